@@ -1,0 +1,160 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { Course, CourseAllowedInstitution } from '../../modules/catalog/course.entity.js';
+import { foldForSearch } from '../../modules/catalog/search-text.js';
+import { Topic } from '../../modules/catalog/topic.entity.js';
+import { Employment, Institution, InstitutionCoordinator } from '../../modules/institutions/institution.entity.js';
+import { Language, Person, PersonRole, UserRole } from '../../modules/people/person.entity.js';
+import { Registration, RegistrationStatus } from '../../modules/registration/registration.entity.js';
+import { Group, GroupStatus } from '../../modules/scheduling/group.entity.js';
+import { Lecturer } from '../../modules/scheduling/lecturer.entity.js';
+import { Place } from '../../modules/scheduling/place.entity.js';
+import { Session } from '../../modules/scheduling/session.entity.js';
+import { zonedDatePlusDays, zonedTimeToInstant } from '../../time.js';
+import * as demo from './demo-data.js';
+
+function need<T>(map: Map<string, T>, key: string, what: string): T {
+  const value = map.get(key);
+  if (value === undefined) throw new Error(`Demo data names an unknown ${what}: ${key}`);
+  return value;
+}
+
+export function courseSearchText(c: Pick<Course, 'code' | 'titleLv' | 'titleEn' | 'summaryLv' | 'summaryEn' | 'descriptionLv' | 'descriptionEn' | 'targetAudienceLv' | 'targetAudienceEn'>): string {
+  return foldForSearch(
+    [c.code, c.titleLv, c.titleEn, c.summaryLv, c.summaryEn, c.descriptionLv, c.descriptionEn, c.targetAudienceLv, c.targetAudienceEn].join(' '),
+  );
+}
+
+/** Loads the demo data once: when the catalog already has courses it does nothing. Dates are relative to `today`. */
+export async function seedDemoData(dataSource: DataSource, today = new Date()): Promise<boolean> {
+  return dataSource.transaction(async (em) => {
+    // Serializes two processes seeding the same empty database.
+    await em.query('LOCK TABLE course IN EXCLUSIVE MODE');
+    const [{ n }] = await em.query('SELECT count(*)::int AS n FROM course');
+    if (n > 0) return false;
+    await insertDemoData(em, today);
+    return true;
+  });
+}
+
+async function insertDemoData(em: EntityManager, today: Date): Promise<void> {
+  const topics = new Map<string, string>();
+  for (const [i, t] of demo.topics.entries()) {
+    const saved = await em.save(em.create(Topic, { code: t.code, nameLv: t.nameLv, nameEn: t.nameEn, sortOrder: i + 1 }));
+    topics.set(t.code, saved.id);
+  }
+
+  const institutions = new Map<string, string>();
+  for (const i of demo.institutions) {
+    const saved = await em.save(em.create(Institution, i));
+    institutions.set(i.code, saved.id);
+  }
+
+  const persons = new Map<string, string>();
+  for (const p of demo.persons) {
+    const saved = await em.save(
+      em.create(Person, {
+        givenName: p.givenName,
+        familyName: p.familyName,
+        email: p.email,
+        preferredLanguage: p.language === 'en' ? Language.EN : Language.LV,
+        demoNote: p.description,
+      }),
+    );
+    persons.set(p.key, saved.id);
+    for (const role of p.roles) await em.insert(PersonRole, { personId: saved.id, role: role as UserRole.STAFF | UserRole.ADMIN });
+    for (const code of p.coordinatorOf ?? []) {
+      await em.insert(InstitutionCoordinator, { personId: saved.id, institutionId: need(institutions, code, 'institution') });
+    }
+    if (p.employeeOf) {
+      await em.insert(Employment, { personId: saved.id, institutionId: need(institutions, p.employeeOf, 'institution'), endedAt: null });
+    }
+  }
+
+  const places = new Map<string, string>();
+  for (const p of demo.places) {
+    const saved = await em.save(em.create(Place, { name: p.name, address: p.address, room: p.room ?? null, capacity: p.capacity }));
+    places.set(p.code, saved.id);
+  }
+
+  const lecturers = new Map<string, string>();
+  for (const l of demo.lecturers) {
+    const saved = await em.save(
+      em.create(Lecturer, { name: l.name, email: l.email, personId: l.personKey ? need(persons, l.personKey, 'person') : null }),
+    );
+    lecturers.set(l.code, saved.id);
+  }
+
+  // Participants who fill groups: generated once, each registers at most once per group.
+  const participants: string[] = [];
+  for (const [i, n] of demo.participantNames.entries()) {
+    const saved = await em.save(
+      em.create(Person, {
+        givenName: n.givenName,
+        familyName: n.familyName,
+        email: `dalibnieks${i + 1}@example.lv`,
+        preferredLanguage: Language.LV,
+        demoNote: null,
+      }),
+    );
+    participants.push(saved.id);
+  }
+
+  let participantCursor = 0;
+  for (const c of demo.courses) {
+    const fields = {
+      code: c.code,
+      topicId: need(topics, c.topic, 'topic'),
+      titleLv: c.titleLv,
+      titleEn: c.titleEn,
+      summaryLv: c.summaryLv,
+      summaryEn: c.summaryEn,
+      descriptionLv: c.descriptionLv,
+      descriptionEn: c.descriptionEn,
+      targetAudienceLv: c.targetAudienceLv,
+      targetAudienceEn: c.targetAudienceEn,
+      language: c.language as Course['language'],
+      format: c.format as Course['format'],
+      hours: c.hours,
+      priceCents: c.priceCents,
+      visibility: c.visibility as Course['visibility'],
+    };
+    const course = await em.save(em.create(Course, { ...fields, searchText: courseSearchText(fields) }));
+    for (const code of c.allowedInstitutions ?? []) {
+      await em.insert(CourseAllowedInstitution, { courseId: course.id, institutionId: need(institutions, code, 'institution') });
+    }
+    for (const g of c.groups) {
+      const group = await em.save(
+        em.create(Group, {
+          code: g.code,
+          courseId: course.id,
+          status: g.status as GroupStatus,
+          minSize: g.minSize,
+          maxSize: g.maxSize,
+          registrationDeadline:
+            g.registrationDeadlineDayOffset === undefined
+              ? null
+              : zonedTimeToInstant(zonedDatePlusDays(g.registrationDeadlineDayOffset, today), '23:59'),
+          priceOverrideCents: g.priceOverrideCents ?? null,
+        }),
+      );
+      for (const s of g.sessions) {
+        const date = zonedDatePlusDays(s.dayOffset, today);
+        await em.insert(Session, {
+          groupId: group.id,
+          startsAt: zonedTimeToInstant(date, s.start),
+          endsAt: zonedTimeToInstant(date, s.end),
+          placeId: s.place ? need(places, s.place, 'place') : null,
+          onlineUrl: s.onlineUrl ?? null,
+          lecturerId: need(lecturers, s.lecturer, 'lecturer'),
+        });
+      }
+      const seats = Math.min(g.filled, participants.length);
+      const rows = Array.from({ length: seats }, () => {
+        const personId = participants[participantCursor % participants.length];
+        participantCursor += 1;
+        return { personId, groupId: group.id, status: RegistrationStatus.CONFIRMED };
+      });
+      if (rows.length > 0) await em.insert(Registration, rows);
+    }
+  }
+}

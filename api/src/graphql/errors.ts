@@ -1,0 +1,112 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+
+/**
+ * Every expected failure has one of these codes in `extensions.code`. Clients translate codes;
+ * they never parse messages. The list is documented in docs/errors.md.
+ */
+export enum ErrorCode {
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  NOT_FOUND = 'NOT_FOUND',
+  VALIDATION = 'VALIDATION',
+  ALREADY_EXISTS = 'ALREADY_EXISTS',
+  IN_USE = 'IN_USE',
+  BAD_REQUEST = 'BAD_REQUEST',
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+}
+
+/** One problem with one input field; `code` is stable and translated by clients. */
+export interface FieldProblem {
+  field: string;
+  code: string;
+  message: string;
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(entity: string, id: string) {
+    super(ErrorCode.NOT_FOUND, `${entity} ${id} was not found`, { entity, id });
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(message = 'You are not allowed to do this') {
+    super(ErrorCode.FORBIDDEN, message);
+  }
+}
+
+export class ValidationError extends DomainError {
+  constructor(readonly fields: FieldProblem[]) {
+    super(ErrorCode.VALIDATION, fields.map((f) => `${f.field}: ${f.message}`).join('; '), { fields });
+  }
+}
+
+/** Collects field problems and throws them together, so the user sees every mistake at once. */
+export class Problems {
+  private readonly list: FieldProblem[] = [];
+  add(field: string, code: string, message: string): this {
+    this.list.push({ field, code, message });
+    return this;
+  }
+  check(condition: boolean, field: string, code: string, message: string): this {
+    if (!condition) this.add(field, code, message);
+    return this;
+  }
+  get any(): boolean {
+    return this.list.length > 0;
+  }
+  throwIfAny(): void {
+    if (this.any) throw new ValidationError(this.list);
+  }
+}
+
+const GRAPHQL_CODES: Record<string, ErrorCode> = {
+  GRAPHQL_VALIDATION_FAILED: ErrorCode.BAD_REQUEST,
+  GRAPHQL_PARSE_FAILED: ErrorCode.BAD_REQUEST,
+  BAD_USER_INPUT: ErrorCode.BAD_REQUEST,
+  BAD_REQUEST: ErrorCode.BAD_REQUEST,
+  PERSISTED_QUERY_NOT_FOUND: ErrorCode.BAD_REQUEST,
+  OPERATION_RESOLUTION_FAILURE: ErrorCode.BAD_REQUEST,
+};
+
+/**
+ * Maps every error once, at the API edge: domain errors keep their code and details; GraphQL's own
+ * request errors become BAD_REQUEST; anything else is unexpected and, in production, masked.
+ */
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  options: { maskUnexpected: boolean; log: (error: unknown) => void },
+): GraphQLFormattedError {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  if (original instanceof DomainError) {
+    return { ...formatted, message: original.message, extensions: { code: original.code, ...original.details } };
+  }
+  const graphqlCode = String(formatted.extensions?.code ?? '');
+  if (graphqlCode in GRAPHQL_CODES || (error instanceof GraphQLError && !error.originalError && graphqlCode !== 'INTERNAL_SERVER_ERROR')) {
+    const code = GRAPHQL_CODES[graphqlCode] ?? (Object.values(ErrorCode).includes(graphqlCode as ErrorCode) ? graphqlCode : ErrorCode.BAD_REQUEST);
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+  }
+  // An argument that failed scalar parsing surfaces as an originalError of type GraphQLError.
+  if (original instanceof GraphQLError) {
+    return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.BAD_REQUEST } };
+  }
+  options.log(original);
+  return {
+    message: options.maskUnexpected ? 'Internal server error' : formatted.message,
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+  };
+}

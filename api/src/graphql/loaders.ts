@@ -1,0 +1,58 @@
+import DataLoader from 'dataloader';
+import type { Services } from '../services.js';
+import type { Course } from '../modules/catalog/course.entity.js';
+import type { Topic } from '../modules/catalog/topic.entity.js';
+import type { Institution } from '../modules/institutions/institution.entity.js';
+import type { Person } from '../modules/people/person.entity.js';
+import type { Group } from '../modules/scheduling/group.entity.js';
+import type { Lecturer } from '../modules/scheduling/lecturer.entity.js';
+import type { Place } from '../modules/scheduling/place.entity.js';
+import type { Session } from '../modules/scheduling/session.entity.js';
+import type { RequestContext } from './context.js';
+
+function one<T extends { id: string }>(load: (ids: readonly string[]) => Promise<T[]>) {
+  return new DataLoader<string, T | null>(async (ids) => {
+    const byId = new Map((await load(ids)).map((row) => [row.id, row]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+}
+
+function many<T>(load: (keys: readonly string[]) => Promise<T[]>, keyOf: (row: T) => string) {
+  return new DataLoader<string, T[]>(async (keys) => {
+    const grouped = new Map<string, T[]>();
+    for (const row of await load(keys)) {
+      const key = keyOf(row);
+      grouped.set(key, [...(grouped.get(key) ?? []), row]);
+    }
+    return keys.map((key) => grouped.get(key) ?? []);
+  });
+}
+
+function valueOf<V>(load: (keys: readonly string[]) => Promise<Map<string, V>>, fallback: V) {
+  return new DataLoader<string, V>(async (keys) => {
+    const values = await load(keys);
+    return keys.map((key) => values.get(key) ?? fallback);
+  });
+}
+
+/** Per-request loaders: every field that reaches another table goes through one of these (no N+1). */
+export function createLoaders(services: Services, ctx: RequestContext) {
+  const { catalog, scheduling, registrations, institutions, people } = services;
+  return {
+    topic: one<Topic>((ids) => catalog.topicsByIds(ids)),
+    /** Only courses the viewer may see: a group of a hidden course shows no course. */
+    visibleCourse: one<Course>((ids) => catalog.visibleCoursesByIds(ctx, ids)),
+    allowedInstitutionIds: many((ids) => catalog.allowedInstitutionsByCourseIds(ids), (row) => row.courseId),
+    institution: one<Institution>((ids) => institutions.institutionsByIds(ids)),
+    person: one<Person>((ids) => people.personsByIds(ids)),
+    upcomingGroups: many<Group>((ids) => scheduling.upcomingPublishedGroupsByCourseIds(ids), (row) => row.courseId),
+    nextSessionStart: valueOf<Date | null>((ids) => scheduling.nextSessionStartByCourseIds(ids), null),
+    group: one<Group>((ids) => scheduling.groupsByIds(ids)),
+    sessions: many<Session>((ids) => scheduling.sessionsByGroupIds(ids), (row) => row.groupId),
+    seatsTaken: valueOf<number>((ids) => registrations.seatsTakenByGroupIds(ids), 0),
+    lecturer: one<Lecturer>((ids) => scheduling.lecturersByIds(ids)),
+    place: one<Place>((ids) => scheduling.placesByIds(ids)),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,44 @@
+import 'reflect-metadata';
+import { startApp, consoleLogger } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { StartupError } from './db/embedded-postgres.js';
+
+/** Failures a person can act on get one clear line; anything else keeps its stack. */
+function explain(error: unknown): string {
+  if (error instanceof ConfigError || error instanceof StartupError) return error.message;
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (code === 'EADDRINUSE') {
+    return `Port ${process.env.PORT ?? 4000} is already in use. Stop the program using it or choose another port: PORT=4100 npm start`;
+  }
+  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === '28P01' || code === '3D000') {
+    return `Cannot reach the database at DATABASE_URL (${(error as Error).message}). Check the address, the user and that the server is running.`;
+  }
+  return (error as Error)?.stack ?? String(error);
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = await startApp(config);
+  console.log(`MPS is running: portal ${app.url}/  console ${app.url}/admin  GraphQL ${app.url}/graphql`);
+
+  let signals = 0;
+  const shutdown = async (signal: string) => {
+    signals += 1;
+    if (signals > 1) process.exit(1); // a second Ctrl+C means now
+    console.log(`${signal}: finishing requests in flight, then stopping`);
+    try {
+      await app.stop();
+      process.exit(0);
+    } catch (error) {
+      console.error('Stopping failed', error);
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error) => {
+  consoleLogger.error(`MPS could not start: ${explain(error)}`);
+  process.exit(1);
+});

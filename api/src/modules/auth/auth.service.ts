@@ -1,0 +1,69 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import type { Viewer } from '../../graphql/context.js';
+import { InstitutionsService } from '../institutions/institutions.service.js';
+import { PeopleService } from '../people/people.service.js';
+import { UserRole } from '../people/person.entity.js';
+import { SchedulingService } from '../scheduling/scheduling.service.js';
+import { AuthSession } from './auth-session.entity.js';
+
+export interface SessionPolicy {
+  idleMinutes: number;
+  absoluteHours: number;
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+/** Only refresh last_seen_at once a minute, so that reads do not turn into writes. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+/**
+ * Browser sessions, whichever provider signed the person in. A provider (the development one today,
+ * Latvija.lv and OpenID Connect later) proves who the person is and calls `startSession`.
+ */
+export class AuthService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly people: PeopleService,
+    private readonly institutions: InstitutionsService,
+    private readonly scheduling: SchedulingService,
+    private readonly policy: SessionPolicy,
+  ) {}
+
+  async startSession(personId: string, provider: string): Promise<{ token: string; expiresAt: Date }> {
+    const token = randomBytes(32).toString('base64url');
+    const now = new Date();
+    const expiresAt = new Date(now.getTime() + this.policy.absoluteHours * 3600_000);
+    await this.dataSource.getRepository(AuthSession).insert({ tokenHash: hashToken(token), personId, provider, lastSeenAt: now, expiresAt });
+    return { token, expiresAt };
+  }
+
+  /** The viewer of a live session, or null when the token is unknown, revoked, idle too long or expired. */
+  async viewerForToken(token: string | undefined): Promise<Viewer | null> {
+    if (!token || token.length > 100) return null;
+    const repo = this.dataSource.getRepository(AuthSession);
+    const session = await repo.findOneBy({ tokenHash: hashToken(token) });
+    const now = Date.now();
+    if (!session || session.revokedAt || session.expiresAt.getTime() <= now) return null;
+    if (now - session.lastSeenAt.getTime() > this.policy.idleMinutes * 60_000) return null;
+    if (now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await repo.update({ id: session.id }, { lastSeenAt: new Date(now) });
+    return this.viewerFor(session.personId, session.id);
+  }
+
+  async viewerFor(personId: string, sessionId: string): Promise<Viewer> {
+    const [granted, coordinatorInstitutionIds, lecturer] = await Promise.all([
+      this.people.grantedRoles(personId),
+      this.institutions.coordinatedInstitutionIds(personId),
+      this.scheduling.lecturerOfPerson(personId),
+    ]);
+    const roles = new Set<UserRole>([UserRole.PARTICIPANT, ...granted]);
+    if (coordinatorInstitutionIds.length > 0) roles.add(UserRole.COORDINATOR);
+    if (lecturer) roles.add(UserRole.LECTURER);
+    return { personId, sessionId, roles: [...roles], coordinatorInstitutionIds, lecturerId: lecturer?.id ?? null };
+  }
+
+  async endSession(token: string | undefined): Promise<void> {
+    if (!token) return;
+    await this.dataSource.getRepository(AuthSession).update({ tokenHash: hashToken(token) }, { revokedAt: new Date() });
+  }
+}

@@ -1,0 +1,34 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { registerEnumType } from 'type-graphql';
+
+export enum RegistrationStatus {
+  CONFIRMED = 'CONFIRMED',
+  WAITING = 'WAITING',
+  CANCELLED = 'CANCELLED',
+}
+registerEnumType(RegistrationStatus, { name: 'RegistrationStatus' });
+
+/** Statuses that hold a seat in the group. */
+export const SEAT_HOLDING_STATUSES = [RegistrationStatus.CONFIRMED] as const;
+
+/**
+ * A person's place in a group. At most one registration that is not cancelled per (person, group):
+ * a unique partial index enforces it (R-REG-4).
+ */
+@Entity('registration')
+export class Registration {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'person_id', type: 'uuid' })
+  personId: string;
+
+  @Column({ name: 'group_id', type: 'uuid' })
+  groupId: string;
+
+  @Column({ type: 'text' })
+  status: RegistrationStatus;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,122 @@
+import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../graphql/context.js';
+import { PageArgs } from '../../graphql/pagination.js';
+import { UserRole } from '../people/person.entity.js';
+import { Group } from './group.entity.js';
+import { Lecturer } from './lecturer.entity.js';
+import { Place } from './place.entity.js';
+import { SchedulingService } from './scheduling.service.js';
+import {
+  GroupFilter,
+  GroupInput,
+  GroupPage,
+  GroupSort,
+  LecturerInput,
+  LecturerPage,
+  NameFilter,
+  PlaceInput,
+  PlacePage,
+  SessionFilter,
+  SessionInput,
+  SessionPage,
+} from './scheduling.types.js';
+import { Session } from './session.entity.js';
+
+@Resolver()
+export class SchedulingResolver {
+  constructor(private readonly scheduling: SchedulingService) {}
+
+  @Authorized(UserRole.STAFF)
+  @Query(() => GroupPage, { description: 'Every group, for planning. The catalog shows published groups through Course.openGroups.' })
+  groups(
+    @Ctx() ctx: Context,
+    @Args() page: PageArgs,
+    @Arg('filter', () => GroupFilter, { nullable: true }) filter?: GroupFilter,
+    @Arg('sort', () => GroupSort, { nullable: true }) sort?: GroupSort,
+  ) {
+    return this.scheduling.listGroups(ctx, filter, sort, page);
+  }
+
+  @Query(() => Group, { description: 'Staff see any group; others a published one of a course they may see.' })
+  group(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    return this.scheduling.getGroup(ctx, id);
+  }
+
+  @Authorized(UserRole.STAFF)
+  @Query(() => SessionPage)
+  sessions(@Ctx() ctx: Context, @Args() page: PageArgs, @Arg('filter', () => SessionFilter, { nullable: true }) filter?: SessionFilter) {
+    return this.scheduling.listSessions(ctx, filter, page);
+  }
+
+  @Authorized(UserRole.STAFF)
+  @Query(() => Session)
+  session(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    return this.scheduling.getSession(ctx, id);
+  }
+
+  @Authorized(UserRole.STAFF)
+  @Query(() => LecturerPage)
+  lecturers(@Ctx() ctx: Context, @Args() page: PageArgs, @Arg('filter', () => NameFilter, { nullable: true }) filter?: NameFilter) {
+    return this.scheduling.listLecturers(ctx, filter, page);
+  }
+
+  @Authorized(UserRole.STAFF)
+  @Query(() => PlacePage)
+  places(@Ctx() ctx: Context, @Args() page: PageArgs, @Arg('filter', () => NameFilter, { nullable: true }) filter?: NameFilter) {
+    return this.scheduling.listPlaces(ctx, filter, page);
+  }
+
+  @Authorized(UserRole.STAFF)
+  @Mutation(() => Group)
+  createGroup(@Ctx() ctx: Context, @Arg('input') input: GroupInput) {
+    return this.scheduling.createGroup(ctx, input);
+  }
+
+  @Authorized(UserRole.STAFF)
+  @Mutation(() => Group)
+  updateGroup(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('input') input: GroupInput) {
+    return this.scheduling.updateGroup(ctx, id, input);
+  }
+
+  @Authorized(UserRole.STAFF)
+  @Mutation(() => Session)
+  createSession(@Ctx() ctx: Context, @Arg('input') input: SessionInput) {
+    return this.scheduling.createSession(ctx, input);
+  }
+
+  @Authorized(UserRole.STAFF)
+  @Mutation(() => Session)
+  updateSession(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('input') input: SessionInput) {
+    return this.scheduling.updateSession(ctx, id, input);
+  }
+
+  @Authorized(UserRole.STAFF)
+  @Mutation(() => Session)
+  deleteSession(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    return this.scheduling.deleteSession(ctx, id);
+  }
+
+  @Authorized(UserRole.STAFF)
+  @Mutation(() => Lecturer)
+  createLecturer(@Ctx() ctx: Context, @Arg('input') input: LecturerInput) {
+    return this.scheduling.saveLecturer(ctx, null, input);
+  }
+
+  @Authorized(UserRole.STAFF)
+  @Mutation(() => Lecturer)
+  updateLecturer(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('input') input: LecturerInput) {
+    return this.scheduling.saveLecturer(ctx, id, input);
+  }
+
+  @Authorized(UserRole.STAFF)
+  @Mutation(() => Place)
+  createPlace(@Ctx() ctx: Context, @Arg('input') input: PlaceInput) {
+    return this.scheduling.savePlace(ctx, null, input);
+  }
+
+  @Authorized(UserRole.STAFF)
+  @Mutation(() => Place)
+  updatePlace(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('input') input: PlaceInput) {
+    return this.scheduling.savePlace(ctx, id, input);
+  }
+}

@@ -1,0 +1,158 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { GraphQLError, parse, specifiedRules, validate, type ExecutionArgs } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { DataSource } from 'typeorm';
+import type { Config } from './config.js';
+import { languageOf, type Context, type Viewer } from './graphql/context.js';
+import { ErrorCode, formatError } from './graphql/errors.js';
+import { createLoaders } from './graphql/loaders.js';
+import { QUERY_LIMITS, queryLimitsRule } from './graphql/query-limits.js';
+import { createSchema } from './graphql/schema.js';
+import { SESSION_COOKIE, readCookies } from './http/cookies.js';
+import { originAllowed } from './http/origin.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import type { Services } from './services.js';
+
+export interface RunningServer {
+  url: string;
+  httpServer: http.Server;
+  stop(): Promise<void>;
+}
+
+export interface Logger {
+  info(message: string): void;
+  error(message: string, error?: unknown): void;
+}
+
+const MAX_WS_MESSAGE_BYTES = 64 * 1024;
+
+/** Serves a built single-page app from `dir` under `base`, every unknown path answering with its index.html. */
+function singlePageApp(dir: string, name: string): express.Router {
+  const router = express.Router();
+  const index = path.join(dir, 'index.html');
+  router.use(express.static(dir, { index: false, maxAge: '1h' }));
+  router.use((req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    if (!fs.existsSync(index)) {
+      return res.status(503).type('text/plain').send(`The ${name} is not built yet: run "npm run build" (npm start does it for you).`);
+    }
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+  return router;
+}
+
+export async function startServer(config: Config, dataSource: DataSource, services: Services, log: Logger): Promise<RunningServer> {
+  const production = config.nodeEnv === 'production';
+  const schema = await createSchema(services);
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  const httpServer = http.createServer(app);
+
+  const viewerOf = async (req: http.IncomingMessage): Promise<Viewer | null> =>
+    services.auth.viewerForToken(readCookies(req)[SESSION_COOKIE]);
+
+  const contextFor = async (req: http.IncomingMessage): Promise<Context> => {
+    const viewer = await viewerOf(req);
+    const base = { viewer, lang: languageOf(req.headers) };
+    return { ...base, loaders: createLoaders(services, base) };
+  };
+
+  const wsServer = new WebSocketServer({
+    server: httpServer,
+    path: '/graphql',
+    maxPayload: MAX_WS_MESSAGE_BYTES,
+    verifyClient: ({ origin }: { origin?: string }) => originAllowed(config, origin),
+  });
+  const limitRules = [...specifiedRules, queryLimitsRule()];
+  const wsCleanup = useServer<Record<string, unknown>, { context?: Context }>(
+    {
+      schema,
+      context: async (ctx) => {
+        // Authenticated once, from the session cookie of the upgrade request.
+        ctx.extra.context ??= await contextFor(ctx.extra.request);
+        return ctx.extra.context;
+      },
+      // graphql-ws does not apply HTTP validation rules by itself: the same limits apply here.
+      onSubscribe: async (ctx, _id, payload) => {
+        let document;
+        try {
+          document = parse(payload.query, { maxTokens: QUERY_LIMITS.maxTokens });
+        } catch (error) {
+          return [error instanceof GraphQLError ? error : new GraphQLError('Invalid query', { extensions: { code: ErrorCode.BAD_REQUEST } })];
+        }
+        const errors = validate(schema, document, limitRules);
+        if (errors.length > 0) return errors;
+        ctx.extra.context ??= await contextFor(ctx.extra.request);
+        return {
+          schema,
+          document,
+          variableValues: payload.variables,
+          operationName: payload.operationName,
+          contextValue: ctx.extra.context,
+        } satisfies ExecutionArgs;
+      },
+    },
+    wsServer,
+  );
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    csrfPrevention: true,
+    introspection: !production,
+    hideSchemaDetailsFromClientErrors: production,
+    includeStacktraceInErrorResponses: false,
+    validationRules: [queryLimitsRule()],
+    parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
+    formatError: (formatted, error) => formatError(formatted, error, { maskUnexpected: production, log: (e) => log.error('Unexpected error in a GraphQL request', e) }),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
+    ],
+  });
+  await apollo.start();
+
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'same-origin');
+    res.setHeader('X-Frame-Options', 'DENY');
+    next();
+  });
+
+  app.get('/health', async (_req, res) => {
+    try {
+      await dataSource.query('SELECT 1');
+      res.json({ status: 'ok', database: 'ok' });
+    } catch {
+      res.status(503).json({ status: 'unavailable', database: 'unreachable' });
+    }
+  });
+
+  app.use('/auth', authRoutes(config, services.auth, services.people));
+  app.use('/graphql', express.json({ limit: '100kb' }), expressMiddleware(apollo, { context: async ({ req }) => contextFor(req) }));
+  app.use('/admin', singlePageApp(config.staticDirs.admin, 'console'));
+  app.use('/', singlePageApp(config.staticDirs.web, 'portal'));
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => resolve());
+  });
+  const address = httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+
+  return {
+    url,
+    httpServer,
+    // Apollo's drain plugin stops accepting connections and lets in-flight requests finish.
+    stop: () => apollo.stop(),
+  };
+}

@@ -1,0 +1,118 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { startApp, type App } from '../app.js';
+import { loadConfig, type Config } from '../config.js';
+import { QueryCounter } from '../db/data-source.js';
+import { startEmbeddedPostgres } from '../db/embedded-postgres.js';
+import { SESSION_COOKIE } from '../http/cookies.js';
+
+export interface TestDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
+/**
+ * A database of its own for one test file: a fresh database on the server of DATABASE_URL (CI runs
+ * a real PostgreSQL), or else an in-memory PGlite.
+ */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    const embedded = await startEmbeddedPostgres(null);
+    return { url: embedded.url, drop: () => embedded.stop() };
+  }
+  const name = `mps_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: serverUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  data?: T;
+  errors?: { message: string; extensions?: { code?: string; fields?: { field: string; code: string }[] } & Record<string, unknown> }[];
+}
+
+export interface Client {
+  request<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  /** `data`, failing the test with the errors when there are any. */
+  data<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<T>;
+  /** The error codes of a request that must fail. */
+  codes(query: string, variables?: Record<string, unknown>): Promise<string[]>;
+}
+
+export interface TestApp {
+  app: App;
+  config: Config;
+  url: string;
+  queries: QueryCounter;
+  anonymous: Client;
+  /** A client signed in as the person (a real session through the auth service). */
+  as(personId: string): Promise<Client>;
+  stop(): Promise<void>;
+}
+
+function client(url: string, cookie?: string): Client {
+  const request = async (query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}), ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as GraphQLResponse<any>;
+  };
+  return {
+    request,
+    async data(query, variables, headers) {
+      const result = await request(query, variables, headers);
+      if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
+      return result.data;
+    },
+    async codes(query, variables) {
+      const result = await request(query, variables);
+      return (result.errors ?? []).map((e) => String(e.extensions?.code));
+    },
+  };
+}
+
+/** Boots the real server (HTTP, GraphQL, WebSocket) on a free port over a fresh database. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = loadConfig({ NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', MPS_DEMO_DATA: 'false', ...env });
+  const queries = new QueryCounter();
+  const quiet = { info: () => {}, error: (message: string, error?: unknown) => console.error(message, error) };
+  let app: App;
+  try {
+    app = await startApp(config, quiet, { databaseUrl: database.url, queryLogger: queries });
+  } catch (error) {
+    await database.drop();
+    throw error;
+  }
+  return {
+    app,
+    config,
+    url: app.url,
+    queries,
+    anonymous: client(app.url),
+    async as(personId) {
+      const { token } = await app.services.auth.startSession(personId, 'test');
+      return client(app.url, `${SESSION_COOKIE}=${token}`);
+    },
+    async stop() {
+      await app.stop();
+      await database.drop();
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import type { Config } from 'jest';
+
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true, tsx: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, react: { runtime: 'automatic' } },
+      target: 'es2022',
+    },
+    module: { type: 'es6' },
+  },
+] as const;
+
+const common = {
+  extensionsToTreatAsEsm: ['.ts', '.tsx'],
+  transform: { '^.+\\.tsx?$': swc as unknown as [string, Record<string, unknown>] },
+  // The api imports its siblings with ".js" suffixes (NodeNext); jest resolves them to the .ts sources.
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  testEnvironment: 'node',
+};
+
+const config: Config = {
+  testTimeout: 60_000,
+  projects: [
+    { ...common, displayName: 'api', rootDir: '<rootDir>/api', testMatch: ['<rootDir>/src/**/*.test.ts'] },
+    { ...common, displayName: 'web', rootDir: '<rootDir>/web', testMatch: ['<rootDir>/test/**/*.test.ts'] },
+    { ...common, displayName: 'admin', rootDir: '<rootDir>/admin', testMatch: ['<rootDir>/test/**/*.test.ts'] },
+  ],
+};
+
+export default config;
