@@ -25,7 +25,7 @@ export interface StartOptions {
 
 export const consoleLogger: Logger = {
   info: (message) => console.log(message),
-  error: (message, error) => console.error(message, error),
+  error: (message, error) => (error === undefined ? console.error(message) : console.error(message, error)),
 };
 
 export async function startApp(config: Config, log: Logger = consoleLogger, options: StartOptions = {}): Promise<App> {

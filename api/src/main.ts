@@ -21,10 +21,14 @@ async function main(): Promise<void> {
   const app = await startApp(config);
   console.log(`MPS is running: portal ${app.url}/  console ${app.url}/admin  GraphQL ${app.url}/graphql`);
 
-  let signals = 0;
-  const shutdown = async (signal: string) => {
-    signals += 1;
-    if (signals > 1) process.exit(1); // a second Ctrl+C means now
+  let stopping = false;
+  const shutdown = async (signal: NodeJS.Signals) => {
+    if (stopping) {
+      // A second Ctrl+C means now; a repeated SIGTERM changes nothing.
+      if (signal === 'SIGINT') process.exit(1);
+      return;
+    }
+    stopping = true;
     console.log(`${signal}: finishing requests in flight, then stopping`);
     try {
       await app.stop();

@@ -72,6 +72,8 @@ export async function startServer(config: Config, dataSource: DataSource, servic
     maxPayload: MAX_WS_MESSAGE_BYTES,
     verifyClient: ({ origin }: { origin?: string }) => originAllowed(config, origin),
   });
+  // The HTTP server reports its own errors (a busy port); the WebSocket server only echoes them.
+  wsServer.on('error', () => {});
   const limitRules = [...specifiedRules, queryLimitsRule()];
   const wsCleanup = useServer<Record<string, unknown>, { context?: Context }>(
     {
@@ -107,6 +109,8 @@ export async function startServer(config: Config, dataSource: DataSource, servic
   const apollo = new ApolloServer<Context>({
     schema,
     csrfPrevention: true,
+    // main.ts owns the signals: Apollo's own handler would stop and then re-raise SIGTERM mid-shutdown.
+    stopOnTerminationSignals: false,
     introspection: !production,
     hideSchemaDetailsFromClientErrors: production,
     includeStacktraceInErrorResponses: false,

@@ -93,6 +93,11 @@ export function formatError(
   if (original instanceof DomainError) {
     return { ...formatted, message: original.message, extensions: { code: original.code, ...original.details } };
   }
+  // Our own validation rules (query limits) carry our code, which Apollo replaces with its generic one.
+  const ownCode = [error, (error as GraphQLError)?.originalError]
+    .map((e) => (e instanceof GraphQLError ? String(e.extensions?.code ?? '') : ''))
+    .find((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR && Object.values(ErrorCode).includes(code as ErrorCode));
+  if (ownCode) return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: ownCode } };
   const graphqlCode = String(formatted.extensions?.code ?? '');
   if (graphqlCode in GRAPHQL_CODES || (error instanceof GraphQLError && !error.originalError && graphqlCode !== 'INTERNAL_SERVER_ERROR')) {
     const code = GRAPHQL_CODES[graphqlCode] ?? (Object.values(ErrorCode).includes(graphqlCode as ErrorCode) ? graphqlCode : ErrorCode.BAD_REQUEST);

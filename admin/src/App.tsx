@@ -1,0 +1,81 @@
+import CategoryIcon from '@mui/icons-material/Category';
+import EventIcon from '@mui/icons-material/Event';
+import GroupsIcon from '@mui/icons-material/Groups';
+import AccountBalanceIcon from '@mui/icons-material/AccountBalance';
+import PlaceIcon from '@mui/icons-material/Place';
+import RecordVoiceOverIcon from '@mui/icons-material/RecordVoiceOver';
+import SchoolIcon from '@mui/icons-material/School';
+import { Admin, Resource, localStorageStore, type RaRecord } from 'react-admin';
+import { createApolloClient } from './apollo';
+import { isCoordinatorOnly, isStaff } from './auth/access';
+import { createAuthProvider } from './auth/authProvider';
+import { createDataProvider } from './data/dataProvider';
+import { createI18nProvider } from './i18n/i18nProvider';
+import { AppLayout } from './layout/AppLayout';
+import { Dashboard } from './layout/Dashboard';
+import { CourseCreate, CourseEdit } from './resources/courses/CourseEdit';
+import { CourseList } from './resources/courses/CourseList';
+import { CourseShow } from './resources/courses/CourseShow';
+import { GroupCreate, GroupEdit } from './resources/groups/GroupEdit';
+import { GroupList } from './resources/groups/GroupList';
+import { InstitutionList } from './resources/institutions/Institutions';
+import { LecturerCreate, LecturerEdit, LecturerList } from './resources/lecturers/Lecturers';
+import { PlaceCreate, PlaceEdit, PlaceList } from './resources/places/Places';
+import { SessionCreate, SessionEdit } from './resources/sessions/SessionEdit';
+import { SessionList } from './resources/sessions/SessionList';
+import { TopicCreate, TopicEdit, TopicList } from './resources/topics/Topics';
+
+const i18nProvider = createI18nProvider();
+const apollo = createApolloClient(() => i18nProvider.getLocale());
+const dataProvider = createDataProvider(apollo, i18nProvider.translate);
+const authProvider = createAuthProvider(apollo);
+// Separate from anything else stored for this origin (the portal lives on the same one).
+const store = localStorageStore('1', 'mps-admin');
+
+const dateTime = (value: unknown) =>
+  new Date(String(value)).toLocaleString(document.documentElement.lang === 'en' ? 'en-GB' : 'lv-LV', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+
+const courseName = (course: RaRecord) => `${course.code} · ${course.title}`;
+const placeName = (place: RaRecord) => (place.room ? `${place.name}, ${place.room}` : place.name);
+const sessionName = (session: RaRecord) => dateTime(session.startsAt);
+
+/** What each role may open: staff plan everything; a coordinator reads the catalog (their own console comes later). */
+const resourcesFor = (roles: unknown) => {
+  if (isStaff(roles)) {
+    return [
+      <Resource key="courses" name="courses" icon={SchoolIcon} list={CourseList} edit={CourseEdit} create={CourseCreate} show={CourseShow} recordRepresentation={courseName} />,
+      <Resource key="groups" name="groups" icon={GroupsIcon} list={GroupList} edit={GroupEdit} create={GroupCreate} recordRepresentation="code" />,
+      <Resource key="sessions" name="sessions" icon={EventIcon} list={SessionList} edit={SessionEdit} create={SessionCreate} recordRepresentation={sessionName} />,
+      <Resource key="topics" name="topics" icon={CategoryIcon} list={TopicList} edit={TopicEdit} create={TopicCreate} recordRepresentation="name" />,
+      <Resource key="lecturers" name="lecturers" icon={RecordVoiceOverIcon} list={LecturerList} edit={LecturerEdit} create={LecturerCreate} recordRepresentation="name" />,
+      <Resource key="places" name="places" icon={PlaceIcon} list={PlaceList} edit={PlaceEdit} create={PlaceCreate} recordRepresentation={placeName} />,
+      <Resource key="institutions" name="institutions" icon={AccountBalanceIcon} list={InstitutionList} recordRepresentation="name" />,
+    ];
+  }
+  if (isCoordinatorOnly(roles)) {
+    return [
+      <Resource key="courses" name="courses" icon={SchoolIcon} list={CourseList} show={CourseShow} recordRepresentation={courseName} />,
+      <Resource key="topics" name="topics" recordRepresentation="name" />,
+      <Resource key="institutions" name="institutions" recordRepresentation="name" />,
+    ];
+  }
+  return [];
+};
+
+export const App = () => (
+  // Hash routing (/admin/#/courses/…): deep links work without the server knowing the console's routes.
+  <Admin
+    title="mps.app.title"
+    dataProvider={dataProvider}
+    authProvider={authProvider}
+    i18nProvider={i18nProvider}
+    store={store}
+    layout={AppLayout}
+    dashboard={Dashboard}
+    loginPage={false}
+    requireAuth
+    disableTelemetry
+  >
+    {resourcesFor}
+  </Admin>
+);

@@ -1,0 +1,36 @@
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+
+/** Lists and `me` have no id: a fresh answer simply replaces the old one in the cache. */
+const replaceOnRefetch = { merge: false } as const;
+
+/**
+ * One Apollo Client for the console: same-origin `/graphql` with the session cookie, and the
+ * current UI language in `x-mps-language` so localized fields and server messages follow it.
+ */
+export function createApolloClient(currentLanguage: () => string): ApolloClient {
+  const language = new ApolloLink((operation, forward) => {
+    operation.setContext(({ headers = {} }: { headers?: Record<string, string> }) => ({
+      headers: { ...headers, 'x-mps-language': currentLanguage() },
+    }));
+    return forward(operation);
+  });
+  return new ApolloClient({
+    link: ApolloLink.from([language, new HttpLink({ uri: '/graphql', credentials: 'same-origin' })]),
+    cache: new InMemoryCache({
+      typePolicies: {
+        Query: {
+          fields: {
+            me: replaceOnRefetch,
+            courses: replaceOnRefetch,
+            topics: replaceOnRefetch,
+            groups: replaceOnRefetch,
+            sessions: replaceOnRefetch,
+            lecturers: replaceOnRefetch,
+            places: replaceOnRefetch,
+            institutions: replaceOnRefetch,
+          },
+        },
+      },
+    }),
+  });
+}

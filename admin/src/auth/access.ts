@@ -1,0 +1,12 @@
+/** Roles as the API names them (`UserRole`). */
+export type Role = 'ADMIN' | 'STAFF' | 'COORDINATOR' | 'LECTURER' | 'PARTICIPANT';
+
+const has = (roles: unknown, role: Role): boolean => Array.isArray(roles) && roles.includes(role);
+
+/** Staff and administrators plan the catalog and the schedule. */
+export const isStaff = (roles: unknown): boolean => has(roles, 'STAFF') || has(roles, 'ADMIN');
+
+/** Coordinators without staff rights get the read-only catalog for now. */
+export const isCoordinatorOnly = (roles: unknown): boolean => !isStaff(roles) && has(roles, 'COORDINATOR');
+
+export const mayUseConsole = (roles: unknown): boolean => isStaff(roles) || has(roles, 'COORDINATOR');

@@ -1,0 +1,232 @@
+/**
+ * The console's own Latvian messages: resource and field names, enum labels, error and
+ * validation codes of the API. `en.ts` must have the same keys (its type is checked against this one).
+ *
+ * Resource names have two forms, "one |||| many": react-admin asks for one in page titles
+ * ("Izveidot: Grupa") and for many in the menu and list titles.
+ */
+export const lv = {
+  resources: {
+    courses: {
+      name: 'Mācību pasākums |||| Mācību pasākumi',
+      fields: {
+        id: 'ID',
+        code: 'Kods',
+        title: 'Nosaukums',
+        titleLv: 'Nosaukums latviski',
+        titleEn: 'Nosaukums angliski',
+        summaryLv: 'Īss apraksts latviski',
+        summaryEn: 'Īss apraksts angliski',
+        descriptionLv: 'Apraksts latviski',
+        descriptionEn: 'Apraksts angliski',
+        targetAudienceLv: 'Mērķauditorija latviski',
+        targetAudienceEn: 'Mērķauditorija angliski',
+        topicId: 'Tēma',
+        format: 'Norises veids',
+        language: 'Mācību valoda',
+        hours: 'Akadēmiskās stundas',
+        priceEuro: 'Cena, EUR',
+        price: 'Cena',
+        visibility: 'Pieejamība',
+        hasDate: 'Ir datums',
+        month: 'Mēnesis ar nodarbību',
+        nextSessionStartsAt: 'Nākamā nodarbība',
+        allowedInstitutionIds: 'Atļautās iestādes',
+        groups: 'Grupas',
+        createdAt: 'Izveidots',
+        updatedAt: 'Mainīts',
+        q: 'Meklēt',
+      },
+    },
+    topics: {
+      name: 'Tēma |||| Tēmas',
+      fields: {
+        id: 'ID',
+        code: 'Kods',
+        name: 'Nosaukums',
+        nameLv: 'Nosaukums latviski',
+        nameEn: 'Nosaukums angliski',
+        sortOrder: 'Secība',
+        q: 'Meklēt',
+      },
+    },
+    groups: {
+      name: 'Grupa |||| Grupas',
+      fields: {
+        id: 'ID',
+        code: 'Kods',
+        courseId: 'Mācību pasākums',
+        status: 'Statuss',
+        statuses: 'Statuss',
+        startsAt: 'Sākums',
+        endsAt: 'Beigas',
+        seats: 'Vietas (aizņemtas/kopā)',
+        seatsTaken: 'Aizņemtās vietas',
+        seatsLeft: 'Brīvās vietas',
+        minSize: 'Minimālais dalībnieku skaits',
+        maxSize: 'Maksimālais dalībnieku skaits',
+        registrationDeadline: 'Pieteikšanās termiņš',
+        priceOverrideEuro: 'Grupas cena, EUR',
+        priceEuro: 'Cena dalībniekam, EUR',
+        sessions: 'Nodarbības',
+        q: 'Meklēt',
+      },
+    },
+    sessions: {
+      name: 'Nodarbība |||| Nodarbības',
+      fields: {
+        id: 'ID',
+        groupId: 'Grupa',
+        startsAt: 'Sākums',
+        endsAt: 'Beigas',
+        placeId: 'Norises vieta',
+        onlineUrl: 'Tiešsaistes saite',
+        lecturerId: 'Pasniedzējs',
+        from: 'Beidzas pēc',
+        to: 'Sākas pirms',
+      },
+    },
+    lecturers: {
+      name: 'Pasniedzējs |||| Pasniedzēji',
+      fields: {
+        id: 'ID',
+        name: 'Vārds, uzvārds',
+        email: 'E-pasts',
+        q: 'Meklēt',
+      },
+    },
+    places: {
+      name: 'Norises vieta |||| Norises vietas',
+      fields: {
+        id: 'ID',
+        name: 'Nosaukums',
+        address: 'Adrese',
+        room: 'Telpa',
+        capacity: 'Ietilpība',
+        q: 'Meklēt',
+      },
+    },
+    institutions: {
+      name: 'Iestāde |||| Iestādes',
+      fields: {
+        id: 'ID',
+        code: 'Kods',
+        name: 'Nosaukums',
+        registrationNumber: 'Reģistrācijas numurs',
+        q: 'Meklēt',
+      },
+    },
+  },
+  mps: {
+    app: {
+      title: 'MPS konsole',
+    },
+    dashboard: {
+      title: 'Mācību pārvaldības sistēmas konsole',
+      intro:
+        'Šeit Valsts administrācijas skolas darbinieki plāno mācības: uztur mācību pasākumu katalogu, veido grupas un to nodarbības, pasniedzēju un norises vietu sarakstus.',
+      catalog: 'Mācību pasākumi un tēmas veido katalogu, ko dalībnieki redz portālā.',
+      schedule: 'Grupas ir mācību pasākuma norises ar saviem datumiem; katrai grupai ir nodarbības ar laiku, vietu vai tiešsaistes saiti un pasniedzēju.',
+      coordinator: 'Šeit varat pārlūkot mācību pasākumu katalogu, arī tikai jūsu iestādei pieejamos pasākumus.',
+    },
+    tabs: {
+      general: 'Pamatdati',
+      textsLv: 'Teksti latviski',
+      textsEn: 'Teksti angliski',
+      groups: 'Grupas',
+      sessions: 'Nodarbības',
+    },
+    actions: {
+      createGroup: 'Izveidot grupu šim pasākumam',
+      addSession: 'Pievienot nodarbību',
+      signOut: 'Iziet',
+    },
+    help: {
+      allowedInstitutions: 'Tikai šo iestāžu koordinatori var pieteikt darbiniekus ierobežotas pieejamības pasākumam.',
+      priceOverride: 'Atstājiet tukšu, lai grupai piemērotu mācību pasākuma cenu.',
+      seatsTaken: 'Aizņemtas vietas: %{count}',
+      localTime: 'Laiks pēc jūsu datora pulksteņa (skola strādā pēc Rīgas laika).',
+      placeOrLink: 'Norādiet norises vietu, tiešsaistes saiti vai abas (jaukta norise).',
+    },
+    noAccess: {
+      title: 'Nav piekļuves',
+      text: 'Jūs pieslēdzāties kā %{name}, taču konsole ir paredzēta tikai Valsts administrācijas skolas darbiniekiem un iestāžu koordinatoriem.',
+      portal: 'Atvērt mācību portālu',
+    },
+    enums: {
+      CourseFormat: {
+        IN_PERSON: 'Klātienē',
+        ONLINE: 'Tiešsaistē',
+        HYBRID: 'Jaukta norise',
+      },
+      InstructionLanguage: {
+        LV: 'Latviešu',
+        EN: 'Angļu',
+        RU: 'Krievu',
+      },
+      CourseVisibility: {
+        PUBLIC: 'Publisks',
+        RESTRICTED: 'Ierobežots',
+      },
+      GroupStatus: {
+        PLANNED: 'Plānota',
+        OPEN: 'Atvērta pieteikšanās',
+        CONFIRMED: 'Apstiprināta',
+        CANCELLED: 'Atcelta',
+        COMPLETED: 'Notikusi',
+      },
+      PriceKind: {
+        FREE: 'Bez maksas',
+        PAID: 'Par maksu',
+      },
+    },
+    errors: {
+      UNAUTHENTICATED: 'Jūsu sesija ir beigusies. Lūdzu, pieslēdzieties vēlreiz.',
+      FORBIDDEN: 'Jums nav tiesību veikt šo darbību.',
+      NOT_FOUND: 'Ieraksts nav atrasts.',
+      VALIDATION: 'Pārbaudiet ievadītos datus.',
+      ALREADY_EXISTS: 'Ieraksts ar šādu vērtību jau pastāv.',
+      IN_USE: 'Ierakstu nevar dzēst, jo tas tiek izmantots.',
+      BAD_REQUEST: 'Serveris nevarēja apstrādāt pieprasījumu.',
+      QUERY_TOO_COMPLEX: 'Pieprasījums ir pārāk sarežģīts.',
+      INTERNAL_SERVER_ERROR: 'Serverī radās neparedzēta kļūda. Lūdzu, mēģiniet vēlreiz.',
+      NETWORK: 'Neizdevās sazināties ar serveri. Pārbaudiet savienojumu un mēģiniet vēlreiz.',
+    },
+    validation: {
+      REQUIRED: 'Obligāts lauks',
+      LENGTH: 'Teksta garums neatbilst prasībām',
+      LENGTH_BETWEEN: 'Jābūt no %{min} līdz %{max} rakstzīmēm',
+      MAX_LENGTH: 'Ne vairāk kā %{max} rakstzīmes',
+      INVALID_CODE: 'Kodā var būt tikai latīņu burti, cipari, punkti, defises un pasvītras (vismaz 2 rakstzīmes), un tam jāsākas ar burtu vai ciparu',
+      OUT_OF_RANGE: 'Vērtība ir ārpus pieļaujamā diapazona',
+      RANGE: 'Jābūt no %{min} līdz %{max}',
+      WHOLE_NUMBER: 'Jābūt veselam skaitlim',
+      PRICE: 'Cenai jābūt no 0 līdz 100 000 eiro ar ne vairāk kā 2 cipariem aiz komata',
+      HOURS: 'Stundu skaitam jābūt lielākam par 0 un ne lielākam par 2000, ar precizitāti līdz desmitdaļai',
+      MIN_ABOVE_MAX: 'Maksimālais skaits nedrīkst būt mazāks par minimālo',
+      BELOW_TAKEN: 'Maksimālais skaits nedrīkst būt mazāks par jau aizņemto vietu skaitu',
+      END_BEFORE_START: 'Beigām jābūt vēlākām par sākumu',
+      TOO_LONG: 'Vērtība ir pārāk gara',
+      INVALID_URL: 'Jābūt http vai https adresei',
+      INVALID_EMAIL: 'Nederīga e-pasta adrese',
+      INVALID_DATE: 'Nederīgs datums',
+      INVALID_ID: 'Nederīgs identifikators',
+      PLACE_OR_LINK_REQUIRED: 'Nodarbībai jānorāda norises vieta vai tiešsaistes saite',
+      UNKNOWN_TOPIC: 'Šāda tēma nav atrasta',
+      UNKNOWN_COURSE: 'Šāds mācību pasākums nav atrasts',
+      UNKNOWN_GROUP: 'Šāda grupa nav atrasta',
+      UNKNOWN_PLACE: 'Šāda norises vieta nav atrasta',
+      UNKNOWN_LECTURER: 'Šāds pasniedzējs nav atrasts',
+      UNKNOWN_INSTITUTION: 'Viena vai vairākas iestādes nav atrastas',
+      ALREADY_EXISTS: 'Šāda vērtība jau tiek izmantota',
+    },
+    /** Codes whose meaning depends on the field: looked up before `mps.validation`. */
+    fieldValidation: {
+      endsAt: {
+        TOO_LONG: 'Nodarbība var ilgt ne vairāk kā 14 stundas',
+      },
+    },
+  },
+};
+
+export type Messages = typeof lv;

@@ -1,0 +1,28 @@
+import { Card, CardContent, Typography } from '@mui/material';
+import { Title, usePermissions, useTranslate } from 'react-admin';
+import { isStaff } from '../auth/access';
+
+/** What the console is for. */
+export const Dashboard = () => {
+  const translate = useTranslate();
+  const { permissions } = usePermissions();
+  return (
+    <Card sx={{ mt: 2 }}>
+      <Title title="mps.dashboard.title" />
+      <CardContent>
+        <Typography variant="h5" component="h1" gutterBottom>
+          {translate('mps.dashboard.title')}
+        </Typography>
+        {isStaff(permissions) ? (
+          <>
+            <Typography sx={{ mb: 2 }}>{translate('mps.dashboard.intro')}</Typography>
+            <Typography sx={{ mb: 2 }}>{translate('mps.dashboard.catalog')}</Typography>
+            <Typography>{translate('mps.dashboard.schedule')}</Typography>
+          </>
+        ) : (
+          <Typography>{translate('mps.dashboard.coordinator')}</Typography>
+        )}
+      </CardContent>
+    </Card>
+  );
+};

@@ -1,0 +1,64 @@
+import {
+  AutocompleteArrayInput,
+  FormDataConsumer,
+  NumberInput,
+  ReferenceArrayInput,
+  ReferenceInput,
+  SelectInput,
+  TabbedForm,
+  TextInput,
+} from 'react-admin';
+import { FORMAT_CHOICES, LANGUAGE_CHOICES, VISIBILITY_CHOICES } from '../../components/choices';
+import { SaveOnlyToolbar } from '../../components/toolbars';
+import { code, euro, hours, length, maxLength, required } from '../../validation';
+import { FormColumn } from '../../components/FormColumn';
+import { CourseGroups } from './CourseGroups';
+import { keepUserEdits } from '../../components/formOptions';
+
+const defaults = { format: 'IN_PERSON', language: 'LV', visibility: 'PUBLIC', priceEuro: 0 };
+
+const texts = (lang: 'Lv' | 'En') => [
+  <TextInput key="title" source={`title${lang}`} validate={lang === 'Lv' ? [required(), length(3, 300)] : maxLength(300)} />,
+  <TextInput key="summary" source={`summary${lang}`} multiline minRows={2} validate={maxLength(1000)} />,
+  <TextInput key="description" source={`description${lang}`} multiline minRows={6} validate={maxLength(20_000)} />,
+  <TextInput key="audience" source={`targetAudience${lang}`} multiline minRows={2} validate={maxLength(2000)} />,
+];
+
+/** Create and edit: general data, the Latvian and the English texts (and, when editing, the course's groups). */
+export const CourseForm = ({ withGroups = false }: { withGroups?: boolean }) => (
+  <TabbedForm resetOptions={keepUserEdits} toolbar={<SaveOnlyToolbar />} defaultValues={withGroups ? undefined : defaults}>
+    <TabbedForm.Tab label="mps.tabs.general">
+      <FormColumn>
+        <TextInput source="code" validate={[required(), code(40)]} />
+        <ReferenceInput source="topicId" reference="topics" perPage={100}>
+          <SelectInput optionText="name" validate={required()} />
+        </ReferenceInput>
+        <SelectInput source="format" choices={FORMAT_CHOICES} validate={required()} />
+        <SelectInput source="language" choices={LANGUAGE_CHOICES} validate={required()} />
+        <NumberInput source="hours" step={0.1} min={0} validate={[required(), hours()]} />
+        <NumberInput source="priceEuro" step={0.01} min={0} validate={[required(), euro()]} />
+        <SelectInput source="visibility" choices={VISIBILITY_CHOICES} validate={required()} />
+        <FormDataConsumer>
+          {({ formData }) =>
+            formData.visibility === 'RESTRICTED' ? (
+              <ReferenceArrayInput source="allowedInstitutionIds" reference="institutions" perPage={100}>
+                <AutocompleteArrayInput optionText="name" helperText="mps.help.allowedInstitutions" />
+              </ReferenceArrayInput>
+            ) : null
+          }
+        </FormDataConsumer>
+      </FormColumn>
+    </TabbedForm.Tab>
+    <TabbedForm.Tab label="mps.tabs.textsLv" path="lv">
+      <FormColumn wide>{texts('Lv')}</FormColumn>
+    </TabbedForm.Tab>
+    <TabbedForm.Tab label="mps.tabs.textsEn" path="en">
+      <FormColumn wide>{texts('En')}</FormColumn>
+    </TabbedForm.Tab>
+    {withGroups ? (
+      <TabbedForm.Tab label="mps.tabs.groups" path="groups">
+        <CourseGroups />
+      </TabbedForm.Tab>
+    ) : null}
+  </TabbedForm>
+);

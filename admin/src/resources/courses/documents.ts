@@ -1,0 +1,116 @@
+import { gql } from '@apollo/client';
+import { centsToEuro, euroToCents, passFilters, pick, textOrEmpty, type ResourceApi, type Values } from '../../data/resourceApi';
+
+const COURSE_ROW = gql`
+  fragment CourseRow on Course {
+    id
+    code
+    title
+    titleLv
+    titleEn
+    topicId
+    format
+    language
+    hours
+    priceCents
+    visibility
+    hasDate
+    nextSessionStartsAt
+  }
+`;
+
+const COURSE_DETAIL = gql`
+  fragment CourseDetail on Course {
+    ...CourseRow
+    summaryLv
+    summaryEn
+    descriptionLv
+    descriptionEn
+    targetAudienceLv
+    targetAudienceEn
+    createdAt
+    updatedAt
+    allowedInstitutions {
+      id
+    }
+  }
+  ${COURSE_ROW}
+`;
+
+const TEXTS = ['titleLv', 'titleEn', 'summaryLv', 'summaryEn', 'descriptionLv', 'descriptionEn', 'targetAudienceLv', 'targetAudienceEn'];
+
+export const coursesApi: ResourceApi = {
+  list: {
+    field: 'courses',
+    document: gql`
+      query AdminCourses($filter: CourseFilter, $sort: CourseSort, $page: Int!, $perPage: Int!) {
+        courses(filter: $filter, sort: $sort, page: $page, perPage: $perPage) {
+          total
+          items {
+            ...CourseRow
+          }
+        }
+      }
+      ${COURSE_ROW}
+    `,
+  },
+  sortFields: {
+    code: 'CODE',
+    title: 'TITLE',
+    hours: 'HOURS',
+    priceEuro: 'PRICE',
+    nextSessionStartsAt: 'NEXT_DATE',
+    createdAt: 'CREATED_AT',
+  },
+  filter: (values) => passFilters(values, ['q', 'topicId', 'format', 'language', 'visibility', 'price', 'hasDate', 'month']),
+  one: {
+    field: 'course',
+    document: gql`
+      query AdminCourse($id: ID!) {
+        course(id: $id) {
+          ...CourseDetail
+        }
+      }
+      ${COURSE_DETAIL}
+    `,
+  },
+  create: {
+    field: 'createCourse',
+    document: gql`
+      mutation AdminCreateCourse($input: CourseInput!) {
+        createCourse(input: $input) {
+          ...CourseDetail
+        }
+      }
+      ${COURSE_DETAIL}
+    `,
+  },
+  update: {
+    field: 'updateCourse',
+    document: gql`
+      mutation AdminUpdateCourse($id: ID!, $input: CourseInput!) {
+        updateCourse(id: $id, input: $input) {
+          ...CourseDetail
+        }
+      }
+      ${COURSE_DETAIL}
+    `,
+  },
+  toRecord: (item: Values) => ({
+    ...item,
+    priceEuro: centsToEuro(item.priceCents),
+    ...(Array.isArray(item.allowedInstitutions)
+      ? { allowedInstitutionIds: (item.allowedInstitutions as { id: string }[]).map((institution) => institution.id) }
+      : {}),
+  }),
+  toInput: (values) => ({
+    ...pick(values, ['code', 'topicId', 'format', 'language', 'hours', 'visibility', 'allowedInstitutionIds', ...TEXTS], {
+      code: (value) => textOrEmpty(value).trim(),
+      hours: (value) => (value === '' || value === null ? null : Number(value)),
+      allowedInstitutionIds: (value) => (Array.isArray(value) ? value : []),
+      ...Object.fromEntries(TEXTS.map((key) => [key, textOrEmpty])),
+    }),
+    ...('priceEuro' in values ? { priceCents: euroToCents(values.priceEuro) } : {}),
+  }),
+  formFields: { priceCents: 'priceEuro' },
+};

@@ -1,0 +1,43 @@
+import { AutocompleteInput, DateTimeInput, NumberInput, ReferenceInput, SelectInput, TabbedForm, TextInput, useRecordContext, useTranslate } from 'react-admin';
+import { GROUP_STATUS_CHOICES } from '../../components/choices';
+import { SaveOnlyToolbar } from '../../components/toolbars';
+import { code, euro, notBelowMinSize, required, wholeNumber } from '../../validation';
+import { FormColumn } from '../../components/FormColumn';
+import { GroupSessions } from './GroupSessions';
+import { keepUserEdits } from '../../components/formOptions';
+
+const SeatsHelp = () => {
+  const group = useRecordContext();
+  const translate = useTranslate();
+  return group ? translate('mps.help.seatsTaken', { count: group.seatsTaken ?? 0 }) : null;
+};
+
+/** Create and edit a group; when editing, its sessions are on a second tab. */
+export const GroupForm = ({ withSessions = false }: { withSessions?: boolean }) => (
+  <TabbedForm resetOptions={keepUserEdits} toolbar={<SaveOnlyToolbar />} defaultValues={withSessions ? undefined : { status: 'PLANNED' }}>
+    <TabbedForm.Tab label="mps.tabs.general">
+      <FormColumn>
+        <TextInput source="code" validate={[required(), code(60)]} />
+        <ReferenceInput source="courseId" reference="courses">
+          <AutocompleteInput validate={required()} />
+        </ReferenceInput>
+        <SelectInput source="status" choices={GROUP_STATUS_CHOICES} validate={required()} />
+        <NumberInput source="minSize" step={1} min={1} validate={[required(), wholeNumber(1, 1000)]} />
+        <NumberInput
+          source="maxSize"
+          step={1}
+          min={1}
+          validate={[required(), wholeNumber(1, 1000), notBelowMinSize]}
+          helperText={withSessions ? <SeatsHelp /> : undefined}
+        />
+        <DateTimeInput source="registrationDeadline" helperText="mps.help.localTime" />
+        <NumberInput source="priceOverrideEuro" step={0.01} min={0} validate={euro()} helperText="mps.help.priceOverride" />
+      </FormColumn>
+    </TabbedForm.Tab>
+    {withSessions ? (
+      <TabbedForm.Tab label="mps.tabs.sessions" path="sessions">
+        <GroupSessions />
+      </TabbedForm.Tab>
+    ) : null}
+  </TabbedForm>
+);

@@ -1,0 +1,35 @@
+import { Create, DataTable, Edit, EmailField, List, SearchInput, SimpleForm, TextInput } from 'react-admin';
+import { SaveOnlyToolbar } from '../../components/toolbars';
+import { email, length, maxLength, required } from '../../validation';
+import { keepUserEdits } from '../../components/formOptions';
+
+/** The API lists lecturers by name and does not sort otherwise. */
+export const LecturerList = () => (
+  <List filters={[<SearchInput key="q" source="q" alwaysOn />]} perPage={25}>
+    <DataTable rowClick="edit" bulkActionButtons={false}>
+      <DataTable.Col source="name" disableSort />
+      <DataTable.Col source="email" disableSort>
+        <EmailField source="email" />
+      </DataTable.Col>
+    </DataTable>
+  </List>
+);
+
+const LecturerForm = () => (
+  <SimpleForm resetOptions={keepUserEdits} sx={{ maxWidth: 640 }} toolbar={<SaveOnlyToolbar />}>
+    <TextInput source="name" validate={[required(), length(2, 200)]} />
+    <TextInput source="email" type="email" validate={[email(), maxLength(254)]} />
+  </SimpleForm>
+);
+
+export const LecturerEdit = () => (
+  <Edit mutationMode="pessimistic">
+    <LecturerForm />
+  </Edit>
+);
+
+export const LecturerCreate = () => (
+  <Create redirect="list">
+    <LecturerForm />
+  </Create>
+);

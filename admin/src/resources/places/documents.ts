@@ -1,0 +1,59 @@
+import { gql } from '@apollo/client';
+import { numberOrNull, passFilters, pick, textOrEmpty, trimmedOrNull, type ResourceApi } from '../../data/resourceApi';
+
+const PLACE = gql`
+  fragment PlaceRow on Place {
+    id
+    name
+    address
+    room
+    capacity
+  }
+`;
+
+export const placesApi: ResourceApi = {
+  list: {
+    field: 'places',
+    document: gql`
+      query AdminPlaces($filter: NameFilter, $page: Int!, $perPage: Int!) {
+        places(filter: $filter, page: $page, perPage: $perPage) {
+          total
+          items {
+            ...PlaceRow
+          }
+        }
+      }
+      ${PLACE}
+    `,
+  },
+  filter: (values) => passFilters(values, ['q']),
+  create: {
+    field: 'createPlace',
+    document: gql`
+      mutation AdminCreatePlace($input: PlaceInput!) {
+        createPlace(input: $input) {
+          ...PlaceRow
+        }
+      }
+      ${PLACE}
+    `,
+  },
+  update: {
+    field: 'updatePlace',
+    document: gql`
+      mutation AdminUpdatePlace($id: ID!, $input: PlaceInput!) {
+        updatePlace(id: $id, input: $input) {
+          ...PlaceRow
+        }
+      }
+      ${PLACE}
+    `,
+  },
+  toInput: (values) =>
+    pick(values, ['name', 'address', 'room', 'capacity'], {
+      name: (value) => textOrEmpty(value).trim(),
+      address: (value) => textOrEmpty(value).trim(),
+      room: trimmedOrNull,
+      capacity: numberOrNull,
+    }),
+};

@@ -1,0 +1,51 @@
+import { ConfigError, loadConfig } from './config.js';
+
+const problemsOf = (env: Record<string, string>) => {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+};
+
+test('defaults run the embedded system with the development sign-in', () => {
+  const config = loadConfig({});
+  expect(config).toMatchObject({ port: 4000, role: 'all', databaseUrl: null, demoData: true, devSignIn: true, nodeEnv: 'development' });
+  expect(config.publicUrl).toBe('http://localhost:4000');
+});
+
+test.each([
+  [{ PORT: 'eighty' }, 'PORT'],
+  [{ PORT: '70000' }, 'PORT'],
+  [{ MPS_ROLE: 'boss' }, 'MPS_ROLE'],
+  [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+  [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL'],
+  [{ MPS_DEMO_DATA: 'maybe' }, 'MPS_DEMO_DATA'],
+  [{ MPS_SECRET: 'short' }, 'MPS_SECRET'],
+  [{ NODE_ENV: 'production' }, 'MPS_SECRET'],
+  [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+  [{ MPS_SESSION_IDLE_MINUTES: '0' }, 'MPS_SESSION_IDLE_MINUTES'],
+])('%j fails at start naming %s', (env, variable) => {
+  const problems = problemsOf(env);
+  expect(problems.length).toBeGreaterThan(0);
+  expect(problems.join('\n')).toContain(variable);
+});
+
+test('every bad value is reported at once', () => {
+  expect(problemsOf({ PORT: 'x', MPS_ROLE: 'y', MPS_DEMO_DATA: 'z' })).toHaveLength(3);
+});
+
+test('production refuses the development sign-in', () => {
+  const problems = problemsOf({ NODE_ENV: 'production', MPS_SECRET: 'x'.repeat(40), MPS_DEV_SIGN_IN: 'true' });
+  expect(problems.join()).toContain('MPS_DEV_SIGN_IN');
+  expect(loadConfig({ NODE_ENV: 'production', MPS_SECRET: 'x'.repeat(40) }).devSignIn).toBe(false);
+});
+
+test('secrets never print', () => {
+  const config = loadConfig({ DATABASE_URL: 'postgres://mps:hunter2@db/mps', MPS_SECRET: 's'.repeat(40) });
+  expect(JSON.stringify(config)).not.toContain('hunter2');
+  expect(String(config.secret)).toBe('[secret]');
+  expect(config.databaseUrl!.reveal()).toContain('hunter2');
+});

@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { startEmbeddedPostgres, StartupError } from './embedded-postgres.js';
+
+const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'mps-pglite-'));
+
+async function query(url: string, sql: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+test('a second start reuses the data folder', async () => {
+  const dir = tempDir();
+  const first = await startEmbeddedPostgres(dir);
+  await query(first.url, `CREATE TABLE kept (v text); INSERT INTO kept VALUES ('saglabāts')`);
+  await first.stop();
+  const second = await startEmbeddedPostgres(dir);
+  expect(await query(second.url, 'SELECT v FROM kept')).toEqual([{ v: 'saglabāts' }]);
+  await second.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('a folder in use by a live process is refused with what to do', async () => {
+  const dir = tempDir();
+  // The parent of this test process is alive for as long as the test runs.
+  fs.writeFileSync(path.join(dir, 'mps.lock'), String(process.ppid));
+  const attempt = startEmbeddedPostgres(dir);
+  await expect(attempt).rejects.toBeInstanceOf(StartupError);
+  await expect(attempt).rejects.toThrow(/in use by another MPS process.*MPS_DATA_DIR/s);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('a stale lock from a dead process is taken over', async () => {
+  const dir = tempDir();
+  fs.writeFileSync(path.join(dir, 'mps.lock'), '999999999');
+  const db = await startEmbeddedPostgres(dir);
+  expect(await query(db.url, 'SELECT 1 AS one')).toEqual([{ one: 1 }]);
+  await db.stop();
+  expect(fs.existsSync(path.join(dir, 'mps.lock'))).toBe(false);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('a damaged data folder gives a clear message, not a stack trace', async () => {
+  const dir = tempDir();
+  const pgDir = path.join(dir, 'pglite');
+  fs.mkdirSync(pgDir, { recursive: true });
+  fs.writeFileSync(path.join(pgDir, 'PG_VERSION'), 'garbage');
+  fs.mkdirSync(path.join(pgDir, 'global'));
+  fs.writeFileSync(path.join(pgDir, 'global', 'pg_control'), Buffer.alloc(100, 7));
+  const attempt = startEmbeddedPostgres(dir);
+  await expect(attempt).rejects.toBeInstanceOf(StartupError);
+  await expect(attempt).rejects.toThrow(/could not be opened.*move the folder away/s);
+  expect(fs.existsSync(path.join(dir, 'mps.lock'))).toBe(false);
+  fs.rmSync(dir, { recursive: true, force: true });
+});

@@ -1,0 +1,25 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+/** Typed operations for the portal, generated from the graph the api emits (`npm run schema`). */
+const config: CodegenConfig = {
+  schema: '../schema.graphql',
+  documents: ['src/**/*.{ts,tsx}', '!src/gql/**/*'],
+  ignoreNoDocuments: false,
+  generates: {
+    'src/gql/': {
+      preset: 'client',
+      presetConfig: { fragmentMasking: false },
+      config: {
+        scalars: { DateTimeISO: 'string' },
+        enumsAsTypes: true,
+        useTypeImports: true,
+        avoidOptionals: { field: true, inputValue: false },
+        nonOptionalTypename: false,
+        skipTypeNameForRoot: true,
+        defaultScalarType: 'unknown',
+      },
+    },
+  },
+};
+
+export default config;

@@ -1,0 +1,39 @@
+import { ApolloProvider } from '@apollo/client/react';
+import { Navigate, RouterProvider, createBrowserRouter, useLocation } from 'react-router';
+import { apolloClient } from './apollo';
+import { Layout } from './components/Layout';
+import { CatalogPage } from './pages/CatalogPage';
+import { CoursePage } from './pages/CoursePage';
+import { HomePage } from './pages/HomePage';
+import { MaterialsPage } from './pages/MaterialsPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { ProfilePage } from './pages/ProfilePage';
+
+/** /catalog is the English alias of /katalogs; the search goes along. */
+function CatalogAlias() {
+  const { search } = useLocation();
+  return <Navigate to={{ pathname: '/katalogs', search }} replace />;
+}
+
+const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'katalogs', element: <CatalogPage /> },
+      { path: 'catalog', element: <CatalogAlias /> },
+      { path: 'kursi/:id', element: <CoursePage /> },
+      { path: 'profils', element: <ProfilePage /> },
+      { path: 'materiali', element: <MaterialsPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+export function App() {
+  return (
+    <ApolloProvider client={apolloClient}>
+      <RouterProvider router={router} />
+    </ApolloProvider>
+  );
+}

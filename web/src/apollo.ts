@@ -1,0 +1,51 @@
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { SetContextLink } from '@apollo/client/link/context';
+import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
+import { OperationTypeNode } from 'graphql';
+import { createClient } from 'graphql-ws';
+import i18n, { currentLanguage } from './i18n';
+
+const GRAPHQL_PATH = '/graphql';
+
+function webSocketUrl(): string {
+  const protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
+  return `${protocol}//${window.location.host}${GRAPHQL_PATH}`;
+}
+
+/** The api answers localized fields (titles, summaries, topic names) in the language this header names. */
+const languageLink = new SetContextLink((previous) => ({
+  headers: { ...previous.headers, 'x-mps-language': currentLanguage() },
+}));
+
+const httpLink = new HttpLink({ uri: GRAPHQL_PATH, credentials: 'same-origin' });
+
+// Lazy: the socket opens with the first subscription, and the session cookie goes with the upgrade.
+const wsLink = new GraphQLWsLink(createClient({ url: webSocketUrl(), lazy: true }));
+
+const transport = ApolloLink.split(
+  ({ operationType }) => operationType === OperationTypeNode.SUBSCRIPTION,
+  wsLink,
+  httpLink,
+);
+
+export const apolloClient = new ApolloClient({
+  link: ApolloLink.from([languageLink, transport]),
+  cache: new InMemoryCache({
+    typePolicies: {
+      Query: {
+        fields: {
+          // Each page of each search is its own cache entry.
+          courses: { keyArgs: ['filter', 'sort', 'page', 'perPage'] },
+          topics: { keyArgs: ['filter', 'page', 'perPage'] },
+        },
+      },
+      // `me` has no id of its own: a new answer replaces the old one whole.
+      Me: { keyFields: false, merge: false },
+    },
+  }),
+});
+
+// Cached entries hold texts in the old language: drop them and refetch what is on screen.
+i18n.on('languageChanged', () => {
+  void apolloClient.resetStore();
+});

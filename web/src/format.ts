@@ -1,0 +1,28 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { localeOf } from './i18n';
+
+const SCHOOL_TIME_ZONE = 'Europe/Riga';
+
+/** Dates in the school's time zone and money in euro, in the current interface language. */
+export function useFormat() {
+  const { t, i18n } = useTranslation();
+  const locale = localeOf(i18n.language);
+  return useMemo(() => {
+    const dateLong = new Intl.DateTimeFormat(locale, { timeZone: SCHOOL_TIME_ZONE, dateStyle: 'long' });
+    const dateWithWeekday = new Intl.DateTimeFormat(locale, { timeZone: SCHOOL_TIME_ZONE, dateStyle: 'full' });
+    const dateTime = new Intl.DateTimeFormat(locale, { timeZone: SCHOOL_TIME_ZONE, dateStyle: 'long', timeStyle: 'short', hourCycle: 'h23' });
+    const time = new Intl.DateTimeFormat(locale, { timeZone: SCHOOL_TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const euro = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' });
+    const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+    return {
+      date: (iso: string) => dateLong.format(new Date(iso)),
+      dayOf: (iso: string) => dateWithWeekday.format(new Date(iso)),
+      dateTime: (iso: string) => dateTime.format(new Date(iso)),
+      dateRange: (from: string, to: string) => dateLong.formatRange(new Date(from), new Date(to)),
+      timeRange: (from: string, to: string) => `${time.format(new Date(from))}–${time.format(new Date(to))}`,
+      price: (cents: number) => (cents === 0 ? t('common.free') : euro.format(cents / 100)),
+      hours: (hours: number) => t('course.hoursValue', { count: hours, hours: number.format(hours) }),
+    };
+  }, [locale, t]);
+}
