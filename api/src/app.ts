@@ -1,5 +1,4 @@
-import type { Logger as TypeOrmLogger } from 'typeorm';
-import type { DataSource } from 'typeorm';
+import { MigrationExecutor, type DataSource, type Logger as TypeOrmLogger } from 'typeorm';
 import type { Config } from './config.js';
 import { createDataSource } from './db/data-source.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './db/embedded-postgres.js';
@@ -28,6 +27,35 @@ export const consoleLogger: Logger = {
   error: (message, error) => (error === undefined ? console.error(message) : console.error(message, error)),
 };
 
+/** Any number that no other part of the system uses as an advisory lock key. */
+const MIGRATION_LOCK = 726_300_001;
+
+/**
+ * Migrations and demo data, one process at a time (api and worker instances start together, and
+ * TypeORM takes no lock of its own): one transaction on one connection holding an advisory lock.
+ * A session-level lock would not do: on PGlite every connection shares one backend session.
+ */
+async function prepareDatabase(dataSource: DataSource, demoData: boolean, log: Logger): Promise<void> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.startTransaction();
+    await runner.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    const migrations = new MigrationExecutor(dataSource, runner);
+    migrations.transaction = 'none'; // already inside ours
+    const applied = await migrations.executePendingMigrations();
+    const seeded = demoData && (await seedDemoData(runner.manager));
+    await runner.commitTransaction();
+    if (applied.length > 0) log.info(`Applied ${applied.length} database migration(s)`);
+    if (seeded) log.info('Loaded demo data');
+  } catch (error) {
+    if (runner.isTransactionActive) await runner.rollbackTransaction();
+    throw error;
+  } finally {
+    await runner.release();
+  }
+}
+
 export async function startApp(config: Config, log: Logger = consoleLogger, options: StartOptions = {}): Promise<App> {
   let embedded: EmbeddedPostgres | null = null;
   let databaseUrl = options.databaseUrl ?? config.databaseUrl?.reveal();
@@ -39,9 +67,7 @@ export async function startApp(config: Config, log: Logger = consoleLogger, opti
   const dataSource = createDataSource({ url: databaseUrl, logger: options.queryLogger });
   try {
     await dataSource.initialize();
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
-    if (applied.length > 0) log.info(`Applied ${applied.length} database migration(s)`);
-    if (config.demoData && (await seedDemoData(dataSource))) log.info('Loaded demo data');
+    await prepareDatabase(dataSource, config.demoData, log);
     const services = createServices(dataSource, config);
     const server = await startServer(config, dataSource, services, log);
     let stopping: Promise<void> | null = null;

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError, parse, specifiedRules, validate, type ExecutionArgs } from 'graphql';
@@ -32,6 +31,23 @@ export interface Logger {
 }
 
 const MAX_WS_MESSAGE_BYTES = 64 * 1024;
+const DRAIN_GRACE_MS = 10_000;
+
+/**
+ * Stops listening and lets requests in flight finish. Idle keep-alive sockets are closed on a
+ * sweep, not at once: a request whose bytes have arrived but that a busy event loop has not parsed
+ * yet looks idle to Node, and closing it at the signal would drop it. After the grace period
+ * whatever is left is cut.
+ */
+function drainHttpServer(server: http.Server, graceMs = DRAIN_GRACE_MS): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  const sweep = setInterval(() => server.closeIdleConnections(), 250);
+  const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+  return closed.finally(() => {
+    clearInterval(sweep);
+    clearTimeout(cut);
+  });
+}
 
 /** Serves a built single-page app from `dir` under `base`, every unknown path answering with its index.html. */
 function singlePageApp(dir: string, name: string): express.Router {
@@ -56,6 +72,7 @@ export async function startServer(config: Config, dataSource: DataSource, servic
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   const httpServer = http.createServer(app);
+  let draining = false;
 
   const viewerOf = async (req: http.IncomingMessage): Promise<Viewer | null> =>
     services.auth.viewerForToken(readCookies(req)[SESSION_COOKIE]);
@@ -118,13 +135,22 @@ export async function startServer(config: Config, dataSource: DataSource, servic
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     formatError: (formatted, error) => formatError(formatted, error, { maskUnexpected: production, log: (e) => log.error('Unexpected error in a GraphQL request', e) }),
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
-      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              draining = true;
+              await Promise.all([drainHttpServer(httpServer), wsCleanup.dispose()]);
+            },
+          };
+        },
+      },
     ],
   });
   await apollo.start();
 
   app.use((_req, res, next) => {
+    if (draining) res.setHeader('Connection', 'close');
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'same-origin');
     res.setHeader('X-Frame-Options', 'DENY');
@@ -156,7 +182,7 @@ export async function startServer(config: Config, dataSource: DataSource, servic
   return {
     url,
     httpServer,
-    // Apollo's drain plugin stops accepting connections and lets in-flight requests finish.
+    // Apollo calls drainServer first: no new connections, requests in flight finish.
     stop: () => apollo.stop(),
   };
 }

@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { Course, CourseAllowedInstitution } from '../../modules/catalog/course.entity.js';
 import { foldForSearch } from '../../modules/catalog/search-text.js';
 import { Topic } from '../../modules/catalog/topic.entity.js';
@@ -24,16 +24,15 @@ export function courseSearchText(c: Pick<Course, 'code' | 'titleLv' | 'titleEn' 
   );
 }
 
-/** Loads the demo data once: when the catalog already has courses it does nothing. Dates are relative to `today`. */
-export async function seedDemoData(dataSource: DataSource, today = new Date()): Promise<boolean> {
-  return dataSource.transaction(async (em) => {
-    // Serializes two processes seeding the same empty database.
-    await em.query('LOCK TABLE course IN EXCLUSIVE MODE');
-    const [{ n }] = await em.query('SELECT count(*)::int AS n FROM course');
-    if (n > 0) return false;
-    await insertDemoData(em, today);
-    return true;
-  });
+/**
+ * Loads the demo data once: when the catalog already has courses it does nothing. Runs inside the
+ * caller's transaction (which serializes concurrent starts). Dates are relative to `today`.
+ */
+export async function seedDemoData(em: EntityManager, today = new Date()): Promise<boolean> {
+  const [{ n }] = await em.query('SELECT count(*)::int AS n FROM course');
+  if (n > 0) return false;
+  await insertDemoData(em, today);
+  return true;
 }
 
 async function insertDemoData(em: EntityManager, today: Date): Promise<void> {
