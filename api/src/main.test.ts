@@ -38,7 +38,7 @@ test('npm start: migrates, loads demo data once, finishes requests in flight on 
     const second = await startProductServer({}, { dataDir });
     expect(second.output()).not.toContain('Loaded demo data');
     expect(second.output()).not.toContain('Applied');
-    const data = await (await ask(second.url)).json();
+    const data = (await (await ask(second.url)).json()) as { data: { courses: { total: number } } };
     expect(data.data.courses.total).toBeGreaterThanOrEqual(40);
     expect(await second.stop()).toBe(0);
   } finally {

@@ -58,7 +58,13 @@ async function fill(url: string): Promise<void> {
 /** The baseline: the same page by hand, one round trip per level, assembled in plain code. */
 function baselineServer(url: string): Promise<{ url: string; close(): Promise<void> }> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
-  const server = http.createServer(async (req, res) => {
+  const server = http.createServer((req, res) => {
+    answer(req, res).catch((error) => {
+      res.statusCode = 500;
+      res.end(String(error));
+    });
+  });
+  const answer = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const page = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('page') ?? 1);
     const [{ rows: [{ total }] }, { rows: courses }] = await Promise.all([
       pool.query(`SELECT count(*)::int AS total FROM course WHERE visibility = 'PUBLIC'`),
@@ -87,12 +93,13 @@ function baselineServer(url: string): Promise<{ url: string; close(): Promise<vo
     });
     res.setHeader('content-type', 'application/json');
     res.end(JSON.stringify({ data: { courses: { total, items } } }));
-  });
+  };
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () =>
       resolve({
         url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
         close: async () => {
+          server.closeAllConnections();
           await new Promise((r) => server.close(r));
           await pool.end();
         },

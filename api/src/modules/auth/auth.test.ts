@@ -46,7 +46,7 @@ async function fetchMe(cookie?: string) {
     headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
     body: JSON.stringify({ query: ME }),
   });
-  return (await response.json()).data;
+  return ((await response.json()) as { data: any }).data;
 }
 
 test('anonymous: me is null', async () => {
