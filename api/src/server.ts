@@ -33,19 +33,37 @@ export interface Logger {
 const MAX_WS_MESSAGE_BYTES = 64 * 1024;
 const DRAIN_GRACE_MS = 10_000;
 
+const QUIET_MS = 300;
+
+/** Requests being answered, and when the last one arrived: what the drain waits on. */
+class RequestTracker {
+  active = 0;
+  lastArrival = 0;
+  readonly middleware: express.RequestHandler = (_req, res, next) => {
+    this.active += 1;
+    this.lastArrival = Date.now();
+    res.once('close', () => (this.active -= 1));
+    next();
+  };
+}
+
 /**
- * Stops listening and lets requests in flight finish. Idle keep-alive sockets are closed on a
- * sweep, not at once: a request whose bytes have arrived but that a busy event loop has not parsed
- * yet looks idle to Node, and closing it at the signal would drop it. After the grace period
- * whatever is left is cut.
+ * Lets every request that reached us finish. The listener stays open while draining: closing it
+ * resets connections still waiting in the kernel's accept queue, whose requests were already sent.
+ * Everything is answered with `Connection: close` and /health says "draining" so a load balancer
+ * stops routing here; once nothing is active and nothing has arrived for a moment, the listener
+ * closes. After the grace period whatever is left is cut.
  */
-function drainHttpServer(server: http.Server, graceMs = DRAIN_GRACE_MS): Promise<void> {
-  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-  const sweep = setInterval(() => server.closeIdleConnections(), 250);
-  const cut = setTimeout(() => server.closeAllConnections(), graceMs);
-  return closed.finally(() => {
-    clearInterval(sweep);
-    clearTimeout(cut);
+function drainHttpServer(server: http.Server, requests: RequestTracker, graceMs = DRAIN_GRACE_MS): Promise<void> {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const check = setInterval(() => {
+      const quiet = requests.active === 0 && Date.now() - requests.lastArrival >= QUIET_MS;
+      if (!quiet && Date.now() - started < graceMs) return;
+      clearInterval(check);
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }, 50);
   });
 }
 
@@ -73,6 +91,8 @@ export async function startServer(config: Config, dataSource: DataSource, servic
   app.set('trust proxy', 'loopback');
   const httpServer = http.createServer(app);
   let draining = false;
+  const requests = new RequestTracker();
+  app.use(requests.middleware);
 
   const viewerOf = async (req: http.IncomingMessage): Promise<Viewer | null> =>
     services.auth.viewerForToken(readCookies(req)[SESSION_COOKIE]);
@@ -140,7 +160,7 @@ export async function startServer(config: Config, dataSource: DataSource, servic
           return {
             async drainServer() {
               draining = true;
-              await Promise.all([drainHttpServer(httpServer), wsCleanup.dispose()]);
+              await Promise.all([drainHttpServer(httpServer, requests), wsCleanup.dispose()]);
             },
           };
         },
@@ -158,6 +178,7 @@ export async function startServer(config: Config, dataSource: DataSource, servic
   });
 
   app.get('/health', async (_req, res) => {
+    if (draining) return res.status(503).json({ status: 'draining' });
     try {
       await dataSource.query('SELECT 1');
       res.json({ status: 'ok', database: 'ok' });
