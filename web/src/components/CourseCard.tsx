@@ -24,8 +24,6 @@ export const CourseCardFields = graphql(`
 
 /** A course in a list: what it is, what it costs and when it next runs. */
 export function CourseCard({ course, headingLevel = 3 }: { course: CourseCardFieldsFragment; headingLevel?: 2 | 3 }) {
-  const { t } = useTranslation();
-  const format = useFormat();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const location = useLocation();
   // The course page's "back" link returns to this very search.
@@ -39,22 +37,7 @@ export function CourseCard({ course, headingLevel = 3 }: { course: CourseCardFie
       </Heading>
       <p className="course-summary">{course.summary}</p>
       <dl className="facts facts-inline">
-        <div>
-          <dt>{t('course.format')}</dt>
-          <dd>{t(`format.${course.format}`)}</dd>
-        </div>
-        <div>
-          <dt>{t('course.language')}</dt>
-          <dd>{t(`instructionLanguage.${course.language}`)}</dd>
-        </div>
-        <div>
-          <dt>{t('course.hours')}</dt>
-          <dd>{format.hours(course.hours)}</dd>
-        </div>
-        <div>
-          <dt>{t('course.price')}</dt>
-          <dd>{format.price(course.priceCents)}</dd>
-        </div>
+        <CourseFactItems course={course} />
       </dl>
       <NextDate course={course} />
     </article>
@@ -72,5 +55,31 @@ export function NextDate({ course }: { course: Pick<CourseCardFieldsFragment, 'h
       <span className="next-date-label">{t('course.nextDate')}: </span>
       <time dateTime={course.nextSessionStartsAt}>{format.dateTime(course.nextSessionStartsAt)}</time>
     </p>
+  );
+}
+
+/** What a course is, in any facts list: format, language of instruction, hours, price. */
+export function CourseFactItems({ course }: { course: Pick<CourseCardFieldsFragment, 'format' | 'language' | 'hours' | 'priceCents'> }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <>
+      <div>
+        <dt>{t('course.format')}</dt>
+        <dd>{t(`format.${course.format}`)}</dd>
+      </div>
+      <div>
+        <dt>{t('course.language')}</dt>
+        <dd>{t(`instructionLanguage.${course.language}`)}</dd>
+      </div>
+      <div>
+        <dt>{t('course.hours')}</dt>
+        <dd>{format.hours(course.hours)}</dd>
+      </div>
+      <div>
+        <dt>{t('course.price')}</dt>
+        <dd>{format.price(course.priceCents)}</dd>
+      </div>
+    </>
   );
 }

@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
-import { NextDate } from '../components/CourseCard';
+import { CourseFactItems, NextDate } from '../components/CourseCard';
 import { ErrorMessage, Loading } from '../components/ErrorMessage';
 import { PageHeading } from '../components/PageHeading';
 import { errorCodeOf } from '../errors';
@@ -111,7 +111,6 @@ export function CoursePage() {
 
 function CourseDetails({ course, back }: { course: Course; back: ReactNode }) {
   const { t } = useTranslation();
-  const format = useFormat();
   const paragraphs = course.description.split(/\n\s*\n/).filter((p) => p.trim());
 
   return (
@@ -146,22 +145,7 @@ function CourseDetails({ course, back }: { course: Course; back: ReactNode }) {
               <dt>{t('course.topic')}</dt>
               <dd>{course.topic.name}</dd>
             </div>
-            <div>
-              <dt>{t('course.format')}</dt>
-              <dd>{t(`format.${course.format}`)}</dd>
-            </div>
-            <div>
-              <dt>{t('course.language')}</dt>
-              <dd>{t(`instructionLanguage.${course.language}`)}</dd>
-            </div>
-            <div>
-              <dt>{t('course.hours')}</dt>
-              <dd>{format.hours(course.hours)}</dd>
-            </div>
-            <div>
-              <dt>{t('course.price')}</dt>
-              <dd>{format.price(course.priceCents)}</dd>
-            </div>
+            <CourseFactItems course={course} />
             <div>
               <dt>{t('course.code')}</dt>
               <dd>{course.code}</dd>

@@ -50,8 +50,20 @@ export function authRoutes(config: Config, auth: AuthService, people: PeopleServ
     res.redirect(303, safeReturnTo(req.body?.returnTo));
   });
 
-  if (!config.devSignIn) return router;
+  if (config.devSignIn) addDevelopmentSignIn(router, config, auth, people, setSession);
+  // Nothing else lives under /auth: no fall-through to the portal.
+  router.use((_req, res) => res.status(404).type('text/plain').send('Not found'));
+  return router;
+}
 
+/** The development identity provider: pick a demo person. Never mounted in production. */
+function addDevelopmentSignIn(
+  router: Router,
+  config: Config,
+  auth: AuthService,
+  people: PeopleService,
+  setSession: (res: Response, token: string | null) => void,
+): void {
   router.get('/dev', async (req, res) => {
     const lang = pageLanguage(req);
     const t = devSignInTexts[lang];
@@ -92,6 +104,4 @@ ${rows.length ? `<ul>${rows.join('')}</ul>` : `<p>${t.noPersons}</p>`}
     setSession(res, token);
     res.redirect(303, safeReturnTo(req.body?.returnTo));
   });
-
-  return router;
 }
