@@ -47,3 +47,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function isUuid(value: string): boolean {
   return UUID.test(value);
 }
+
+/** A filter's `ids`: at most 100 valid ids. Adds the problem and answers false when they are not. */
+export function validIds(ids: string[] | undefined | null, field: string, problems: Problems): ids is string[] {
+  if (!ids) return false;
+  if (ids.length > 100 || !ids.every(isUuid)) {
+    problems.add(field, 'INVALID_ID', 'ids must be at most 100 valid ids');
+    return false;
+  }
+  return true;
+}

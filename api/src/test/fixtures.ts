@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { courseSearchText } from '../db/seed/seed.js';
+import { courseSearchText } from '../modules/catalog/search-text.js';
 import { Course, CourseAllowedInstitution, CourseFormat, CourseVisibility, InstructionLanguage } from '../modules/catalog/course.entity.js';
 import { Topic } from '../modules/catalog/topic.entity.js';
 import { Institution, InstitutionCoordinator } from '../modules/institutions/institution.entity.js';

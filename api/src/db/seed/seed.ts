@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { Course, CourseAllowedInstitution } from '../../modules/catalog/course.entity.js';
-import { foldForSearch } from '../../modules/catalog/search-text.js';
+import { courseSearchText } from '../../modules/catalog/search-text.js';
 import { Topic } from '../../modules/catalog/topic.entity.js';
 import { Employment, Institution, InstitutionCoordinator } from '../../modules/institutions/institution.entity.js';
 import { Language, Person, PersonRole, UserRole } from '../../modules/people/person.entity.js';
@@ -16,12 +16,6 @@ function need<T>(map: Map<string, T>, key: string, what: string): T {
   const value = map.get(key);
   if (value === undefined) throw new Error(`Demo data names an unknown ${what}: ${key}`);
   return value;
-}
-
-export function courseSearchText(c: Pick<Course, 'code' | 'titleLv' | 'titleEn' | 'summaryLv' | 'summaryEn' | 'descriptionLv' | 'descriptionEn' | 'targetAudienceLv' | 'targetAudienceEn'>): string {
-  return foldForSearch(
-    [c.code, c.titleLv, c.titleEn, c.summaryLv, c.summaryEn, c.descriptionLv, c.descriptionEn, c.targetAudienceLv, c.targetAudienceEn].join(' '),
-  );
 }
 
 /**

@@ -1,13 +1,13 @@
 import { Brackets, In, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { isStaff, type RequestContext } from '../../graphql/context.js';
 import { DomainError, ErrorCode, NotFoundError, Problems } from '../../graphql/errors.js';
-import { isUuid, pageWindow, type Page, type PageArgs, SortOrder } from '../../graphql/pagination.js';
+import { isUuid, pageWindow, validIds, type Page, type PageArgs, SortOrder } from '../../graphql/pagination.js';
 import { inTransaction } from '../../db/transaction.js';
 import { Language } from '../people/person.entity.js';
 import { Course, CourseAllowedInstitution, CourseFormat, CourseVisibility, InstructionLanguage } from './course.entity.js';
 import { Topic } from './topic.entity.js';
 import { CourseSortField, PriceKind, type CourseFilter, type CourseInput, type CourseSort, type TopicFilter, type TopicInput } from './catalog.types.js';
-import { foldForSearch, searchTerms } from './search-text.js';
+import { courseSearchText, searchTerms } from './search-text.js';
 
 /** A published group (OPEN or CONFIRMED) that has not ended yet; SQL over alias `g`. */
 export const UPCOMING_PUBLISHED_GROUP = `g.status IN ('OPEN', 'CONFIRMED')
@@ -64,15 +64,7 @@ export class CatalogService {
       if (!isUuid(filter.topicId)) problems.add('filter.topicId', 'INVALID_ID', 'topicId is not a valid id');
       else qb.andWhere('c.topic_id = :topicId', { topicId: filter.topicId });
     }
-    if (filter.ids) {
-      if (filter.ids.length > 100 || !filter.ids.every(isUuid)) {
-        problems.add('filter.ids', 'INVALID_ID', 'ids must be at most 100 valid ids');
-      } else if (filter.ids.length === 0) {
-        qb.andWhere('false');
-      } else {
-        qb.andWhere('c.id IN (:...ids)', { ids: filter.ids });
-      }
-    }
+    if (validIds(filter.ids, 'filter.ids', problems)) qb.andWhere(filter.ids.length ? 'c.id IN (:...ids)' : 'false', { ids: filter.ids });
     if (filter.month) {
       const match = MONTH.exec(filter.month);
       if (!match) {
@@ -164,10 +156,7 @@ export class CatalogService {
     searchTerms(filter.q ?? '').forEach((term, i) =>
       qb.andWhere(`(lower(t.code) LIKE :t${i} OR lower(t.name_lv) LIKE :t${i} OR lower(t.name_en) LIKE :t${i})`, { [`t${i}`]: `%${term}%` }),
     );
-    if (filter.ids) {
-      if (!filter.ids.every(isUuid) || filter.ids.length > 100) problems.add('filter.ids', 'INVALID_ID', 'ids must be at most 100 valid ids');
-      else qb.andWhere(filter.ids.length ? 't.id IN (:...ids)' : 'false', { ids: filter.ids });
-    }
+    if (validIds(filter.ids, 'filter.ids', problems)) qb.andWhere(filter.ids.length ? 't.id IN (:...ids)' : 'false', { ids: filter.ids });
     problems.throwIfAny();
     const [items, total] = await qb.orderBy('t.sort_order').addOrderBy('t.name_lv').offset(window.offset).limit(window.limit).getManyAndCount();
     return { items, total };
@@ -316,9 +305,7 @@ export class CatalogService {
     if (given('hours')) course.hours = input.hours!;
     if (given('priceCents')) course.priceCents = input.priceCents!;
     if (input.visibility) course.visibility = input.visibility;
-    course.searchText = foldForSearch(
-      [course.code, course.titleLv, course.titleEn, course.summaryLv, course.summaryEn, course.descriptionLv, course.descriptionEn, course.targetAudienceLv, course.targetAudienceEn].join(' '),
-    );
+    course.searchText = courseSearchText(course);
     return allowed;
   }
 }

@@ -14,3 +14,12 @@ export function searchTerms(query: string): string[] {
     .slice(0, 10)
     .map((word) => word.replace(/[\\%_]/g, (c) => `\\${c}`));
 }
+
+type Searchable = 'code' | 'titleLv' | 'titleEn' | 'summaryLv' | 'summaryEn' | 'descriptionLv' | 'descriptionEn' | 'targetAudienceLv' | 'targetAudienceEn';
+
+/** What catalog search covers for a course: every text of it in both languages, folded. */
+export function courseSearchText(course: Record<Searchable, string>): string {
+  return foldForSearch(
+    [course.code, course.titleLv, course.titleEn, course.summaryLv, course.summaryEn, course.descriptionLv, course.descriptionEn, course.targetAudienceLv, course.targetAudienceEn].join(' '),
+  );
+}

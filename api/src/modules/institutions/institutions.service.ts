@@ -1,7 +1,7 @@
 import { In, type DataSource } from 'typeorm';
 import { isStaff, type RequestContext } from '../../graphql/context.js';
 import { Problems } from '../../graphql/errors.js';
-import { isUuid, pageWindow, type Page, type PageArgs } from '../../graphql/pagination.js';
+import { pageWindow, validIds, type Page, type PageArgs } from '../../graphql/pagination.js';
 import { searchTerms } from '../catalog/search-text.js';
 import { Institution, InstitutionCoordinator } from './institution.entity.js';
 import type { InstitutionFilter } from './institutions.types.js';
@@ -21,10 +21,7 @@ export class InstitutionsService {
     searchTerms(filter.q ?? '').forEach((term, n) =>
       qb.andWhere(`(lower(i.name) LIKE :q${n} OR lower(i.code) LIKE :q${n} OR i.registration_number LIKE :q${n})`, { [`q${n}`]: `%${term}%` }),
     );
-    if (filter.ids) {
-      if (filter.ids.length > 100 || !filter.ids.every(isUuid)) problems.add('filter.ids', 'INVALID_ID', 'ids must be at most 100 valid ids');
-      else qb.andWhere(filter.ids.length ? 'i.id IN (:...ids)' : 'false', { ids: filter.ids });
-    }
+    if (validIds(filter.ids, 'filter.ids', problems)) qb.andWhere(filter.ids.length ? 'i.id IN (:...ids)' : 'false', { ids: filter.ids });
     problems.throwIfAny();
     const [items, total] = await qb.orderBy('i.name').offset(window.offset).limit(window.limit).getManyAndCount();
     return { items, total };

@@ -1,7 +1,7 @@
 import { In, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { isStaff, type RequestContext } from '../../graphql/context.js';
 import { DomainError, ErrorCode, NotFoundError, Problems } from '../../graphql/errors.js';
-import { isUuid, pageWindow, type Page, type PageArgs, SortOrder } from '../../graphql/pagination.js';
+import { isUuid, pageWindow, validIds, type Page, type PageArgs, SortOrder } from '../../graphql/pagination.js';
 import { inTransaction } from '../../db/transaction.js';
 import { CatalogService, UPCOMING_PUBLISHED_GROUP } from '../catalog/catalog.service.js';
 import { Course } from '../catalog/course.entity.js';
@@ -34,15 +34,6 @@ function validUrl(value: string): boolean {
   } catch {
     return false;
   }
-}
-
-function validIds(ids: string[] | undefined, field: string, problems: Problems): ids is string[] {
-  if (!ids) return false;
-  if (ids.length > 100 || !ids.every(isUuid)) {
-    problems.add(field, 'INVALID_ID', 'ids must be at most 100 valid ids');
-    return false;
-  }
-  return true;
 }
 
 export class SchedulingService {
