@@ -3,6 +3,7 @@ import type { Config } from './config.js';
 import { createDataSource } from './db/data-source.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './db/embedded-postgres.js';
 import { seedDemoData } from './db/seed/seed.js';
+import { PersonalCodeCipher } from './modules/people/personal-code.js';
 import { startServer, type Logger, type RunningServer } from './server.js';
 import { createServices, type Services } from './services.js';
 
@@ -35,7 +36,7 @@ const MIGRATION_LOCK = 726_300_001;
  * TypeORM takes no lock of its own): one transaction on one connection holding an advisory lock.
  * A session-level lock would not do: on PGlite every connection shares one backend session.
  */
-async function prepareDatabase(dataSource: DataSource, demoData: boolean, log: Logger): Promise<void> {
+async function prepareDatabase(dataSource: DataSource, demoData: boolean, codes: PersonalCodeCipher, log: Logger): Promise<void> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
@@ -44,7 +45,7 @@ async function prepareDatabase(dataSource: DataSource, demoData: boolean, log: L
     const migrations = new MigrationExecutor(dataSource, runner);
     migrations.transaction = 'none'; // already inside ours
     const applied = await migrations.executePendingMigrations();
-    const seeded = demoData && (await seedDemoData(runner.manager));
+    const seeded = demoData && (await seedDemoData(runner.manager, codes));
     await runner.commitTransaction();
     if (applied.length > 0) log.info(`Applied ${applied.length} database migration(s)`);
     if (seeded) log.info('Loaded demo data');
@@ -67,8 +68,9 @@ export async function startApp(config: Config, log: Logger = consoleLogger, opti
   const dataSource = createDataSource({ url: databaseUrl, logger: options.queryLogger });
   try {
     await dataSource.initialize();
-    await prepareDatabase(dataSource, config.demoData, log);
-    const services = createServices(dataSource, config);
+    const codes = new PersonalCodeCipher(config.secret.reveal());
+    await prepareDatabase(dataSource, config.demoData, codes, log);
+    const services = createServices(dataSource, config, codes);
     const server = await startServer(config, dataSource, services, log);
     let stopping: Promise<void> | null = null;
     return {

@@ -1,19 +1,24 @@
+import { ApiToken } from '../modules/auth/api-token.entity.js';
 import { AuthSession } from '../modules/auth/auth-session.entity.js';
+import { UsedAssertion } from '../modules/auth/used-assertion.entity.js';
 import { Course, CourseAllowedInstitution } from '../modules/catalog/course.entity.js';
 import { Topic } from '../modules/catalog/topic.entity.js';
-import { Employment, Institution, InstitutionCoordinator } from '../modules/institutions/institution.entity.js';
-import { Person, PersonRole } from '../modules/people/person.entity.js';
+import { Certificate } from '../modules/certificates/certificate.entity.js';
+import { BillingAccount, Employment, Institution, InstitutionCoordinator } from '../modules/institutions/institution.entity.js';
+import { Person, PersonCode, PersonRole } from '../modules/people/person.entity.js';
 import { Registration } from '../modules/registration/registration.entity.js';
 import { Group } from '../modules/scheduling/group.entity.js';
 import { Lecturer } from '../modules/scheduling/lecturer.entity.js';
 import { Place } from '../modules/scheduling/place.entity.js';
 import { Session } from '../modules/scheduling/session.entity.js';
 import { Foundation1763900000000 } from './migrations/1763900000000-foundation.js';
+import { Identity1764000000000 } from './migrations/1764000000000-identity.js';
 
 export const entities = [
-  Person, PersonRole, Institution, InstitutionCoordinator, Employment, Topic, Course,
-  CourseAllowedInstitution, Lecturer, Place, Group, Session, Registration, AuthSession,
+  Person, PersonCode, PersonRole, Institution, InstitutionCoordinator, Employment, BillingAccount, Topic, Course,
+  CourseAllowedInstitution, Lecturer, Place, Group, Session, Registration, AuthSession, ApiToken, UsedAssertion,
+  Certificate,
 ];
 
 /** In order; a new migration is appended here and never edited once it has shipped. */
-export const migrations = [Foundation1763900000000];
+export const migrations = [Foundation1763900000000, Identity1764000000000];

@@ -1,8 +1,10 @@
+import type { ApiScope } from '../modules/auth/api-token.entity.js';
 import { Language, UserRole } from '../modules/people/person.entity.js';
 import type { Loaders } from './loaders.js';
 
-/** Who is asking. Derived once per request from the session cookie or (later) an API token. */
-export interface Viewer {
+/** A signed-in person. Derived once per request from the session cookie. */
+export interface PersonViewer {
+  kind: 'person';
   personId: string;
   sessionId: string;
   roles: UserRole[];
@@ -10,6 +12,23 @@ export interface Viewer {
   coordinatorInstitutionIds: string[];
   lecturerId: string | null;
 }
+
+/** A third-party system with an API token: no person, no roles, only its scopes. */
+export interface TokenViewer {
+  kind: 'token';
+  tokenId: string;
+  scopes: ApiScope[];
+  /** The one institution whose data an institution-scoped token reads. */
+  institutionId: string | null;
+  personId: null;
+  /** Always empty: a token is not a person and has no roles. */
+  roles: UserRole[];
+  coordinatorInstitutionIds: string[];
+  lecturerId: null;
+}
+
+/** Who is asking. */
+export type Viewer = PersonViewer | TokenViewer;
 
 /** The first argument of every service method. */
 export interface RequestContext {
@@ -27,7 +46,19 @@ export function isStaff(viewer: Viewer | null): boolean {
 
 /** A context for work the system does by itself (seeding, jobs): it may see everything. */
 export function systemContext(lang: Language = Language.LV): RequestContext {
-  return { viewer: { personId: 'system', sessionId: 'system', roles: [UserRole.ADMIN], coordinatorInstitutionIds: [], lecturerId: null }, lang };
+  return {
+    viewer: { kind: 'person', personId: 'system', sessionId: 'system', roles: [UserRole.ADMIN], coordinatorInstitutionIds: [], lecturerId: null },
+    lang,
+  };
+}
+
+export function hasScope(viewer: Viewer | null, scope: ApiScope): boolean {
+  return viewer?.kind === 'token' && viewer.scopes.includes(scope);
+}
+
+/** Whether the viewer is a coordinator of this institution. */
+export function coordinates(viewer: Viewer | null, institutionId: string): boolean {
+  return !!viewer && viewer.coordinatorInstitutionIds.includes(institutionId);
 }
 
 const SUPPORTED = new Set<string>(Object.values(Language));

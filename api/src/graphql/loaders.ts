@@ -45,6 +45,8 @@ export function createLoaders(services: Services, ctx: RequestContext) {
     allowedInstitutionIds: many((ids) => catalog.allowedInstitutionsByCourseIds(ids), (row) => row.courseId),
     institution: one<Institution>((ids) => institutions.institutionsByIds(ids)),
     person: one<Person>((ids) => people.personsByIds(ids)),
+    /** In clear: the field that uses it decides what the viewer sees. */
+    personalCode: valueOf<string | null>((ids) => people.currentPersonalCodes(ids), null),
     upcomingGroups: many<Group>((ids) => scheduling.upcomingPublishedGroupsByCourseIds(ids), (row) => row.courseId),
     nextSessionStart: valueOf<Date | null>((ids) => scheduling.nextSessionStartByCourseIds(ids), null),
     group: one<Group>((ids) => scheduling.groupsByIds(ids)),

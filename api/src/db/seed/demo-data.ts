@@ -5,9 +5,14 @@ export type CourseVisibility = 'PUBLIC' | 'RESTRICTED';
 export type GroupStatus = 'PLANNED' | 'OPEN' | 'CONFIRMED' | 'CANCELLED' | 'COMPLETED';
 
 export interface DemoTopic { code: string; nameLv: string; nameEn: string }
-export interface DemoInstitution { code: string; name: string; registrationNumber: string }
+export interface DemoInstitution {
+  code: string; name: string; registrationNumber: string; legalAddress: string; invoiceEmail: string;
+  billingAccounts: { name: string; number: string }[];
+}
 export interface DemoPerson {
-  key: string; givenName: string; familyName: string; email: string; language: 'lv' | 'en';
+  key: string;
+  /** A valid personal code: the old format made from a birth date, or a new-format code as is. */
+  identity: { born: string } | { code: string }; givenName: string; familyName: string; email: string; language: 'lv' | 'en';
   roles: Role[];               // extra roles; every signed-in person is a participant
   coordinatorOf?: string[];    // institution codes
   employeeOf?: string;         // institution code
@@ -48,17 +53,24 @@ export const topics: DemoTopic[] = [
 ];
 
 export const institutions: DemoInstitution[] = [
-  { code: 'VID', name: 'Valsts ieņēmumu dienests', registrationNumber: '90000069281' },
-  { code: 'RIGA', name: 'Rīgas valstspilsētas pašvaldība', registrationNumber: '90000024205' },
-  { code: 'VM', name: 'Veselības ministrija', registrationNumber: '90001596596' },
-  { code: 'CSP', name: 'Centrālā statistikas pārvalde', registrationNumber: '90000052383' },
-  { code: 'LB', name: 'Latvijas Banka', registrationNumber: '90000158236' },
-  { code: 'VK', name: 'Valsts kanceleja', registrationNumber: '90000036548' },
+  { code: 'VID', name: 'Valsts ieņēmumu dienests', registrationNumber: '90000069281',
+    legalAddress: 'Talejas iela 1, Rīga, LV-1978', invoiceEmail: 'rekini@vid.gov.lv', billingAccounts: [{ name: 'Personāla attīstības daļa', number: 'LV34TREL2200000000001' }, { name: 'ES projekts “Kompetenču attīstība”', number: 'LV07TREL2200000000002' }] },
+  { code: 'RIGA', name: 'Rīgas valstspilsētas pašvaldība', registrationNumber: '90000024205',
+    legalAddress: 'Rātslaukums 1, Rīga, LV-1050', invoiceEmail: 'rekini@riga.lv', billingAccounts: [{ name: 'Centrālā administrācija', number: 'LV02TREL9800000000003' }] },
+  { code: 'VM', name: 'Veselības ministrija', registrationNumber: '90001596596',
+    legalAddress: 'Brīvības iela 72, Rīga, LV-1011', invoiceEmail: 'rekini@vm.gov.lv', billingAccounts: [{ name: 'Administratīvais departaments', number: 'LV31TREL2250000000004' }] },
+  { code: 'CSP', name: 'Centrālā statistikas pārvalde', registrationNumber: '90000052383',
+    legalAddress: 'Lāčplēša iela 1, Rīga, LV-1010', invoiceEmail: 'rekini@csp.gov.lv', billingAccounts: [{ name: 'Personāla daļa', number: 'LV39TREL2260000000005' }] },
+  { code: 'LB', name: 'Latvijas Banka', registrationNumber: '90000158236',
+    legalAddress: 'Krišjāņa Valdemāra iela 2A, Rīga, LV-1050', invoiceEmail: 'rekini@bank.lv', billingAccounts: [] },
+  { code: 'VK', name: 'Valsts kanceleja', registrationNumber: '90000036548',
+    legalAddress: 'Brīvības bulvāris 36, Rīga, LV-1520', invoiceEmail: 'rekini@mk.gov.lv', billingAccounts: [{ name: 'Valsts kanceleja', number: 'LV34TREL2100000000006' }] },
 ];
 
 export const persons: DemoPerson[] = [
   {
     key: 'staff-ilze',
+    identity: { born: '1979-04-12' },
     givenName: 'Ilze',
     familyName: 'Ozoliņa',
     email: 'ilze.ozolina@example.lv',
@@ -68,6 +80,7 @@ export const persons: DemoPerson[] = [
   },
   {
     key: 'staff-janis',
+    identity: { born: '1985-11-03' },
     givenName: 'Jānis',
     familyName: 'Kalniņš',
     email: 'janis.kalnins@example.lv',
@@ -77,6 +90,7 @@ export const persons: DemoPerson[] = [
   },
   {
     key: 'coord-anna',
+    identity: { born: '1982-02-27' },
     givenName: 'Anna',
     familyName: 'Bērziņa',
     email: 'anna.berzina@example.lv',
@@ -88,6 +102,7 @@ export const persons: DemoPerson[] = [
   },
   {
     key: 'coord-edgars',
+    identity: { code: '32579104381' },
     givenName: 'Edgars',
     familyName: 'Liepiņš',
     email: 'edgars.liepins@example.lv',
@@ -99,6 +114,7 @@ export const persons: DemoPerson[] = [
   },
   {
     key: 'coord-laura',
+    identity: { born: '1990-07-19' },
     givenName: 'Laura',
     familyName: 'Krūmiņa',
     email: 'laura.krumina@example.lv',
@@ -110,6 +126,7 @@ export const persons: DemoPerson[] = [
   },
   {
     key: 'lect-inese',
+    identity: { born: '1971-09-30' },
     givenName: 'Inese',
     familyName: 'Vītola',
     email: 'inese.vitola@example.lv',
@@ -119,6 +136,7 @@ export const persons: DemoPerson[] = [
   },
   {
     key: 'lect-martins',
+    identity: { code: '32814620577' },
     givenName: 'Mārtiņš',
     familyName: 'Zariņš',
     email: 'martins.zarins@example.lv',
@@ -128,6 +146,7 @@ export const persons: DemoPerson[] = [
   },
   {
     key: 'part-liga',
+    identity: { born: '1994-05-08' },
     givenName: 'Līga',
     familyName: 'Kalniņa',
     email: 'liga.kalnina@example.lv',
@@ -138,6 +157,7 @@ export const persons: DemoPerson[] = [
   },
   {
     key: 'part-andris',
+    identity: { born: '1988-12-01' },
     givenName: 'Andris',
     familyName: 'Ozols',
     email: 'andris.ozols@example.lv',
@@ -148,6 +168,7 @@ export const persons: DemoPerson[] = [
   },
   {
     key: 'part-zane',
+    identity: { code: '32065218840' },
     givenName: 'Zane',
     familyName: 'Eglīte',
     email: 'zane.eglite@example.lv',
@@ -158,6 +179,7 @@ export const persons: DemoPerson[] = [
   },
   {
     key: 'part-roberts',
+    identity: { born: '2001-03-15' },
     givenName: 'Roberts',
     familyName: 'Siliņš',
     email: 'roberts.silins@example.lv',
@@ -167,6 +189,7 @@ export const persons: DemoPerson[] = [
   },
   {
     key: 'part-emily',
+    identity: { code: '32990417325' },
     givenName: 'Emily',
     familyName: 'Clarke',
     email: 'emily.clarke@example.com',

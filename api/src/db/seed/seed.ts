@@ -2,8 +2,9 @@ import type { EntityManager } from 'typeorm';
 import { Course, CourseAllowedInstitution } from '../../modules/catalog/course.entity.js';
 import { courseSearchText } from '../../modules/catalog/search-text.js';
 import { Topic } from '../../modules/catalog/topic.entity.js';
-import { Employment, Institution, InstitutionCoordinator } from '../../modules/institutions/institution.entity.js';
-import { Language, Person, PersonRole, UserRole } from '../../modules/people/person.entity.js';
+import { BillingAccount, Employment, EmploymentSource, Institution, InstitutionCoordinator } from '../../modules/institutions/institution.entity.js';
+import { Language, Person, PersonCode, PersonRole, UserRole } from '../../modules/people/person.entity.js';
+import { oldFormatPersonalCode, type PersonalCodeCipher } from '../../modules/people/personal-code.js';
 import { Registration, RegistrationStatus } from '../../modules/registration/registration.entity.js';
 import { Group, GroupStatus } from '../../modules/scheduling/group.entity.js';
 import { Lecturer } from '../../modules/scheduling/lecturer.entity.js';
@@ -18,18 +19,28 @@ function need<T>(map: Map<string, T>, key: string, what: string): T {
   return value;
 }
 
+/** The demo person's personal code: made from the birth date, or the new-format code given. */
+export function demoPersonalCode(identity: demo.DemoPerson['identity'], serial: number): string {
+  if ('code' in identity) return identity.code;
+  const [year, month, day] = identity.born.split('-').map(Number);
+  return oldFormatPersonalCode({ day, month, year }, serial);
+}
+
 /**
  * Loads the demo data once: when the catalog already has courses it does nothing. Runs inside the
  * caller's transaction (which serializes concurrent starts). Dates are relative to `today`.
  */
-export async function seedDemoData(em: EntityManager, today = new Date()): Promise<boolean> {
+export async function seedDemoData(em: EntityManager, codes: PersonalCodeCipher, today = new Date()): Promise<boolean> {
   const [{ n }] = await em.query('SELECT count(*)::int AS n FROM course');
   if (n > 0) return false;
-  await insertDemoData(em, today);
+  await insertDemoData(em, codes, today);
   return true;
 }
 
-async function insertDemoData(em: EntityManager, today: Date): Promise<void> {
+async function insertDemoData(em: EntityManager, codes: PersonalCodeCipher, today: Date): Promise<void> {
+  const addCode = (personId: string, code: string) =>
+    em.insert(PersonCode, { codeIndex: codes.index(code), personId, codeEncrypted: codes.encrypt(code), replacedAt: null });
+
   const topics = new Map<string, string>();
   for (const [i, t] of demo.topics.entries()) {
     const saved = await em.save(em.create(Topic, { code: t.code, nameLv: t.nameLv, nameEn: t.nameEn, sortOrder: i + 1 }));
@@ -37,13 +48,14 @@ async function insertDemoData(em: EntityManager, today: Date): Promise<void> {
   }
 
   const institutions = new Map<string, string>();
-  for (const i of demo.institutions) {
-    const saved = await em.save(em.create(Institution, i));
+  for (const { billingAccounts, ...i } of demo.institutions) {
+    const saved = await em.save(em.create(Institution, { ...i, vatNumber: `LV${i.registrationNumber}` }));
     institutions.set(i.code, saved.id);
+    for (const account of billingAccounts) await em.insert(BillingAccount, { ...account, institutionId: saved.id });
   }
 
   const persons = new Map<string, string>();
-  for (const p of demo.persons) {
+  for (const [n, p] of demo.persons.entries()) {
     const saved = await em.save(
       em.create(Person, {
         givenName: p.givenName,
@@ -54,12 +66,18 @@ async function insertDemoData(em: EntityManager, today: Date): Promise<void> {
       }),
     );
     persons.set(p.key, saved.id);
+    await addCode(saved.id, demoPersonalCode(p.identity, 100 + n));
     for (const role of p.roles) await em.insert(PersonRole, { personId: saved.id, role: role as UserRole.STAFF | UserRole.ADMIN });
     for (const code of p.coordinatorOf ?? []) {
       await em.insert(InstitutionCoordinator, { personId: saved.id, institutionId: need(institutions, code, 'institution') });
     }
     if (p.employeeOf) {
-      await em.insert(Employment, { personId: saved.id, institutionId: need(institutions, p.employeeOf, 'institution'), endedAt: null });
+      await em.insert(Employment, {
+        personId: saved.id,
+        institutionId: need(institutions, p.employeeOf, 'institution'),
+        source: EmploymentSource.STAFF,
+        endedAt: null,
+      });
     }
   }
 
@@ -90,6 +108,8 @@ async function insertDemoData(em: EntityManager, today: Date): Promise<void> {
       }),
     );
     participants.push(saved.id);
+    const born = { day: 1 + (i % 28), month: 1 + (i % 12), year: 1960 + (i % 40) };
+    await addCode(saved.id, oldFormatPersonalCode(born, 200 + i));
   }
 
   let participantCursor = 0;

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { Viewer } from '../../graphql/context.js';
+import type { PersonViewer, Viewer } from '../../graphql/context.js';
 import { InstitutionsService } from '../institutions/institutions.service.js';
 import { PeopleService } from '../people/people.service.js';
 import { UserRole } from '../people/person.entity.js';
@@ -50,7 +50,7 @@ export class AuthService {
     return this.viewerFor(session.personId, session.id);
   }
 
-  async viewerFor(personId: string, sessionId: string): Promise<Viewer> {
+  async viewerFor(personId: string, sessionId: string): Promise<PersonViewer> {
     const [granted, coordinatorInstitutionIds, lecturer] = await Promise.all([
       this.people.grantedRoles(personId),
       this.institutions.coordinatedInstitutionIds(personId),
@@ -59,7 +59,7 @@ export class AuthService {
     const roles = new Set<UserRole>([UserRole.PARTICIPANT, ...granted]);
     if (coordinatorInstitutionIds.length > 0) roles.add(UserRole.COORDINATOR);
     if (lecturer) roles.add(UserRole.LECTURER);
-    return { personId, sessionId, roles: [...roles], coordinatorInstitutionIds, lecturerId: lecturer?.id ?? null };
+    return { kind: 'person', personId, sessionId, roles: [...roles], coordinatorInstitutionIds, lecturerId: lecturer?.id ?? null };
   }
 
   async endSession(token: string | undefined): Promise<void> {

@@ -1,5 +1,6 @@
 import { Brackets, In, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { isStaff, type RequestContext } from '../../graphql/context.js';
+import { hasScope, isStaff, type RequestContext } from '../../graphql/context.js';
+import { ApiScope } from '../auth/api-token.entity.js';
 import { DomainError, ErrorCode, NotFoundError, Problems } from '../../graphql/errors.js';
 import { isUuid, pageWindow, validIds, type Page, type PageArgs, SortOrder } from '../../graphql/pagination.js';
 import { inTransaction } from '../../db/transaction.js';
@@ -24,7 +25,7 @@ export class CatalogService {
    * also sees restricted courses allowed to an institution they coordinate; everyone else only public ones.
    */
   private applyVisibility(ctx: RequestContext, qb: SelectQueryBuilder<Course>): void {
-    if (isStaff(ctx.viewer)) return;
+    if (isStaff(ctx.viewer) || hasScope(ctx.viewer, ApiScope.CATALOG_READ)) return;
     const institutionIds = ctx.viewer?.coordinatorInstitutionIds ?? [];
     if (institutionIds.length === 0) {
       qb.andWhere(`c.visibility = 'PUBLIC'`);
