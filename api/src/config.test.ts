@@ -25,6 +25,11 @@ test.each([
   [{ MPS_DEMO_DATA: 'maybe' }, 'MPS_DEMO_DATA'],
   [{ MPS_SECRET: 'short' }, 'MPS_SECRET'],
   [{ NODE_ENV: 'production' }, 'MPS_SECRET'],
+  [{ NODE_ENV: 'production', MPS_SECRET: 'x'.repeat(40) }, 'sign-in provider'],
+  [{ MPS_WSFED_URL: 'https://gw.example.lv' }, 'MPS_WSFED_CERT_FILE'],
+  [{ MPS_WSFED_URL: 'https://gw.example.lv', MPS_WSFED_CERT_FILE: '/nonexistent/cert.pem' }, 'cannot be read'],
+  [{ MPS_WSFED_URL: 'https://gw.example.lv', MPS_WSFED_CERT: 'not a pem' }, 'PEM'],
+  [{ MPS_OIDC_ISSUER: 'https://id.example.lv' }, 'MPS_OIDC_CLIENT_ID'],
   [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
   [{ MPS_SESSION_IDLE_MINUTES: '0' }, 'MPS_SESSION_IDLE_MINUTES'],
 ])('%j fails at start naming %s', (env, variable) => {
@@ -37,14 +42,22 @@ test('every bad value is reported at once', () => {
   expect(problemsOf({ PORT: 'x', MPS_ROLE: 'y', MPS_DEMO_DATA: 'z' })).toHaveLength(3);
 });
 
+const OIDC = { MPS_OIDC_ISSUER: 'https://id.example.lv', MPS_OIDC_CLIENT_ID: 'mps', MPS_OIDC_CLIENT_SECRET: 'oidc-hunter2' };
+
 test('production refuses the development sign-in', () => {
-  const problems = problemsOf({ NODE_ENV: 'production', MPS_SECRET: 'x'.repeat(40), MPS_DEV_SIGN_IN: 'true' });
+  const problems = problemsOf({ NODE_ENV: 'production', MPS_SECRET: 'x'.repeat(40), MPS_DEV_SIGN_IN: 'true', ...OIDC });
   expect(problems.join()).toContain('MPS_DEV_SIGN_IN');
-  expect(loadConfig({ NODE_ENV: 'production', MPS_SECRET: 'x'.repeat(40) }).devSignIn).toBe(false);
+  expect(loadConfig({ NODE_ENV: 'production', MPS_SECRET: 'x'.repeat(40), ...OIDC }).devSignIn).toBe(false);
+});
+
+test('Latvija.lv is configured by gateway URL and certificate; the realm defaults to the public address', () => {
+  const config = loadConfig({ MPS_PUBLIC_URL: 'https://mps.example.lv', MPS_WSFED_URL: 'https://gw.example.lv', MPS_WSFED_CERT: '-----BEGIN CERTIFICATE-----\\nAA==\\n-----END CERTIFICATE-----' });
+  expect(config.wsfed).toMatchObject({ gatewayUrl: 'https://gw.example.lv', realm: 'https://mps.example.lv/', issuer: null });
+  expect(config.wsfed!.certificatePem).toBe('-----BEGIN CERTIFICATE-----\nAA==\n-----END CERTIFICATE-----');
 });
 
 test('secrets never print', () => {
-  const config = loadConfig({ DATABASE_URL: 'postgres://mps:hunter2@db/mps', MPS_SECRET: 's'.repeat(40) });
+  const config = loadConfig({ DATABASE_URL: 'postgres://mps:hunter2@db/mps', MPS_SECRET: 's'.repeat(40), ...OIDC });
   expect(JSON.stringify(config)).not.toContain('hunter2');
   expect(String(config.secret)).toBe('[secret]');
   expect(config.databaseUrl!.reveal()).toContain('hunter2');

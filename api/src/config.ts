@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,11 +24,35 @@ export class Secret {
 
 export type Role = 'api' | 'worker' | 'all';
 
+/** Latvija.lv (or another WS-Federation gateway): where to send people and whose signature to trust. */
+export interface WsFedConfig {
+  gatewayUrl: string;
+  /** Our identifier at the gateway (wtrealm); tokens must name it as their audience. */
+  realm: string;
+  /** The gateway's signing certificate (or public key), PEM. */
+  certificatePem: string;
+  /** When set, tokens from any other issuer are refused. */
+  issuer: string | null;
+}
+
+/** A generic OpenID Connect provider (eParaksts and others). */
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: Secret;
+  /** The button text on the sign-in page. */
+  label: string;
+  scopes: string;
+  personalCodeClaim: string;
+}
+
 export interface Config {
   nodeEnv: 'development' | 'production' | 'test';
   port: number;
   host: string;
   publicUrl: string;
+  /** False when MPS_PUBLIC_URL is unset: development pages then take the address from the request. */
+  publicUrlConfigured: boolean;
   role: Role;
   /** Unset: embedded PGlite in `dataDir`. */
   databaseUrl: Secret | null;
@@ -35,6 +60,8 @@ export interface Config {
   demoData: boolean;
   secret: Secret;
   devSignIn: boolean;
+  wsfed: WsFedConfig | null;
+  oidc: OidcConfig | null;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
   allowedOrigins: string[];
@@ -115,17 +142,26 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push('MPS_DEV_SIGN_IN cannot be on when NODE_ENV=production: the development sign-in lets anyone act as anyone');
   }
 
+  const wsfed = wsfedConfig(env, publicUrl, problems);
+  const oidc = oidcConfig(env, url, problems);
+  if (production && !wsfed && !oidc) {
+    problems.push('NODE_ENV=production needs a sign-in provider: set MPS_WSFED_URL and MPS_WSFED_CERT_FILE (Latvija.lv), or MPS_OIDC_ISSUER');
+  }
+
   const config: Config = {
     nodeEnv,
     port,
     host,
     publicUrl,
+    publicUrlConfigured: !!env.MPS_PUBLIC_URL?.trim(),
     role: oneOf('MPS_ROLE', ['api', 'worker', 'all'] as const, 'all'),
     databaseUrl: databaseUrl ? new Secret(databaseUrl) : null,
     dataDir: path.resolve(repoRoot, str('MPS_DATA_DIR', '.data')),
     demoData: bool('MPS_DEMO_DATA', !databaseUrl),
     secret: new Secret(secretRaw || DEV_SECRET),
     devSignIn,
+    wsfed,
+    oidc,
     sessionIdleMinutes: int('MPS_SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
     sessionAbsoluteHours: int('MPS_SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30),
     allowedOrigins: str('MPS_ALLOWED_ORIGINS', publicUrl)
@@ -140,4 +176,46 @@ export function loadConfig(env: Env = process.env): Config {
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+function wsfedConfig(env: Env, publicUrl: string, problems: string[]): WsFedConfig | null {
+  const gatewayUrl = env.MPS_WSFED_URL?.trim();
+  const certFile = env.MPS_WSFED_CERT_FILE?.trim();
+  const certInline = env.MPS_WSFED_CERT?.trim();
+  if (!gatewayUrl && !certFile && !certInline) return null;
+  if (!gatewayUrl) problems.push('MPS_WSFED_URL must be set with MPS_WSFED_CERT_FILE / MPS_WSFED_CERT');
+  else if (!/^https?:\/\//.test(gatewayUrl)) problems.push('MPS_WSFED_URL must start with https://');
+  let certificatePem = certInline?.replace(/\\n/g, '\n') ?? '';
+  if (certFile) {
+    try {
+      certificatePem = fs.readFileSync(certFile, 'utf8');
+    } catch {
+      problems.push(`MPS_WSFED_CERT_FILE cannot be read: ${certFile}`);
+    }
+  }
+  if (!certificatePem) problems.push('MPS_WSFED_CERT_FILE (or MPS_WSFED_CERT) must give the gateway\'s signing certificate');
+  else if (!certificatePem.includes('-----BEGIN')) problems.push('The gateway certificate must be PEM (-----BEGIN CERTIFICATE-----)');
+  return {
+    gatewayUrl: gatewayUrl ?? '',
+    realm: env.MPS_WSFED_REALM?.trim() || `${publicUrl}/`,
+    certificatePem,
+    issuer: env.MPS_WSFED_ISSUER?.trim() || null,
+  };
+}
+
+function oidcConfig(env: Env, url: (name: string, protocols: string[]) => string | null, problems: string[]): OidcConfig | null {
+  const issuer = url('MPS_OIDC_ISSUER', ['https:', 'http:']);
+  if (!issuer) return null;
+  const clientId = env.MPS_OIDC_CLIENT_ID?.trim();
+  const clientSecret = env.MPS_OIDC_CLIENT_SECRET?.trim();
+  if (!clientId) problems.push('MPS_OIDC_CLIENT_ID must be set with MPS_OIDC_ISSUER');
+  if (!clientSecret) problems.push('MPS_OIDC_CLIENT_SECRET must be set with MPS_OIDC_ISSUER');
+  return {
+    issuer,
+    clientId: clientId ?? '',
+    clientSecret: new Secret(clientSecret ?? ''),
+    label: env.MPS_OIDC_LABEL?.trim() || 'eParaksts',
+    scopes: env.MPS_OIDC_SCOPES?.trim() || 'openid profile',
+    personalCodeClaim: env.MPS_OIDC_PERSONAL_CODE_CLAIM?.trim() || 'personal_code',
+  };
 }

@@ -1,10 +1,18 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { startTestApp, type TestApp } from '../test/harness.js';
 import { DomainError, ErrorCode, formatError } from './errors.js';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp({ NODE_ENV: 'production', MPS_SECRET: 'p'.repeat(40) });
+  const gatewayKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
+  t = await startTestApp({
+    NODE_ENV: 'production',
+    MPS_SECRET: 'p'.repeat(40),
+    MPS_PUBLIC_URL: 'https://mps.example.lv',
+    MPS_WSFED_URL: 'https://gateway.example.lv/Auth/Login',
+    MPS_WSFED_CERT: gatewayKey,
+  });
 });
 afterAll(() => t?.stop());
 
@@ -17,10 +25,21 @@ test('production gives no field suggestions that would reveal the schema', async
   expect(JSON.stringify(result.errors)).not.toMatch(/Did you mean/);
 });
 
-test('production has no development sign-in', async () => {
-  expect((await fetch(`${t.url}/auth/dev`)).status).toBe(404);
-  const signIn = await fetch(`${t.url}/auth/sign-in`, { redirect: 'manual' });
-  expect(signIn.status).toBe(503);
+test('production has no development identity provider: sign-in goes to the configured gateway', async () => {
+  expect((await fetch(`${t.url}/auth/dev-idp`)).status).toBe(404);
+  expect((await fetch(`${t.url}/auth/sign-in/dev`, { redirect: 'manual' })).status).toBe(404);
+  const choice = await fetch(`${t.url}/auth/sign-in?returnTo=/profils`, { redirect: 'manual' });
+  expect(choice.headers.get('location')).toBe('/auth/sign-in/latvija?returnTo=%2Fprofils');
+  const start = await fetch(`${t.url}${choice.headers.get('location')}`, { redirect: 'manual' });
+  const gateway = new URL(start.headers.get('location')!);
+  expect(gateway.origin + gateway.pathname).toBe('https://gateway.example.lv/Auth/Login');
+  expect(Object.fromEntries(gateway.searchParams)).toMatchObject({
+    wa: 'wsignin1.0',
+    wtrealm: 'https://mps.example.lv/',
+    wreply: 'https://mps.example.lv/auth/wsfed',
+  });
+  // The state cookie must come back on the gateway's cross-site POST: SameSite=None, Secure.
+  expect(start.headers.get('set-cookie')).toMatch(/mps_sign_in=.*Path=\/auth; SameSite=None; HttpOnly; Secure/);
 });
 
 describe('formatError', () => {

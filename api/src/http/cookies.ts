@@ -2,6 +2,8 @@ import type { IncomingMessage } from 'node:http';
 
 export const SESSION_COOKIE = 'mps_session';
 export const LANGUAGE_COOKIE = 'mps_lang';
+/** The short-lived state between sending someone to an identity provider and their return. */
+export const SIGN_IN_STATE_COOKIE = 'mps_sign_in';
 
 export function readCookies(req: IncomingMessage): Record<string, string> {
   const header = req.headers.cookie;
@@ -24,10 +26,14 @@ export interface CookieOptions {
   maxAgeSeconds?: number;
   httpOnly?: boolean;
   secure: boolean;
+  /** Lax by default; None (only with Secure) for a cookie that must come back on a cross-site POST. */
+  sameSite?: 'Lax' | 'None';
+  path?: string;
 }
 
 export function serializeCookie(name: string, value: string, options: CookieOptions): string {
-  const parts = [`${name}=${encodeURIComponent(value)}`, 'Path=/', 'SameSite=Lax'];
+  const sameSite = options.sameSite === 'None' && options.secure ? 'None' : 'Lax';
+  const parts = [`${name}=${encodeURIComponent(value)}`, `Path=${options.path ?? '/'}`, `SameSite=${sameSite}`];
   if (options.httpOnly !== false) parts.push('HttpOnly');
   if (options.secure) parts.push('Secure');
   if (options.maxAgeSeconds !== undefined) parts.push(`Max-Age=${options.maxAgeSeconds}`);

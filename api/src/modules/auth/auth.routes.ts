@@ -1,15 +1,17 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { Config } from '../../config.js';
-import { languageOf } from '../../graphql/context.js';
-import { LANGUAGE_COOKIE, SESSION_COOKIE, readCookies, serializeCookie } from '../../http/cookies.js';
+import { SESSION_COOKIE, SIGN_IN_STATE_COOKIE, readCookies, serializeCookie } from '../../http/cookies.js';
 import { originAllowed } from '../../http/origin.js';
-import { Language } from '../people/person.entity.js';
-import type { AuthService } from './auth.service.js';
+import type { Logger } from '../../server.js';
 import type { PeopleService } from '../people/people.service.js';
-import { devSignInTexts } from './dev-sign-in.texts.js';
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+import { personalCodeProblem } from '../people/personal-code.js';
+import type { AuthService } from './auth.service.js';
+import { DevelopmentIdentityProvider } from './dev-identity-provider.js';
+import { OidcClient, OidcError } from './oidc/oidc-client.js';
+import { escapeHtml, page, pageLanguage } from './pages.js';
+import { SignInStateSigner } from './sign-in-state.js';
+import { signInTexts, type SignInErrorKind } from './sign-in.texts.js';
+import { WsFedError, WsFedVerifier, signInRedirectUrl } from './wsfed/wsfed-verifier.js';
 
 /** Only a path of this site: never `//evil.example` or an absolute URL. */
 export function safeReturnTo(value: unknown): string {
@@ -17,91 +19,187 @@ export function safeReturnTo(value: unknown): string {
   return text.startsWith('/') && !text.startsWith('//') && !text.startsWith('/\\') ? text : '/';
 }
 
-function pageLanguage(req: Request): Language {
-  const asked = String(req.query.lang ?? readCookies(req)[LANGUAGE_COOKIE] ?? '');
-  return asked === Language.EN || asked === Language.LV ? asked : languageOf(req.headers);
+type ProviderId = 'latvija' | 'dev' | 'oidc';
+
+/** A WS-Federation gateway as the service provider sees it: where to send people, whom to trust. */
+interface WsFedGateway {
+  gatewayUrl(site: string): string;
+  realm(site: string): string;
+  verifier(site: string): WsFedVerifier;
 }
 
+/** What the session records as the sign-in method. */
+const SESSION_PROVIDER: Record<ProviderId, string> = { latvija: 'latvija-lv', dev: 'dev', oidc: 'oidc' };
+
 /**
- * `/auth/*`: sign-in, sign-out. The development provider stands in for Latvija.lv; a real provider
- * will add its own routes here and end, like this one, in `auth.startSession`.
+ * `/auth/*`: sign-in with Latvija.lv (WS-Federation), an OpenID Connect provider, or, outside
+ * production, the development identity provider, which speaks Latvija.lv's protocol so that the
+ * same service-provider code runs in development, tests and production. Every route ends in
+ * `auth.signIn`, which finds or creates the person and starts a session.
  */
-export function authRoutes(config: Config, auth: AuthService, people: PeopleService): Router {
+export function authRoutes(config: Config, auth: AuthService, people: PeopleService, log?: Logger): Router {
   const router = express.Router();
   const secure = config.nodeEnv === 'production' || config.publicUrl.startsWith('https:');
+  const states = new SignInStateSigner(config.secret.reveal());
+  /** Without MPS_PUBLIC_URL (development, tests on a random port) the request says where we are. */
+  const siteOf = (req: Request) => (config.publicUrlConfigured ? config.publicUrl : `${req.protocol}://${req.get('host')}`);
 
-  const setSession = (res: Response, token: string | null) => {
-    res.setHeader(
-      'Set-Cookie',
-      serializeCookie(SESSION_COOKIE, token ?? '', { secure, maxAgeSeconds: token ? config.sessionAbsoluteHours * 3600 : 0 }),
-    );
+  const gateways = new Map<ProviderId, WsFedGateway>();
+  if (config.wsfed) {
+    const { gatewayUrl, realm, certificatePem, issuer } = config.wsfed;
+    const verifier = new WsFedVerifier({ realm, certificatePem, trustedIssuer: issuer ?? undefined });
+    gateways.set('latvija', { gatewayUrl: () => gatewayUrl, realm: () => realm, verifier: () => verifier });
+  }
+  const devIdp = config.devSignIn ? new DevelopmentIdentityProvider() : null;
+  if (devIdp) {
+    const verifiers = new Map<string, WsFedVerifier>();
+    gateways.set('dev', {
+      gatewayUrl: (site) => `${site}${DevelopmentIdentityProvider.path}`,
+      realm: (site) => `${site}/`,
+      verifier: (site) => {
+        let verifier = verifiers.get(site);
+        if (!verifier) verifiers.set(site, (verifier = new WsFedVerifier({ realm: `${site}/`, certificatePem: devIdp.publicKeyPem })));
+        return verifier;
+      },
+    });
+  }
+  const oidcClients = new Map<string, OidcClient>();
+  const oidcClient = (site: string) => {
+    const oidc = config.oidc!;
+    let client = oidcClients.get(site);
+    if (!client) {
+      client = new OidcClient({
+        issuer: oidc.issuer,
+        clientId: oidc.clientId,
+        clientSecret: oidc.clientSecret.reveal(),
+        redirectUri: `${site}/auth/oidc/callback`,
+        scopes: oidc.scopes,
+        personalCodeClaim: oidc.personalCodeClaim,
+        allowHttp: config.nodeEnv !== 'production',
+      });
+      oidcClients.set(site, client);
+    }
+    return client;
+  };
+  const providers: ProviderId[] = [...gateways.keys(), ...(config.oidc ? ['oidc' as const] : [])];
+
+  const cookie = (name: string, value: string | null, maxAgeSeconds: number, crossSite = false) =>
+    serializeCookie(name, value ?? '', {
+      secure,
+      maxAgeSeconds: value ? maxAgeSeconds : 0,
+      // The gateway POSTs its answer from its own site: a Lax cookie would not come along.
+      sameSite: crossSite ? 'None' : 'Lax',
+      path: name === SIGN_IN_STATE_COOKIE ? '/auth' : '/',
+    });
+
+  const fail = (req: Request, res: Response, status: number, kind: SignInErrorKind, returnTo = '/') => {
+    const lang = pageLanguage(req);
+    const t = signInTexts[lang];
+    res.append('Set-Cookie', cookie(SIGN_IN_STATE_COOKIE, null, 0));
+    res
+      .status(status)
+      .type('html')
+      .send(
+        page(
+          lang,
+          t.errorTitle,
+          `<h1>${t.errorTitle}</h1><p role="alert">${t.error[kind]}</p>
+<p><a class="button" href="/auth/sign-in?returnTo=${encodeURIComponent(returnTo)}">${t.tryAgain}</a> <a href="/">${t.home}</a></p>`,
+        ),
+      );
+  };
+
+  const finish = async (req: Request, res: Response, provider: ProviderId, identity: Parameters<AuthService['signIn']>[0], returnTo: string) => {
+    if (personalCodeProblem(identity.personalCode)) return fail(req, res, 400, 'PERSONAL_CODE', returnTo);
+    const { token } = await auth.signIn(identity, SESSION_PROVIDER[provider]);
+    res.append('Set-Cookie', cookie(SESSION_COOKIE, token, config.sessionAbsoluteHours * 3600));
+    res.append('Set-Cookie', cookie(SIGN_IN_STATE_COOKIE, null, 0));
+    res.redirect(303, returnTo);
   };
 
   router.get('/sign-in', (req, res) => {
-    const returnTo = encodeURIComponent(safeReturnTo(req.query.returnTo));
-    if (config.devSignIn) return res.redirect(303, `/auth/dev?returnTo=${returnTo}`);
-    res.status(503).type('text/plain').send('No identity provider is configured.');
+    const returnTo = safeReturnTo(req.query.returnTo);
+    const lang = pageLanguage(req);
+    const t = signInTexts[lang];
+    if (providers.length === 1) return res.redirect(303, `/auth/sign-in/${providers[0]}?returnTo=${encodeURIComponent(returnTo)}`);
+    if (providers.length === 0) return res.status(503).type('html').send(page(lang, t.chooseTitle, `<h1>${t.chooseTitle}</h1><p>${t.noProvider}</p>`));
+    const label = (id: ProviderId) => (id === 'oidc' ? escapeHtml(config.oidc!.label) : t.provider[id]);
+    const items = providers
+      .map((id) => `<li><a class="button" href="/auth/sign-in/${id}?returnTo=${encodeURIComponent(returnTo)}">${label(id)}</a></li>`)
+      .join('');
+    res.type('html').send(page(lang, t.chooseTitle, `<h1>${t.chooseTitle}</h1><p>${t.chooseIntro}</p><ul class="providers">${items}</ul>`));
+  });
+
+  router.get('/sign-in/:provider', async (req, res) => {
+    const returnTo = safeReturnTo(req.query.returnTo);
+    const provider = req.params.provider as ProviderId;
+    if (!providers.includes(provider)) return res.status(404).type('text/plain').send('Not found');
+    const site = siteOf(req);
+    const gateway = gateways.get(provider);
+    if (gateway) {
+      const { state, cookie: value } = states.create({ provider, returnTo });
+      res.append('Set-Cookie', cookie(SIGN_IN_STATE_COOKIE, value, SignInStateSigner.lifetimeSeconds, true));
+      const replyUrl = `${provider === 'latvija' ? config.publicUrl : site}/auth/wsfed`;
+      return res.redirect(303, signInRedirectUrl({ gatewayUrl: gateway.gatewayUrl(site), realm: gateway.realm(site), replyUrl, context: state.nonce }));
+    }
+    try {
+      const { url, checks } = await oidcClient(site).start();
+      const { cookie: value } = states.create({ provider, returnTo, nonce: checks.state, oidc: { nonce: checks.nonce, codeVerifier: checks.codeVerifier } });
+      res.append('Set-Cookie', cookie(SIGN_IN_STATE_COOKIE, value, SignInStateSigner.lifetimeSeconds));
+      res.redirect(303, url);
+    } catch (error) {
+      log?.error('OpenID Connect sign-in could not start', error);
+      fail(req, res, 503, 'UNAVAILABLE', returnTo);
+    }
+  });
+
+  // The reply URL of WS-Federation: the gateway's answer arrives as a form POST from its own site,
+  // so no Origin check here; the signed state cookie and wctx bind it to this browser instead.
+  router.post('/wsfed', express.urlencoded({ extended: false, limit: '300kb' }), async (req, res) => {
+    const body = (req.body ?? {}) as Record<string, string>;
+    const state = states.read(readCookies(req)[SIGN_IN_STATE_COOKIE]);
+    const gateway = state && gateways.get(state.provider as ProviderId);
+    if (!state || !gateway || body.wa !== 'wsignin1.0' || body.wctx !== state.nonce) return fail(req, res, 400, 'STATE');
+    let verified;
+    try {
+      verified = gateway.verifier(siteOf(req)).verify(String(body.wresult ?? ''));
+    } catch (error) {
+      if (!(error instanceof WsFedError)) throw error;
+      log?.info(`Refused a WS-Federation sign-in: ${error.reason} (${error.message})`);
+      const kind = error.reason === 'EXPIRED' || error.reason === 'NOT_YET_VALID' ? 'EXPIRED' : error.reason === 'MISSING_CLAIMS' ? 'PERSONAL_CODE' : 'INVALID';
+      return fail(req, res, 401, kind, state.returnTo);
+    }
+    if (!(await auth.recordAssertion(`${verified.issuer}|${verified.assertionId}`, verified.expiresAt))) {
+      log?.info('Refused a replayed WS-Federation sign-in assertion');
+      return fail(req, res, 401, 'REPLAYED', state.returnTo);
+    }
+    await finish(req, res, state.provider as ProviderId, verified.identity, state.returnTo);
+  });
+
+  router.get('/oidc/callback', async (req, res) => {
+    const state = states.read(readCookies(req)[SIGN_IN_STATE_COOKIE]);
+    if (!state?.oidc || state.provider !== 'oidc' || !config.oidc || req.query.state !== state.nonce) return fail(req, res, 400, 'STATE');
+    try {
+      const callbackUrl = new URL(req.originalUrl, siteOf(req));
+      const identity = await oidcClient(siteOf(req)).finish(callbackUrl, { state: state.nonce, ...state.oidc });
+      await finish(req, res, 'oidc', { ...identity, historicalPersonalCodes: [] }, state.returnTo);
+    } catch (error) {
+      if (!(error instanceof OidcError)) throw error;
+      log?.info(`Refused an OpenID Connect sign-in: ${error.reason} (${error.message})`);
+      const kind = error.reason === 'DISCOVERY_FAILED' ? 'UNAVAILABLE' : error.reason === 'MISSING_CLAIMS' ? 'PERSONAL_CODE' : req.query.error ? 'CANCELLED' : 'INVALID';
+      fail(req, res, error.reason === 'DISCOVERY_FAILED' ? 503 : 401, kind, state.returnTo);
+    }
   });
 
   router.post('/sign-out', express.urlencoded({ extended: false, limit: '2kb' }), async (req, res) => {
     if (!originAllowed(config, req.headers.origin)) return res.status(403).type('text/plain').send('Forbidden origin');
     await auth.endSession(readCookies(req)[SESSION_COOKIE]);
-    setSession(res, null);
+    res.append('Set-Cookie', cookie(SESSION_COOKIE, null, 0));
     res.redirect(303, safeReturnTo(req.body?.returnTo));
   });
 
-  if (config.devSignIn) addDevelopmentSignIn(router, config, auth, people, setSession);
+  if (devIdp) router.use('/dev-idp', devIdp.router(config, auth, people, siteOf));
   // Nothing else lives under /auth: no fall-through to the portal.
   router.use((_req, res) => res.status(404).type('text/plain').send('Not found'));
   return router;
-}
-
-/** The development identity provider: pick a demo person. Never mounted in production. */
-function addDevelopmentSignIn(
-  router: Router,
-  config: Config,
-  auth: AuthService,
-  people: PeopleService,
-  setSession: (res: Response, token: string | null) => void,
-): void {
-  router.get('/dev', async (req, res) => {
-    const lang = pageLanguage(req);
-    const t = devSignInTexts[lang];
-    const returnTo = safeReturnTo(req.query.returnTo);
-    const persons = await people.demoPersons();
-    const rows = await Promise.all(
-      persons.map(async (person) => {
-        const viewer = await auth.viewerFor(person.id, 'preview');
-        const roles = viewer.roles.map((role) => t.role[role]).join(', ');
-        return `<li><form method="post" action="/auth/dev">
-          <input type="hidden" name="personId" value="${person.id}">
-          <input type="hidden" name="returnTo" value="${escapeHtml(returnTo)}">
-          <button type="submit" data-person="${escapeHtml(person.givenName + ' ' + person.familyName)}">${t.signInAs}: <strong>${escapeHtml(person.givenName)} ${escapeHtml(person.familyName)}</strong></button>
-          <span>${escapeHtml(person.demoNote ?? '')}</span> <small>${t.roles}: ${escapeHtml(roles)}</small>
-        </form></li>`;
-      }),
-    );
-    const other = lang === Language.LV ? Language.EN : Language.LV;
-    res.type('html').send(`<!doctype html>
-<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${t.title} · MPS</title>
-<style>body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}
-ul{list-style:none;padding:0}li{margin:.6rem 0;padding:.6rem;border:1px solid #ccd;border-radius:6px}
-button{font:inherit;padding:.4rem .8rem;margin-right:.6rem;cursor:pointer;background:#9e3039;color:#fff;border:0;border-radius:4px}
-small{display:block;color:#555;margin-top:.3rem}</style></head>
-<body><p><a href="/auth/dev?lang=${other}&amp;returnTo=${encodeURIComponent(returnTo)}">${t.other}</a></p>
-<h1>${t.title}</h1><p>${t.intro}</p>
-${rows.length ? `<ul>${rows.join('')}</ul>` : `<p>${t.noPersons}</p>`}
-</body></html>`);
-  });
-
-  router.post('/dev', express.urlencoded({ extended: false, limit: '2kb' }), async (req, res) => {
-    if (!originAllowed(config, req.headers.origin)) return res.status(403).type('text/plain').send('Forbidden origin');
-    const personId = String(req.body?.personId ?? '');
-    const person = (await people.demoPersons()).find((p) => p.id === personId);
-    if (!person) return res.status(400).type('text/plain').send('Unknown demo person');
-    const { token } = await auth.startSession(person.id, 'dev');
-    setSession(res, token);
-    res.redirect(303, safeReturnTo(req.body?.returnTo));
-  });
 }

@@ -2,10 +2,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { PersonViewer, Viewer } from '../../graphql/context.js';
 import { InstitutionsService } from '../institutions/institutions.service.js';
-import { PeopleService } from '../people/people.service.js';
-import { UserRole } from '../people/person.entity.js';
+import { PeopleService, type SignInIdentity } from '../people/people.service.js';
+import { UserRole, type Person } from '../people/person.entity.js';
 import { SchedulingService } from '../scheduling/scheduling.service.js';
 import { AuthSession } from './auth-session.entity.js';
+import { UsedAssertion } from './used-assertion.entity.js';
 
 export interface SessionPolicy {
   idleMinutes: number;
@@ -18,8 +19,8 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 const TOUCH_INTERVAL_MS = 60_000;
 
 /**
- * Browser sessions, whichever provider signed the person in. A provider (the development one today,
- * Latvija.lv and OpenID Connect later) proves who the person is and calls `startSession`.
+ * Browser sessions, whichever provider signed the person in: Latvija.lv or the development identity
+ * provider (WS-Federation) or an OpenID Connect provider proves who the person is; `signIn` does the rest.
  */
 export class AuthService {
   constructor(
@@ -60,6 +61,28 @@ export class AuthService {
     if (coordinatorInstitutionIds.length > 0) roles.add(UserRole.COORDINATOR);
     if (lecturer) roles.add(UserRole.LECTURER);
     return { kind: 'person', personId, sessionId, roles: [...roles], coordinatorInstitutionIds, lecturerId: lecturer?.id ?? null };
+  }
+
+  /** The person an identity provider vouched for, found or created, with a new session. */
+  async signIn(identity: SignInIdentity, provider: string): Promise<{ token: string; person: Person }> {
+    const person = await this.people.resolveSignIn(identity);
+    const { token } = await this.startSession(person.id, provider);
+    return { token, person };
+  }
+
+  /**
+   * Remembers an accepted identity assertion until it expires. False when it was already used: a
+   * replay. The insert itself decides, so two concurrent uses of one assertion cannot both pass.
+   */
+  async recordAssertion(id: string, expiresAt: Date): Promise<boolean> {
+    return this.dataSource.transaction(async (em) => {
+      await em.createQueryBuilder().delete().from(UsedAssertion).where('expires_at < now()').execute();
+      const inserted: unknown[] = await em.query(
+        'INSERT INTO used_assertion (id, expires_at) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING RETURNING id',
+        [id, expiresAt],
+      );
+      return inserted.length === 1;
+    });
   }
 
   async endSession(token: string | undefined): Promise<void> {
