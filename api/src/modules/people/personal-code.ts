@@ -5,7 +5,7 @@ import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, ra
  * - the old one, `DDMMYY-CNNNN`: birth date, a century digit (0 = 1800s, 1 = 1900s, 2 = 2000s),
  *   three serial digits and a check digit;
  * - the new one (since 2017), eleven digits starting with 3 and a second digit from 2 to 9, which
- *   tells nothing about the person.
+ *   tells nothing about the person (old codes of people born on the 30th or 31st start with 30 or 31).
  * A code is kept as eleven digits; people see it as `NNNNNN-NNNNN`.
  */
 export type PersonalCodeProblem = 'REQUIRED' | 'FORMAT' | 'DATE' | 'CHECK_DIGIT';
@@ -34,7 +34,8 @@ export function personalCodeProblem(input: string | null | undefined): PersonalC
   if (!input?.trim()) return 'REQUIRED';
   const code = normalizePersonalCode(input);
   if (!code) return 'FORMAT';
-  if (code[0] === '3') return /^3[2-9]/.test(code) ? null : 'FORMAT';
+  // New codes start with 32–39; old ones of people born on the 30th or 31st start with 30 or 31.
+  if (/^3[2-9]/.test(code)) return null;
   const century = Number(code[6]);
   if (century > 2) return 'FORMAT';
   const year = 1800 + century * 100 + Number(code.slice(4, 6));
