@@ -26,6 +26,7 @@ test.each([
   [{ MPS_SECRET: 'short' }, 'MPS_SECRET'],
   [{ NODE_ENV: 'production' }, 'MPS_SECRET'],
   [{ NODE_ENV: 'production', MPS_SECRET: 'x'.repeat(40) }, 'sign-in provider'],
+  [{ NODE_ENV: 'production', MPS_SECRET: 'x'.repeat(40) }, 'MPS_PUBLIC_URL'],
   [{ MPS_WSFED_URL: 'https://gw.example.lv' }, 'MPS_WSFED_CERT_FILE'],
   [{ MPS_WSFED_URL: 'https://gw.example.lv', MPS_WSFED_CERT_FILE: '/nonexistent/cert.pem' }, 'cannot be read'],
   [{ MPS_WSFED_URL: 'https://gw.example.lv', MPS_WSFED_CERT: 'not a pem' }, 'PEM'],
@@ -42,7 +43,7 @@ test('every bad value is reported at once', () => {
   expect(problemsOf({ PORT: 'x', MPS_ROLE: 'y', MPS_DEMO_DATA: 'z' })).toHaveLength(3);
 });
 
-const OIDC = { MPS_OIDC_ISSUER: 'https://id.example.lv', MPS_OIDC_CLIENT_ID: 'mps', MPS_OIDC_CLIENT_SECRET: 'oidc-hunter2' };
+const OIDC = { MPS_PUBLIC_URL: 'https://mps.example.lv', MPS_OIDC_ISSUER: 'https://id.example.lv', MPS_OIDC_CLIENT_ID: 'mps', MPS_OIDC_CLIENT_SECRET: 'oidc-hunter2' };
 
 test('production refuses the development sign-in', () => {
   const problems = problemsOf({ NODE_ENV: 'production', MPS_SECRET: 'x'.repeat(40), MPS_DEV_SIGN_IN: 'true', ...OIDC });

@@ -142,6 +142,9 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push('MPS_DEV_SIGN_IN cannot be on when NODE_ENV=production: the development sign-in lets anyone act as anyone');
   }
 
+  if (production && !env.MPS_PUBLIC_URL?.trim()) {
+    problems.push('MPS_PUBLIC_URL must be set in production (the https address people use): sign-in replies and cookies depend on it');
+  }
   const wsfed = wsfedConfig(env, publicUrl, problems);
   const oidc = oidcConfig(env, url, problems);
   if (production && !wsfed && !oidc) {

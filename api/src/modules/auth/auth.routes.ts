@@ -21,6 +21,22 @@ export function safeReturnTo(value: unknown): string {
 
 type ProviderId = 'latvija' | 'dev' | 'oidc';
 
+/**
+ * Per-site objects (verifiers, OIDC clients). Sites come from the Host header only when
+ * MPS_PUBLIC_URL is unset (never in production), and the cache stays small whatever hosts arrive.
+ */
+function perSite<T>(make: (site: string) => T, max = 8): (site: string) => T {
+  const cache = new Map<string, T>();
+  return (site) => {
+    let value = cache.get(site);
+    if (value === undefined) {
+      if (cache.size >= max) cache.delete(cache.keys().next().value!);
+      cache.set(site, (value = make(site)));
+    }
+    return value;
+  };
+}
+
 /** A WS-Federation gateway as the service provider sees it: where to send people, whom to trust. */
 interface WsFedGateway {
   gatewayUrl(site: string): string;
@@ -52,35 +68,24 @@ export function authRoutes(config: Config, auth: AuthService, people: PeopleServ
   }
   const devIdp = config.devSignIn ? new DevelopmentIdentityProvider() : null;
   if (devIdp) {
-    const verifiers = new Map<string, WsFedVerifier>();
     gateways.set('dev', {
       gatewayUrl: (site) => `${site}${DevelopmentIdentityProvider.path}`,
       realm: (site) => `${site}/`,
-      verifier: (site) => {
-        let verifier = verifiers.get(site);
-        if (!verifier) verifiers.set(site, (verifier = new WsFedVerifier({ realm: `${site}/`, certificatePem: devIdp.publicKeyPem })));
-        return verifier;
-      },
+      verifier: perSite((site) => new WsFedVerifier({ realm: `${site}/`, certificatePem: devIdp.publicKeyPem })),
     });
   }
-  const oidcClients = new Map<string, OidcClient>();
-  const oidcClient = (site: string) => {
-    const oidc = config.oidc!;
-    let client = oidcClients.get(site);
-    if (!client) {
-      client = new OidcClient({
-        issuer: oidc.issuer,
-        clientId: oidc.clientId,
-        clientSecret: oidc.clientSecret.reveal(),
+  const oidcClient = perSite(
+    (site) =>
+      new OidcClient({
+        issuer: config.oidc!.issuer,
+        clientId: config.oidc!.clientId,
+        clientSecret: config.oidc!.clientSecret.reveal(),
         redirectUri: `${site}/auth/oidc/callback`,
-        scopes: oidc.scopes,
-        personalCodeClaim: oidc.personalCodeClaim,
+        scopes: config.oidc!.scopes,
+        personalCodeClaim: config.oidc!.personalCodeClaim,
         allowHttp: config.nodeEnv !== 'production',
-      });
-      oidcClients.set(site, client);
-    }
-    return client;
-  };
+      }),
+  );
   const providers: ProviderId[] = [...gateways.keys(), ...(config.oidc ? ['oidc' as const] : [])];
 
   const cookie = (name: string, value: string | null, maxAgeSeconds: number, crossSite = false) =>
@@ -110,7 +115,7 @@ export function authRoutes(config: Config, auth: AuthService, people: PeopleServ
   };
 
   const finish = async (req: Request, res: Response, provider: ProviderId, identity: Parameters<AuthService['signIn']>[0], returnTo: string) => {
-    if (personalCodeProblem(identity.personalCode)) return fail(req, res, 400, 'PERSONAL_CODE', returnTo);
+    if (personalCodeProblem(identity.personalCode)) return fail(req, res, 401, 'PERSONAL_CODE', returnTo);
     const { token } = await auth.signIn(identity, SESSION_PROVIDER[provider]);
     res.append('Set-Cookie', cookie(SESSION_COOKIE, token, config.sessionAbsoluteHours * 3600));
     res.append('Set-Cookie', cookie(SIGN_IN_STATE_COOKIE, null, 0));
