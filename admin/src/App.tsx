@@ -2,9 +2,13 @@ import CategoryIcon from '@mui/icons-material/Category';
 import EventIcon from '@mui/icons-material/Event';
 import GroupsIcon from '@mui/icons-material/Groups';
 import AccountBalanceIcon from '@mui/icons-material/AccountBalance';
+import AccountBalanceWalletIcon from '@mui/icons-material/AccountBalanceWallet';
+import BadgeIcon from '@mui/icons-material/Badge';
+import UploadFileIcon from '@mui/icons-material/UploadFile';
 import PlaceIcon from '@mui/icons-material/Place';
 import RecordVoiceOverIcon from '@mui/icons-material/RecordVoiceOver';
 import SchoolIcon from '@mui/icons-material/School';
+import VpnKeyIcon from '@mui/icons-material/VpnKey';
 import { Admin, Resource, localStorageStore, type RaRecord } from 'react-admin';
 import { createApolloClient } from './apollo';
 import { isCoordinatorOnly, isStaff } from './auth/access';
@@ -13,12 +17,16 @@ import { createDataProvider } from './data/dataProvider';
 import { createI18nProvider } from './i18n/i18nProvider';
 import { AppLayout } from './layout/AppLayout';
 import { Dashboard } from './layout/Dashboard';
+import { ApiTokenCreate, ApiTokenList } from './resources/apiTokens/ApiTokens';
 import { CourseCreate, CourseEdit } from './resources/courses/CourseEdit';
 import { CourseList } from './resources/courses/CourseList';
 import { CourseShow } from './resources/courses/CourseShow';
 import { GroupCreate, GroupEdit } from './resources/groups/GroupEdit';
 import { GroupList } from './resources/groups/GroupList';
-import { InstitutionList } from './resources/institutions/Institutions';
+import { BillingAccountCreate, BillingAccountEdit, BillingAccountList } from './resources/billingAccounts/BillingAccounts';
+import { EmployeeImport } from './resources/employees/EmployeeImport';
+import { EmployeeCreate, EmployeeList } from './resources/employees/Employees';
+import { InstitutionCreate, InstitutionEdit, InstitutionList, InstitutionShow } from './resources/institutions/Institutions';
 import { LecturerCreate, LecturerEdit, LecturerList } from './resources/lecturers/Lecturers';
 import { PlaceCreate, PlaceEdit, PlaceList } from './resources/places/Places';
 import { SessionCreate, SessionEdit } from './resources/sessions/SessionEdit';
@@ -39,7 +47,7 @@ const courseName = (course: RaRecord) => `${course.code} · ${course.title}`;
 const placeName = (place: RaRecord) => (place.room ? `${place.name}, ${place.room}` : place.name);
 const sessionName = (session: RaRecord) => dateTime(session.startsAt);
 
-/** What each role may open: staff plan everything; a coordinator reads the catalog (their own console comes later). */
+/** What each role may open: staff plan everything; a coordinator manages their institutions' employees and accounts. */
 const resourcesFor = (roles: unknown) => {
   if (isStaff(roles)) {
     return [
@@ -49,14 +57,22 @@ const resourcesFor = (roles: unknown) => {
       <Resource key="topics" name="topics" icon={CategoryIcon} list={TopicList} edit={TopicEdit} create={TopicCreate} recordRepresentation="name" />,
       <Resource key="lecturers" name="lecturers" icon={RecordVoiceOverIcon} list={LecturerList} edit={LecturerEdit} create={LecturerCreate} recordRepresentation="name" />,
       <Resource key="places" name="places" icon={PlaceIcon} list={PlaceList} edit={PlaceEdit} create={PlaceCreate} recordRepresentation={placeName} />,
-      <Resource key="institutions" name="institutions" icon={AccountBalanceIcon} list={InstitutionList} recordRepresentation="name" />,
+      <Resource key="institutions" name="institutions" icon={AccountBalanceIcon} list={InstitutionList} edit={InstitutionEdit} create={InstitutionCreate} recordRepresentation="name" />,
+      <Resource key="employees" name="employees" icon={BadgeIcon} list={EmployeeList} create={EmployeeCreate} recordRepresentation="fullName" />,
+      <Resource key="employeeImport" name="employeeImport" icon={UploadFileIcon} list={EmployeeImport} />,
+      <Resource key="billingAccounts" name="billingAccounts" icon={AccountBalanceWalletIcon} list={BillingAccountList} edit={BillingAccountEdit} create={BillingAccountCreate} recordRepresentation="name" />,
+      <Resource key="apiTokens" name="apiTokens" icon={VpnKeyIcon} list={ApiTokenList} create={ApiTokenCreate} recordRepresentation="name" />,
     ];
   }
+  // A coordinator's console: their institutions' employees and billing accounts, and the catalog to read.
   if (isCoordinatorOnly(roles)) {
     return [
+      <Resource key="employees" name="employees" icon={BadgeIcon} list={EmployeeList} create={EmployeeCreate} recordRepresentation="fullName" />,
+      <Resource key="employeeImport" name="employeeImport" icon={UploadFileIcon} list={EmployeeImport} />,
+      <Resource key="billingAccounts" name="billingAccounts" icon={AccountBalanceWalletIcon} list={BillingAccountList} edit={BillingAccountEdit} create={BillingAccountCreate} recordRepresentation="name" />,
       <Resource key="courses" name="courses" icon={SchoolIcon} list={CourseList} show={CourseShow} recordRepresentation={courseName} />,
       <Resource key="topics" name="topics" recordRepresentation="name" />,
-      <Resource key="institutions" name="institutions" recordRepresentation="name" />,
+      <Resource key="institutions" name="institutions" icon={AccountBalanceIcon} list={InstitutionList} show={InstitutionShow} recordRepresentation="name" />,
     ];
   }
   return [];

@@ -98,3 +98,59 @@ export const endAfterStart: Validator = (value, values) => {
 /** On placeId, like the API: a session needs a place, an online link, or both. */
 export const placeOrLink: Validator = (value, values) =>
   isEmpty(value) && isEmpty(values?.onlineUrl) ? message('PLACE_OR_LINK_REQUIRED') : undefined;
+
+/** A list (checkboxes, multi-select) with at least one value; `text` is the message key to show. */
+export const atLeastOne = (text = 'mps.validation.REQUIRED'): Validator => {
+  const validator: Validator & { isRequired?: boolean } = (value) => (Array.isArray(value) && value.length > 0 ? undefined : text);
+  validator.isRequired = true;
+  return validator;
+};
+
+/** Like the API's IN_THE_PAST: a moment that must lie ahead (an API token's expiry). */
+export const inFuture = (): Validator => (value) => {
+  if (isEmpty(value)) return undefined;
+  const time = new Date(value).getTime();
+  if (Number.isNaN(time)) return message('INVALID_DATE');
+  return time <= Date.now() ? message('IN_THE_PAST') : undefined;
+};
+
+const PERSONAL_CODE_WEIGHTS = [1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+
+/**
+ * Like the API's personal code rules (api/src/modules/people/personal-code.ts): 11 digits, the
+ * hyphen optional; new codes start with 32–39, old ones are a birth date with a check digit.
+ */
+export const personalCode = (): Validator => (value) => {
+  if (isEmpty(value)) return undefined;
+  const match = /^(\d{6})-?(\d{5})$/.exec(String(value).replace(/\s+/g, ''));
+  if (!match) return message('PERSONAL_CODE_FORMAT');
+  const code = match[1] + match[2];
+  if (/^3[2-9]/.test(code)) return undefined;
+  const century = Number(code[6]);
+  if (century > 2) return message('PERSONAL_CODE_FORMAT');
+  const [day, month, year] = [Number(code.slice(0, 2)), Number(code.slice(2, 4)), 1800 + century * 100 + Number(code.slice(4, 6))];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return message('PERSONAL_CODE_DATE');
+  const check = (1101 - PERSONAL_CODE_WEIGHTS.reduce((sum, weight, i) => sum + weight * Number(code[i]), 0)) % 11;
+  return check < 10 && check === Number(code[10]) ? undefined : message('PERSONAL_CODE_CHECK_DIGIT');
+};
+
+/** Like the API: an IBAN (spaces allowed) with valid check digits; Latvian ones have 21 characters. */
+export const iban = (): Validator => (value) => {
+  if (isEmpty(value)) return undefined;
+  const text = String(value).replace(/\s+/g, '').toUpperCase();
+  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(text) || (text.startsWith('LV') && text.length !== 21)) return message('INVALID_IBAN');
+  let remainder = 0;
+  for (const digit of (text.slice(4) + text.slice(0, 4)).replace(/[A-Z]/g, (letter) => String(letter.charCodeAt(0) - 55))) {
+    remainder = (remainder * 10 + Number(digit)) % 97;
+  }
+  return remainder === 1 ? undefined : message('INVALID_IBAN');
+};
+
+/** Like the API: 11 digits (spaces ignored). */
+export const registrationNumber = (): Validator => (value) =>
+  isEmpty(value) || /^\d{11}$/.test(String(value).replace(/\s/g, '')) ? undefined : message('INVALID_REGISTRATION_NUMBER');
+
+/** Like the API: LV and 11 digits (spaces ignored). */
+export const vatNumber = (): Validator => (value) =>
+  isEmpty(value) || /^LV\d{11}$/.test(String(value).replace(/\s/g, '').toUpperCase()) ? undefined : message('INVALID_VAT_NUMBER');

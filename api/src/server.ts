@@ -14,6 +14,7 @@ import { ErrorCode, formatError } from './graphql/errors.js';
 import { createLoaders } from './graphql/loaders.js';
 import { QUERY_LIMITS, queryLimitsRule } from './graphql/query-limits.js';
 import { createSchema } from './graphql/schema.js';
+import { bearerTokenOf, invalidBearerError, refuseForeignCookiePosts } from './http/api-auth.js';
 import { SESSION_COOKIE, readCookies } from './http/cookies.js';
 import { originAllowed } from './http/origin.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
@@ -103,6 +104,19 @@ export async function startServer(config: Config, dataSource: DataSource, servic
     return { ...base, loaders: createLoaders(services, base) };
   };
 
+  /**
+   * HTTP requests may also carry an API token. When a request has both a session cookie and a
+   * Bearer token, the token decides. WebSockets use the session cookie only (contextFor).
+   */
+  const httpContextFor = async (req: http.IncomingMessage): Promise<Context> => {
+    const bearer = bearerTokenOf(req);
+    if (bearer === null) return contextFor(req);
+    const viewer = await services.apiTokens.viewerForBearer(bearer);
+    if (!viewer) throw invalidBearerError();
+    const base = { viewer, lang: languageOf(req.headers) };
+    return { ...base, loaders: createLoaders(services, base) };
+  };
+
   const wsServer = new WebSocketServer({
     server: httpServer,
     path: '/graphql',
@@ -187,8 +201,14 @@ export async function startServer(config: Config, dataSource: DataSource, servic
     }
   });
 
-  app.use('/auth', authRoutes(config, services.auth, services.people));
-  app.use('/graphql', express.json({ limit: '100kb' }), expressMiddleware(apollo, { context: async ({ req }) => contextFor(req) }));
+  app.use('/auth', authRoutes(config, services.auth, services.people, log));
+  app.use(
+    '/graphql',
+    refuseForeignCookiePosts(config),
+    // A roster import carries its CSV (at most 1 MB) in the body; JSON escaping can at worst double it.
+    express.json({ limit: '2mb' }),
+    expressMiddleware(apollo, { context: async ({ req }) => httpContextFor(req) }),
+  );
   app.use('/admin', singlePageApp(config.staticDirs.admin, 'console'));
   app.use('/', singlePageApp(config.staticDirs.web, 'portal'));
 

@@ -1,7 +1,10 @@
 import type { DataSource } from 'typeorm';
 import type { Config } from './config.js';
+import { ApiTokenService } from './modules/auth/api-token.service.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { CatalogService } from './modules/catalog/catalog.service.js';
+import { CertificatesService } from './modules/certificates/certificates.service.js';
+import { EmploymentsService } from './modules/institutions/employments.service.js';
 import { InstitutionsService } from './modules/institutions/institutions.service.js';
 import { PeopleService } from './modules/people/people.service.js';
 import { PersonalCodeCipher } from './modules/people/personal-code.js';
@@ -15,15 +18,18 @@ export function createServices(
   codes: PersonalCodeCipher,
 ) {
   const people = new PeopleService(dataSource, codes);
-  const institutions = new InstitutionsService(dataSource);
+  const institutions = new InstitutionsService(dataSource, people);
+  const employments = new EmploymentsService(dataSource, people);
   const catalog = new CatalogService(dataSource);
-  const registrations = new RegistrationService(dataSource);
+  const certificates = new CertificatesService(dataSource);
+  const registrations = new RegistrationService(dataSource, institutions);
   const scheduling = new SchedulingService(dataSource, catalog, registrations);
   const auth = new AuthService(dataSource, people, institutions, scheduling, {
     idleMinutes: config.sessionIdleMinutes,
     absoluteHours: config.sessionAbsoluteHours,
   });
-  return { codes, people, institutions, catalog, registrations, scheduling, auth };
+  const apiTokens = new ApiTokenService(dataSource, institutions);
+  return { codes, certificates, people, institutions, employments, catalog, registrations, scheduling, auth, apiTokens };
 }
 
 export type Services = ReturnType<typeof createServices>;

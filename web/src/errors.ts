@@ -6,6 +6,9 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   'NOT_FOUND',
   'VALIDATION',
+  'ALREADY_EXISTS',
+  'IN_USE',
+  'PROFILE_INCOMPLETE',
   'BAD_REQUEST',
   'QUERY_TOO_COMPLEX',
   'INTERNAL_SERVER_ERROR',
@@ -26,7 +29,7 @@ export function errorCodeOf(error: ErrorLike | undefined): ErrorCode {
   return 'NETWORK';
 }
 
-export const VALIDATION_CODES = ['INVALID_ID', 'INVALID_MONTH', 'TOO_LONG', 'PAGE_INVALID', 'OUT_OF_RANGE', 'REQUIRED'] as const;
+export const VALIDATION_CODES = ['INVALID_ID', 'INVALID_MONTH', 'TOO_LONG', 'PAGE_INVALID', 'OUT_OF_RANGE', 'REQUIRED', 'LENGTH'] as const;
 export type ValidationCode = (typeof VALIDATION_CODES)[number] | 'UNKNOWN';
 
 /** The field problems of a VALIDATION error (`extensions.fields`), by their stable codes. */
@@ -35,4 +38,40 @@ export function validationCodesOf(error: ErrorLike | undefined): ValidationCode[
   const fields = error.errors.flatMap((e) => (Array.isArray(e.extensions?.fields) ? (e.extensions.fields as { code?: unknown }[]) : []));
   const codes = fields.map((f) => (VALIDATION_CODES.includes(f.code as never) ? (f.code as ValidationCode) : 'UNKNOWN'));
   return [...new Set(codes)];
+}
+
+/** Codes of field problems the profile forms explain next to the field. */
+export const FIELD_CODES = [
+  'REQUIRED',
+  'LENGTH',
+  'INVALID_EMAIL',
+  'INVALID_PHONE',
+  'INVALID_REGISTRATION_NUMBER',
+  'INVALID_VAT_NUMBER',
+] as const;
+export type FieldCode = (typeof FIELD_CODES)[number] | 'UNKNOWN';
+
+export interface FieldProblem {
+  /** The api's name of the field: `email`, `employer.invoiceEmail`, … */
+  field: string;
+  code: FieldCode;
+}
+
+/** Each field problem of a VALIDATION error once, with codes the portal does not know as UNKNOWN. */
+export function fieldProblemsOf(error: ErrorLike | undefined): FieldProblem[] {
+  if (!CombinedGraphQLErrors.is(error)) return [];
+  const seen = new Set<string>();
+  const problems: FieldProblem[] = [];
+  for (const e of error.errors) {
+    if (e.extensions?.code !== 'VALIDATION' || !Array.isArray(e.extensions.fields)) continue;
+    for (const item of e.extensions.fields as { field?: unknown; code?: unknown }[]) {
+      if (typeof item?.field !== 'string') continue;
+      const code: FieldCode = FIELD_CODES.includes(item.code as never) ? (item.code as FieldCode) : 'UNKNOWN';
+      const key = `${item.field} ${code}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      problems.push({ field: item.field, code });
+    }
+  }
+  return problems;
 }

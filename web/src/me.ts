@@ -1,23 +1,37 @@
 import { graphql } from './gql';
 
-/** The signed-in person, or null: shared by the header and the profile page (one cache entry). */
-export const MeQuery = graphql(`
-  query Me {
-    me {
-      roles
-      person {
-        id
-        fullName
-        email
-        preferredLanguage
-      }
-      coordinatedInstitutions {
-        id
-        name
-      }
+/**
+ * What every page needs of the signed-in person: the header's name, the roles and whether the
+ * profile still lacks something (R-ID-2). The profile page and its mutations select these same
+ * fields of `Me`, so their answers can stand in for this query (`me` is one cache entry).
+ */
+export const MeFields = graphql(`
+  fragment MeFields on Me {
+    roles
+    missingProfileFields
+    person {
+      id
+      fullName
+      email
+      preferredLanguage
+    }
+    coordinatedInstitutions {
+      id
+      name
     }
   }
 `);
+
+/** The signed-in person, or null: shared by the header, the layout's profile banner and the profile page. */
+export const MeQuery = graphql(`
+  query Me {
+    me {
+      ...MeFields
+    }
+  }
+`);
+
+export const PROFILE_PATH = '/profils';
 
 /** Where the sign-in of the api sends the person back to: the page they are on. */
 export function signInHref(returnTo: string): string {

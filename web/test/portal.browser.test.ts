@@ -191,11 +191,13 @@ test('a demo person signs in through the development sign-in, sees her profile a
   await page.getByText('Jūs neesat pieslēdzies.').waitFor();
   await page.locator('main').getByRole('link', { name: 'Pieslēgties sistēmai' }).click();
 
-  await page.waitForURL(/\/auth\/dev/);
+  // The development identity provider, which stands in for Latvija.lv.
+  await page.waitForURL((url) => url.pathname === '/auth/dev-idp');
   await page.locator('button[data-person="Līga Kalniņa"]').click();
 
   await page.waitForURL((url) => url.pathname === '/profils');
-  await expect(page.getByTestId('profile-name').innerText()).resolves.toBe('Līga Kalniņa');
+  await expect(page.getByTestId('profile-given-name').innerText()).resolves.toBe('Līga');
+  await expect(page.getByTestId('profile-family-name').innerText()).resolves.toBe('Kalniņa');
   await expect(page.getByTestId('signed-in-name').innerText()).resolves.toBe('Līga Kalniņa');
   await page.getByText('Mācību dalībnieks').waitFor();
 

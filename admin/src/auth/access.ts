@@ -6,7 +6,7 @@ const has = (roles: unknown, role: Role): boolean => Array.isArray(roles) && rol
 /** Staff and administrators plan the catalog and the schedule. */
 export const isStaff = (roles: unknown): boolean => has(roles, 'STAFF') || has(roles, 'ADMIN');
 
-/** Coordinators without staff rights get the read-only catalog for now. */
+/** Coordinators without staff rights get the reduced console: only their own institutions. */
 export const isCoordinatorOnly = (roles: unknown): boolean => !isStaff(roles) && has(roles, 'COORDINATOR');
 
 export const mayUseConsole = (roles: unknown): boolean => isStaff(roles) || has(roles, 'COORDINATOR');

@@ -6,3 +6,7 @@ export const LANGUAGE_CHOICES = choices('InstructionLanguage', ['LV', 'EN', 'RU'
 export const VISIBILITY_CHOICES = choices('CourseVisibility', ['PUBLIC', 'RESTRICTED']);
 export const GROUP_STATUS_CHOICES = choices('GroupStatus', ['PLANNED', 'OPEN', 'CONFIRMED', 'COMPLETED', 'CANCELLED']);
 export const PRICE_CHOICES = choices('PriceKind', ['FREE', 'PAID']);
+export const API_SCOPE_CHOICES = choices('ApiScope', ['CATALOG_READ', 'EMPLOYEES_READ', 'REGISTRATIONS_READ']);
+export const API_TOKEN_STATE_CHOICES = choices('ApiTokenState', ['ACTIVE', 'INACTIVE']);
+export const EMPLOYMENT_STATE_CHOICES = choices('EmploymentState', ['CURRENT', 'ENDED']);
+export const EMPLOYMENT_SOURCE_CHOICES = choices('EmploymentSource', ['COORDINATOR', 'IMPORT', 'STAFF', 'SELF']);

@@ -1,6 +1,9 @@
 import type { ApolloClient } from '@apollo/client';
 import { HttpError, type DataProvider, type Identifier, type RaRecord, type TranslateFunction } from 'react-admin';
+import { apiTokensApi } from '../resources/apiTokens/documents';
+import { billingAccountsApi } from '../resources/billingAccounts/documents';
 import { coursesApi } from '../resources/courses/documents';
+import { employeesApi } from '../resources/employees/documents';
 import { groupsApi } from '../resources/groups/documents';
 import { institutionsApi } from '../resources/institutions/documents';
 import { lecturersApi } from '../resources/lecturers/documents';
@@ -19,6 +22,9 @@ export const RESOURCES: Record<string, ResourceApi> = {
   lecturers: lecturersApi,
   places: placesApi,
   institutions: institutionsApi,
+  employees: employeesApi,
+  billingAccounts: billingAccountsApi,
+  apiTokens: apiTokensApi,
 };
 
 /** The API's page size limit (and the limit of `filter.ids`). */
@@ -46,12 +52,25 @@ function changed(input: Values, previous: Values): Values {
   return Object.fromEntries(Object.entries(input).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(previous[key])));
 }
 
+/** A mutation on one record beyond create, update and delete: the resource's `actions[action]`. */
+export interface ActionParams {
+  action: string;
+  id: Identifier;
+  /** The action's other variables, beside `$id`. */
+  variables?: Values;
+}
+
+/** react-admin's methods plus `runAction` (call it through `useDataProvider<ConsoleDataProvider>()`). */
+export type ConsoleDataProvider = DataProvider & {
+  runAction(resource: string, params: ActionParams): Promise<{ data: RaRecord }>;
+};
+
 /**
  * react-admin's DataProvider over Apollo Client: every call maps to one of the explicit documents
  * in `resources/<name>/documents.ts`. Reads always go to the network (react-admin keeps its own
  * cache); GraphQL errors become translated HttpErrors (see errors.ts).
  */
-export function createDataProvider(client: ApolloClient, translate: TranslateFunction): DataProvider {
+export function createDataProvider(client: ApolloClient, translate: TranslateFunction): ConsoleDataProvider {
   const apiOf = (resource: string): ResourceApi => {
     const api = RESOURCES[resource];
     if (!api) throw new Error(`Unknown resource: ${resource}`);
@@ -153,7 +172,10 @@ export function createDataProvider(client: ApolloClient, translate: TranslateFun
 
     create: (resource, params) =>
       guarded(resource, async (api) => {
-        const item = await mutate(required(api.create, resource, 'create'), { input: api.toInput(params.data as Values) });
+        const item = await mutate(required(api.create, resource, 'create'), {
+          ...api.createVariables?.(params.data as Values),
+          input: api.toInput(params.data as Values),
+        });
         return { data: toRecord(api, item) as never };
       }),
 
@@ -189,6 +211,12 @@ export function createDataProvider(client: ApolloClient, translate: TranslateFun
           deleted.push(id);
         }
         return { data: deleted as RaRecord['id'][] };
+      }),
+
+    runAction: (resource, params) =>
+      guarded(resource, async (api) => {
+        const item = await mutate(required(api.actions?.[params.action], resource, params.action), { ...params.variables, id: params.id });
+        return { data: toRecord(api, item) as RaRecord };
       }),
   };
 }

@@ -79,7 +79,8 @@ export function toHttpError(error: unknown, context: ErrorContext): HttpError {
   }
   if (code === 'ALREADY_EXISTS' && typeof first.extensions?.field === 'string') {
     const field = formField(first.extensions.field);
-    const text = translate('mps.validation.ALREADY_EXISTS');
+    // Field-specific wording first: "already an employee" says more than "already in use".
+    const text = problemMessage(translate, first.extensions.field, 'ALREADY_EXISTS', translate('mps.validation.ALREADY_EXISTS'));
     const summary = `${message} ${label(field)}: ${text}`;
     return new HttpError(summary, status, { code, errors: { [field]: text, root: { serverError: summary } } });
   }

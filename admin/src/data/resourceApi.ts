@@ -24,8 +24,12 @@ export interface ResourceApi {
   create?: Operation;
   update?: Operation;
   delete?: Operation;
+  /** Other mutations of one record, `mutation($id: ID!)`, run with the dataProvider's `runAction` (e.g. revoking a token). */
+  actions?: Record<string, Operation>;
   /** API item -> react-admin record (e.g. cents -> euro for the forms). */
   toRecord?(item: Values): Values;
+  /** Variables of the create mutation besides `input`, e.g. the institution an employee is added to. */
+  createVariables?(values: Values): Values;
   /** Form values -> the mutation input; only keys present in the values. */
   toInput(values: Values): Values;
   /** The API's update input is not partial: always send every field. */

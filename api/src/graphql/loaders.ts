@@ -1,8 +1,10 @@
 import DataLoader from 'dataloader';
 import type { Services } from '../services.js';
 import type { Course } from '../modules/catalog/course.entity.js';
+import type { Certificate } from '../modules/certificates/certificate.entity.js';
 import type { Topic } from '../modules/catalog/topic.entity.js';
-import type { Institution } from '../modules/institutions/institution.entity.js';
+import type { BillingAccount, Employment, Institution, InstitutionCoordinator } from '../modules/institutions/institution.entity.js';
+import { employeePageLoader } from '../modules/institutions/institutions.loaders.js';
 import type { Person } from '../modules/people/person.entity.js';
 import type { Group } from '../modules/scheduling/group.entity.js';
 import type { Lecturer } from '../modules/scheduling/lecturer.entity.js';
@@ -37,14 +39,20 @@ function valueOf<V>(load: (keys: readonly string[]) => Promise<Map<string, V>>, 
 
 /** Per-request loaders: every field that reaches another table goes through one of these (no N+1). */
 export function createLoaders(services: Services, ctx: RequestContext) {
-  const { catalog, scheduling, registrations, institutions, people } = services;
+  const { catalog, scheduling, registrations, institutions, people, certificates } = services;
   return {
     topic: one<Topic>((ids) => catalog.topicsByIds(ids)),
     /** Only courses the viewer may see: a group of a hidden course shows no course. */
     visibleCourse: one<Course>((ids) => catalog.visibleCoursesByIds(ctx, ids)),
     allowedInstitutionIds: many((ids) => catalog.allowedInstitutionsByCourseIds(ids), (row) => row.courseId),
     institution: one<Institution>((ids) => institutions.institutionsByIds(ids)),
+    /** The row rules are in the services: each loader answers only what this viewer may see. */
+    billingAccounts: many<BillingAccount>((ids) => institutions.visibleBillingAccountsByInstitutionIds(ctx, ids), (row) => row.institutionId),
+    coordinatorAppointments: many<InstitutionCoordinator>((ids) => institutions.visibleCoordinatorsByInstitutionIds(ctx, ids), (row) => row.institutionId),
+    employmentsOfPerson: many<Employment>((ids) => services.employments.visibleEmploymentsByPersonIds(ctx, ids), (row) => row.personId),
+    employeePage: employeePageLoader(services.employments, ctx),
     person: one<Person>((ids) => people.personsByIds(ids)),
+    certificates: many<Certificate>((ids) => certificates.certificatesByPersonIds(ids), (row) => row.personId),
     /** In clear: the field that uses it decides what the viewer sees. */
     personalCode: valueOf<string | null>((ids) => people.currentPersonalCodes(ids), null),
     upcomingGroups: many<Group>((ids) => scheduling.upcomingPublishedGroupsByCourseIds(ids), (row) => row.courseId),

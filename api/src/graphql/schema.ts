@@ -1,12 +1,27 @@
 import { buildSchema } from 'type-graphql';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { ApiTokenEntityResolver } from '../modules/auth/api-token-entity.resolver.js';
+import { ApiTokenResolver } from '../modules/auth/api-token.resolver.js';
+import { ApiTokenService } from '../modules/auth/api-token.service.js';
 import { CatalogService } from '../modules/catalog/catalog.service.js';
+import { EmploymentsService } from '../modules/institutions/employments.service.js';
 import { InstitutionsService } from '../modules/institutions/institutions.service.js';
 import { PeopleService } from '../modules/people/people.service.js';
+import { RegistrationEntityResolver } from '../modules/registration/registration-entity.resolver.js';
+import { RegistrationResolver } from '../modules/registration/registration.resolver.js';
+import { RegistrationService } from '../modules/registration/registration.service.js';
 import { SchedulingService } from '../modules/scheduling/scheduling.service.js';
 import { CatalogResolver } from '../modules/catalog/catalog.resolver.js';
+import { CertificateEntityResolver, PersonCertificatesResolver } from '../modules/certificates/certificate-entity.resolver.js';
 import { CourseEntityResolver, TopicEntityResolver } from '../modules/catalog/course-entity.resolver.js';
 import { InstitutionsResolver } from '../modules/institutions/institutions.resolver.js';
+import { EmploymentsResolver } from '../modules/institutions/employments.resolver.js';
+import {
+  BillingAccountEntityResolver,
+  EmploymentEntityResolver,
+  InstitutionEntityResolver,
+  PersonEmploymentsResolver,
+} from '../modules/institutions/institution-entity.resolver.js';
 import { PeopleResolver, PersonEntityResolver } from '../modules/people/people.resolver.js';
 import {
   GroupEntityResolver,
@@ -28,7 +43,18 @@ export const resolvers = [
   LecturerEntityResolver,
   PeopleResolver,
   PersonEntityResolver,
+  PersonCertificatesResolver,
+  CertificateEntityResolver,
   InstitutionsResolver,
+  InstitutionEntityResolver,
+  BillingAccountEntityResolver,
+  EmploymentsResolver,
+  EmploymentEntityResolver,
+  PersonEmploymentsResolver,
+  ApiTokenResolver,
+  ApiTokenEntityResolver,
+  RegistrationResolver,
+  RegistrationEntityResolver,
 ] as const;
 
 /** Builds the graph. Without services (schema emission) resolvers are never called. */
@@ -39,7 +65,10 @@ export async function createSchema(services?: Services): Promise<GraphQLSchema> 
       .register(CatalogService, services.catalog)
       .register(SchedulingService, services.scheduling)
       .register(PeopleService, services.people)
-      .register(InstitutionsService, services.institutions);
+      .register(InstitutionsService, services.institutions)
+      .register(EmploymentsService, services.employments)
+      .register(ApiTokenService, services.apiTokens)
+      .register(RegistrationService, services.registrations);
   }
   return buildSchema({
     resolvers: [...resolvers],

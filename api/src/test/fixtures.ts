@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { courseSearchText } from '../modules/catalog/search-text.js';
 import { Course, CourseAllowedInstitution, CourseFormat, CourseVisibility, InstructionLanguage } from '../modules/catalog/course.entity.js';
 import { Topic } from '../modules/catalog/topic.entity.js';
-import { Institution, InstitutionCoordinator } from '../modules/institutions/institution.entity.js';
+import { Employment, Institution, InstitutionCoordinator } from '../modules/institutions/institution.entity.js';
 import { Language, Person, PersonRole, UserRole } from '../modules/people/person.entity.js';
 import { Registration, RegistrationStatus } from '../modules/registration/registration.entity.js';
 import { Group, GroupStatus } from '../modules/scheduling/group.entity.js';
@@ -87,6 +87,9 @@ export function fixtures(ds: DataSource) {
     },
     registration: (personId: string, groupId: string, status = RegistrationStatus.CONFIRMED) =>
       ds.getRepository(Registration).save({ personId, groupId, status }),
+    /** Employed since yesterday; `endedAt` in the past makes it history. */
+    employment: (personId: string, institutionId: string, overrides: Partial<Employment> = {}) =>
+      ds.getRepository(Employment).save({ personId, institutionId, startedAt: new Date(Date.now() - DAY), ...overrides }),
   };
   return f;
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { Account } from './Account';
 import { LanguageSwitch } from './LanguageSwitch';
+import { ProfileReminder } from './ProfileReminder';
 
 const MENU = [
   { to: '/', key: 'nav.home', end: true },
@@ -54,6 +55,7 @@ export function Layout() {
         </nav>
       </header>
       <main id="main" tabIndex={-1} className="container site-main">
+        <ProfileReminder />
         <Outlet />
       </main>
       <footer className="site-footer">

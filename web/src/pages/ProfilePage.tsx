@@ -3,15 +3,65 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { ErrorMessage, Loading } from '../components/ErrorMessage';
 import { PageHeading } from '../components/PageHeading';
-import { MeQuery, signInHref } from '../me';
+import { signInHref } from '../me';
+import { AddressForm } from '../profile/AddressForm';
+import { BillingForm } from '../profile/BillingForm';
+import { Certificates } from '../profile/Certificates';
+import { ContactForm } from '../profile/ContactForm';
+import { Employments } from '../profile/Employments';
+import { LanguageForm } from '../profile/LanguageForm';
+import { PersonalData } from '../profile/PersonalData';
+import { ProfileQuery } from '../profile/profile-documents';
+import { Roles } from '../profile/Roles';
+import { SECTIONS, type SectionName } from '../profile/sections';
+
+const CONTENTS = [
+  { section: 'personal', key: 'profile.personal.heading' },
+  { section: 'contact', key: 'profile.contact.heading' },
+  { section: 'language', key: 'profile.language.heading' },
+  { section: 'address', key: 'profile.address.heading' },
+  { section: 'billing', key: 'profile.billing.heading' },
+  { section: 'employments', key: 'profile.employment.heading' },
+  { section: 'certificates', key: 'profile.certificates.heading' },
+  { section: 'roles', key: 'profile.roles' },
+] as const satisfies readonly { section: SectionName; key: string }[];
+
+/** A long page: its sections, beside it on wide screens. */
+function Contents() {
+  const { t } = useTranslation();
+  return (
+    <nav className="profile-contents" aria-labelledby="profile-contents-title">
+      <p className="profile-contents-title" id="profile-contents-title">
+        {t('profile.contents')}
+      </p>
+      <ul>
+        {CONTENTS.map(({ section, key }) => (
+          <li key={section}>
+            <a href={`#${SECTIONS[section]}`}>{t(key)}</a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** The page the layout sent the person from, right after signing in with an incomplete profile. */
+function useReturnTo(): string | undefined {
+  const state: unknown = useLocation().state;
+  const from = (state as { returnTo?: unknown } | null)?.returnTo;
+  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') ? from : undefined;
+}
 
 export function ProfilePage() {
   const { t } = useTranslation();
   const location = useLocation();
-  const { data, loading, error, refetch } = useQuery(MeQuery);
+  const returnTo = useReturnTo();
+  const { data, previousData, loading, error, refetch } = useQuery(ProfileQuery);
+  // While the language changes every query is fetched again: the forms, and what is typed in them, stay.
+  const shown = data ?? previousData;
   const heading = <PageHeading title={t('profile.title')}>{t('profile.title')}</PageHeading>;
 
-  if (error) {
+  if (error && !shown) {
     return (
       <div className="profile">
         {heading}
@@ -19,9 +69,9 @@ export function ProfilePage() {
       </div>
     );
   }
-  if (!data && loading) return <Loading label={t('common.loading')} />;
+  if (!shown && loading) return <Loading label={t('profile.loading')} />;
 
-  const me = data?.me;
+  const me = shown?.me;
   if (!me) {
     return (
       <div className="profile">
@@ -39,51 +89,25 @@ export function ProfilePage() {
     );
   }
 
+  const { person } = me;
   return (
-    <div className="profile">
+    // Keyed by person: another person signing in in another tab must not inherit typed values.
+    <div className="profile" key={person.id}>
       {heading}
-      <section className="panel" aria-labelledby="profile-contact">
-        <h2 id="profile-contact">{t('profile.contact')}</h2>
-        <dl className="facts">
-          <div>
-            <dt>{t('profile.name')}</dt>
-            <dd data-testid="profile-name">{me.person.fullName}</dd>
-          </div>
-          <div>
-            <dt>{t('profile.email')}</dt>
-            <dd>{me.person.email ?? t('common.notSpecified')}</dd>
-          </div>
-          <div>
-            <dt>{t('profile.preferredLanguage')}</dt>
-            <dd>{t(`language.name.${me.person.preferredLanguage}`)}</dd>
-          </div>
-        </dl>
-        {!me.person.email && (
-          <p className="notice notice-warning" role="note">
-            {t('profile.emailMissing')}
-          </p>
-        )}
-      </section>
-      <section className="panel" aria-labelledby="profile-roles">
-        <h2 id="profile-roles">{t('profile.roles')}</h2>
-        <ul className="tag-list">
-          {me.roles.map((role) => (
-            <li key={role} className="tag">
-              {t(`role.${role}`)}
-            </li>
-          ))}
-        </ul>
-      </section>
-      {me.coordinatedInstitutions.length > 0 && (
-        <section className="panel" aria-labelledby="profile-institutions">
-          <h2 id="profile-institutions">{t('profile.institutions')}</h2>
-          <ul>
-            {me.coordinatedInstitutions.map((institution) => (
-              <li key={institution.id}>{institution.name}</li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <p className="lead">{t('profile.intro')}</p>
+      <div className="profile-layout">
+        <Contents />
+        <div className="profile-main">
+          <PersonalData person={person} />
+          <ContactForm person={person} returnTo={returnTo} />
+          <LanguageForm preferred={person.preferredLanguage} />
+          <AddressForm address={person.declaredAddress} />
+          <BillingForm employer={person.employer} />
+          <Employments employments={person.employments} />
+          <Certificates certificates={person.certificates} />
+          <Roles me={me} />
+        </div>
+      </div>
     </div>
   );
 }

@@ -89,6 +89,46 @@ export class PeopleService {
     return { person: await em.save(existing), created: false, renamed: true };
   }
 
+  /** Batch form of `findByPersonalCode` for a roster import: normalized code -> person, for the codes someone has. */
+  async findByPersonalCodes(em: EntityManager, codes: readonly string[]): Promise<Map<string, Person>> {
+    const byIndex = new Map<string, string>();
+    for (const code of codes) {
+      const normalized = normalizePersonalCode(code);
+      if (normalized) byIndex.set(this.codes.index(normalized), normalized);
+    }
+    const found = new Map<string, Person>();
+    // In slices, to stay far below the limit of parameters in one statement.
+    const indexes = [...byIndex.keys()];
+    for (let i = 0; i < indexes.length; i += 1000) {
+      const rows = await em.getRepository(PersonCode).findBy({ codeIndex: In(indexes.slice(i, i + 1000)) });
+      if (rows.length === 0) continue;
+      const persons = new Map((await em.getRepository(Person).findBy({ id: In([...new Set(rows.map((row) => row.personId))]) })).map((p) => [p.id, p]));
+      for (const row of rows) found.set(byIndex.get(row.codeIndex)!, persons.get(row.personId)!);
+    }
+    return found;
+  }
+
+  /**
+   * Batch form of `findOrCreateNamed` for people the caller has just looked up in the same
+   * transaction and not found. Should one appear meanwhile, the code's unique index refuses the batch.
+   */
+  async createNamed(em: EntityManager, named: readonly NamedPerson[]): Promise<Person[]> {
+    const created: Person[] = [];
+    for (let i = 0; i < named.length; i += 500) {
+      const slice = named.slice(i, i + 500);
+      const persons = await em.getRepository(Person).save(slice.map((n) => em.create(Person, { givenName: n.givenName, familyName: n.familyName })));
+      await em.insert(
+        PersonCode,
+        persons.map((person, j) => {
+          const code = normalizePersonalCode(slice[j].personalCode)!;
+          return { codeIndex: this.codes.index(code), personId: person.id, codeEncrypted: this.codes.encrypt(code), replacedAt: null };
+        }),
+      );
+      created.push(...persons);
+    }
+    return created;
+  }
+
   /**
    * The person an identity provider vouched for: found by the current or any earlier personal code,
    * so a person whose code changed keeps their history; created on the first sign-in. The name is

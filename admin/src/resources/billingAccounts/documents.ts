@@ -1,0 +1,89 @@
+import { gql } from '@apollo/client';
+import { passFilters, pick, textOrEmpty, trimmedOrNull, type ResourceApi, type Values } from '../../data/resourceApi';
+
+const BILLING_ACCOUNT = gql`
+  fragment BillingAccountRow on BillingAccount {
+    id
+    name
+    number
+    invoiceEmail
+    archivedAt
+    institution {
+      id
+      name
+    }
+  }
+`;
+
+/** Staff and the institution's coordinators. Accounts are archived, never deleted: old invoices name them. */
+export const billingAccountsApi: ResourceApi = {
+  list: {
+    field: 'billingAccounts',
+    document: gql`
+      query AdminBillingAccounts($filter: BillingAccountFilter, $page: Int!, $perPage: Int!) {
+        billingAccounts(filter: $filter, page: $page, perPage: $perPage) {
+          total
+          items {
+            ...BillingAccountRow
+          }
+        }
+      }
+      ${BILLING_ACCOUNT}
+    `,
+  },
+  filter: (values) => passFilters(values, ['institutionId', 'includeArchived']),
+  create: {
+    field: 'createBillingAccount',
+    document: gql`
+      mutation AdminCreateBillingAccount($institutionId: ID!, $input: BillingAccountInput!) {
+        createBillingAccount(institutionId: $institutionId, input: $input) {
+          ...BillingAccountRow
+        }
+      }
+      ${BILLING_ACCOUNT}
+    `,
+  },
+  createVariables: (values) => ({ institutionId: values.institutionId }),
+  update: {
+    field: 'updateBillingAccount',
+    document: gql`
+      mutation AdminUpdateBillingAccount($id: ID!, $input: BillingAccountInput!) {
+        updateBillingAccount(id: $id, input: $input) {
+          ...BillingAccountRow
+        }
+      }
+      ${BILLING_ACCOUNT}
+    `,
+  },
+  actions: {
+    archive: {
+      field: 'archiveBillingAccount',
+      document: gql`
+        mutation AdminArchiveBillingAccount($id: ID!) {
+          archiveBillingAccount(id: $id) {
+            ...BillingAccountRow
+          }
+        }
+        ${BILLING_ACCOUNT}
+      `,
+    },
+    restore: {
+      field: 'restoreBillingAccount',
+      document: gql`
+        mutation AdminRestoreBillingAccount($id: ID!) {
+          restoreBillingAccount(id: $id) {
+            ...BillingAccountRow
+          }
+        }
+        ${BILLING_ACCOUNT}
+      `,
+    },
+  },
+  toRecord: (item: Values) => ({ ...item, institutionId: (item.institution as { id: string } | null)?.id ?? null }),
+  toInput: (values) =>
+    pick(values, ['name', 'number', 'invoiceEmail'], {
+      name: (value) => textOrEmpty(value).trim(),
+      number: (value) => textOrEmpty(value).replace(/\s+/g, '').toUpperCase(),
+      invoiceEmail: trimmedOrNull,
+    }),
+};

@@ -1,0 +1,171 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { GraphQLObjectType } from 'graphql';
+import { repoRoot } from '../config.js';
+import { ApiScope } from '../modules/auth/api-token.entity.js';
+import { BillingAccount } from '../modules/institutions/institution.entity.js';
+import { Lecturer } from '../modules/scheduling/lecturer.entity.js';
+import { CourseVisibility } from '../modules/catalog/course.entity.js';
+import { fixtures } from '../test/fixtures.js';
+import { startTestApp, type Client, type GraphQLResponse, type TestApp } from '../test/harness.js';
+import { ACTORS, ACTOR_TITLES, MATRIX, type Actor, type Outcome, type World } from '../test/authorization-matrix.js';
+import { systemContext } from './context.js';
+import { createSchema } from './schema.js';
+
+const DOC = path.join(repoRoot, 'docs/authorization.md');
+const BEGIN = '<!-- matrix:begin (generated from api/src/test/authorization-matrix.ts) -->';
+const END = '<!-- matrix:end -->';
+
+let t: TestApp;
+let world: World;
+const clients = {} as Record<Actor, Client>;
+const personOf = {} as Record<Actor, string | null>;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  const ds = t.app.dataSource;
+  const f = fixtures(ds);
+  let counter = 0;
+  const unique = () => `M${Date.now().toString(36)}${(counter += 1)}`;
+
+  const institutionA = (await f.institution('Iestāde A')).id;
+  const institutionB = (await f.institution('Iestāde B')).id;
+  const topic = (await f.topic()).id;
+  const publicCourse = (await f.course(topic)).id;
+  const restrictedCourseA = (await f.course(topic, { visibility: CourseVisibility.RESTRICTED }, [institutionA])).id;
+  const openGroup = (await f.group(publicCourse)).id;
+  const lecturerRecord = await f.lecturer();
+  const place = (await f.place()).id;
+  const session = (await f.session(openGroup, 20, { lecturerId: lecturerRecord.id })).id;
+
+  const participant = await f.person({ givenName: 'Līga', familyName: 'Kalniņa' });
+  const employmentOfParticipant = (await f.employment(participant.id, institutionA)).id;
+  await f.registration(participant.id, openGroup);
+  const lecturerPerson = await f.person({ givenName: 'Inese', familyName: 'Vītola' });
+  await ds.getRepository(Lecturer).update({ id: lecturerRecord.id }, { personId: lecturerPerson.id });
+  const coordinatorA = await f.person({ givenName: 'Anna', familyName: 'Bērziņa', coordinates: [institutionA] });
+  await f.employment(coordinatorA.id, institutionA);
+  const coordinatorB = await f.person({ givenName: 'Edgars', familyName: 'Liepiņš', coordinates: [institutionB] });
+  const employeeOfB = await f.person({ givenName: 'Pēteris', familyName: 'Bērziņš' });
+  const employmentInB = (await f.employment(employeeOfB.id, institutionB)).id;
+  await f.registration(employeeOfB.id, openGroup);
+  const staff = await f.staff();
+  const billingAccountA = (await ds.getRepository(BillingAccount).save({ institutionId: institutionA, name: 'Personāla daļa', number: 'LV34TREL2200000000001' })).id;
+
+  const tokens = t.app.services.apiTokens;
+  const tokenCatalog = await tokens.createToken(systemContext(), { name: 'Katalogs', scopes: [ApiScope.CATALOG_READ] });
+  const tokenA = await tokens.createToken(systemContext(), {
+    name: 'Iestādes A sistēma',
+    scopes: [ApiScope.EMPLOYEES_READ, ApiScope.REGISTRATIONS_READ],
+    institutionId: institutionA,
+  });
+
+  const persons: Partial<Record<Actor, string>> = {
+    participant: participant.id,
+    lecturer: lecturerPerson.id,
+    coordinatorA: coordinatorA.id,
+    coordinatorB: coordinatorB.id,
+    staff: staff.id,
+  };
+  const bearer = (token: string): Client => ({
+    request: (query, variables, headers) => t.anonymous.request(query, variables, { ...headers, authorization: `Bearer ${token}` }),
+    data: (query, variables, headers) => t.anonymous.data(query, variables, { ...headers, authorization: `Bearer ${token}` }),
+    codes: async (query, variables) =>
+      ((await t.anonymous.request(query, variables, { authorization: `Bearer ${token}` })).errors ?? []).map((e) => String(e.extensions?.code)),
+  });
+  for (const actor of ACTORS) {
+    personOf[actor] = persons[actor] ?? null;
+    if (persons[actor]) clients[actor] = await t.as(persons[actor]);
+  }
+  clients.anonymous = t.anonymous;
+  clients.tokenCatalog = bearer(tokenCatalog.token);
+  clients.tokenA = bearer(tokenA.token);
+
+  world = {
+    institutionA,
+    institutionB,
+    topic,
+    publicCourse,
+    restrictedCourseA,
+    openGroup,
+    session,
+    lecturer: lecturerRecord.id,
+    place,
+    participant: participant.id,
+    employmentOfParticipant,
+    employmentInB,
+    billingAccountA,
+    apiToken: tokenCatalog.apiToken.id,
+    unique,
+    fresh: {
+      topic: async () => (await f.topic()).id,
+      session: async () => (await f.session(openGroup, 25)).id,
+      employmentInA: async () => (await f.employment((await f.person()).id, institutionA)).id,
+      ownEmployment: async (actor) => (await f.employment(personOf[actor] ?? (await f.person()).id, institutionB)).id,
+      coordinatorOfA: async () => (await f.person({ coordinates: [institutionA] })).id,
+      apiToken: async () => (await tokens.createToken(systemContext(), { name: `Atsaukšanai ${unique()}`, scopes: [ApiScope.CATALOG_READ] })).apiToken.id,
+      billingAccountA: async () =>
+        (await ds.getRepository(BillingAccount).save({ institutionId: institutionA, name: `Konts ${unique()}`, number: `LV${unique()}` })).id,
+    },
+  };
+});
+afterAll(() => t?.stop());
+
+function outcomeOf(operation: string, result: GraphQLResponse): Outcome | string {
+  const code = result.errors?.[0]?.extensions?.code;
+  if (code) return String(code);
+  const value = result.data?.[operation];
+  if (value === null || value === undefined) return 'none';
+  if (Array.isArray(value)) return value.length ? 'ok' : 'none';
+  if (Array.isArray(value.items)) return value.items.length ? 'ok' : 'none';
+  return 'ok';
+}
+
+test('the matrix lists every query and mutation of the graph, and nothing else', async () => {
+  const schema = await createSchema();
+  const operations = ['Query', 'Mutation', 'Subscription'].flatMap((name) => {
+    const type = schema.getType(name);
+    return type instanceof GraphQLObjectType ? Object.keys(type.getFields()) : [];
+  });
+  expect(MATRIX.map((rule) => rule.operation).sort()).toEqual([...new Set(operations)].sort());
+});
+
+describe.each(MATRIX.map((rule) => [rule.operation, rule] as const))('%s', (_operation, rule) => {
+  test.each([...ACTORS])('%s', async (actor) => {
+    const call = await rule.call(world, actor);
+    const result = await clients[actor].request(call.query, call.variables);
+    const outcome = outcomeOf(rule.operation, result);
+    if (outcome !== rule.expect[actor]) {
+      throw new Error(`${rule.operation} as ${actor}: expected ${rule.expect[actor]}, got ${outcome}: ${JSON.stringify(result.errors ?? result.data)}`);
+    }
+    rule.check?.(result.data, world, actor);
+  });
+});
+
+const SYMBOL: Record<Outcome, string> = {
+  ok: '✓',
+  none: '∅',
+  NOT_FOUND: '∅ NOT_FOUND',
+  FORBIDDEN: '✗ FORBIDDEN',
+  UNAUTHENTICATED: '✗ UNAUTHENTICATED',
+};
+
+function renderMatrix(): string {
+  const header = `| Operation | ${ACTORS.map((a) => ACTOR_TITLES[a]).join(' | ')} | Rule |`;
+  const rule = `| --- | ${ACTORS.map(() => ':---:').join(' | ')} | --- |`;
+  const rows = [...MATRIX]
+    .sort((a, b) => a.operation.localeCompare(b.operation))
+    .map((r) => `| \`${r.operation}\` | ${ACTORS.map((a) => SYMBOL[r.expect[a]]).join(' | ')} | ${r.rule} |`);
+  return [header, rule, ...rows].join('\n');
+}
+
+test('docs/authorization.md carries the matrix as tested (UPDATE_DOCS=1 rewrites it)', () => {
+  const doc = fs.readFileSync(DOC, 'utf8');
+  const start = doc.indexOf(BEGIN);
+  const end = doc.indexOf(END);
+  expect(start).toBeGreaterThan(-1);
+  expect(end).toBeGreaterThan(start);
+  const expected = `${doc.slice(0, start + BEGIN.length)}\n${renderMatrix()}\n${doc.slice(end)}`;
+  if (process.env.UPDATE_DOCS === '1') fs.writeFileSync(DOC, expected);
+  else expect(doc).toBe(expected);
+});

@@ -1,0 +1,370 @@
+import { testIban, testPersonalCode } from './institutions-fixtures.js';
+
+/**
+ * The authorization matrix: for every query and mutation of the graph, what each kind of caller
+ * gets. `api/src/graphql/authorization.test.ts` runs every cell against the real server and
+ * renders docs/authorization.md from this table, so the document cannot drift from the behaviour.
+ */
+
+export const ACTORS = [
+  'anonymous',
+  'participant',
+  'lecturer',
+  'coordinatorA',
+  'coordinatorB',
+  'staff',
+  'tokenCatalog',
+  'tokenA',
+] as const;
+export type Actor = (typeof ACTORS)[number];
+
+export const ACTOR_TITLES: Record<Actor, string> = {
+  anonymous: 'Anonymous',
+  participant: 'Participant (employee of A)',
+  lecturer: 'Lecturer',
+  coordinatorA: 'Coordinator of A',
+  coordinatorB: 'Coordinator of B',
+  staff: 'Staff',
+  tokenCatalog: 'Token CATALOG_READ',
+  tokenA: 'Token of A (EMPLOYEES_READ, REGISTRATIONS_READ)',
+};
+
+/**
+ * ok: an answer with data; none: allowed, but nothing to see (null or an empty list); the rest are
+ * the error codes of a refusal.
+ */
+export type Outcome = 'ok' | 'none' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND';
+
+/** The records every cell can refer to; built once by the test. */
+export interface World {
+  institutionA: string;
+  institutionB: string;
+  topic: string;
+  publicCourse: string;
+  restrictedCourseA: string;
+  openGroup: string;
+  session: string;
+  lecturer: string;
+  place: string;
+  participant: string;
+  employmentOfParticipant: string;
+  employmentInB: string;
+  billingAccountA: string;
+  apiToken: string;
+  unique(): string;
+  /** A record made for one call, for mutations that consume what they touch. */
+  fresh: {
+    topic(): Promise<string>;
+    session(): Promise<string>;
+    employmentInA(): Promise<string>;
+    ownEmployment(actor: Actor): Promise<string>;
+    coordinatorOfA(): Promise<string>;
+    apiToken(): Promise<string>;
+    billingAccountA(): Promise<string>;
+  };
+}
+
+export interface Call {
+  query: string;
+  variables?: Record<string, unknown>;
+}
+
+export interface Rule {
+  operation: string;
+  /** Who may, in words, for the document. */
+  rule: string;
+  call(world: World, actor: Actor): Call | Promise<Call>;
+  expect: Record<Actor, Outcome>;
+  /** Row rules beyond the outcome: e.g. a coordinator's list holds only their institution. */
+  check?(data: any, world: World, actor: Actor): void;
+}
+
+const all = (outcome: Outcome): Record<Actor, Outcome> => Object.fromEntries(ACTORS.map((a) => [a, outcome])) as Record<Actor, Outcome>;
+
+const STAFF_ONLY: Record<Actor, Outcome> = {
+  ...all('FORBIDDEN'),
+  anonymous: 'UNAUTHENTICATED',
+  staff: 'ok',
+};
+
+const PERSONS_ONLY: Record<Actor, Outcome> = {
+  ...all('ok'),
+  anonymous: 'UNAUTHENTICATED',
+  tokenCatalog: 'FORBIDDEN',
+  tokenA: 'FORBIDDEN',
+};
+
+const STAFF_AND_OWN_COORDINATOR: Record<Actor, Outcome> = {
+  ...STAFF_ONLY,
+  coordinatorA: 'ok',
+};
+
+const dayAhead = (days: number, hour: number) => {
+  const date = new Date(Date.now() + days * 86_400_000);
+  date.setUTCHours(hour, 0, 0, 0);
+  return date.toISOString();
+};
+
+const courseInput = (w: World) => ({
+  code: w.unique(),
+  topicId: w.topic,
+  titleLv: 'Matricas kurss',
+  titleEn: 'Matrix course',
+  language: 'LV',
+  format: 'ONLINE',
+  hours: 4,
+  priceCents: 0,
+});
+
+const ids = (page: { items: { id: string }[] }) => page.items.map((item) => item.id);
+
+/** Unique values for calls that create records (every actor's call makes one, refused or not). */
+let registrationSerial = 0;
+let ibanSerial = 0;
+let codeSerial = 0;
+
+export const MATRIX: Rule[] = [
+  // The catalog (R-CAT): public, with restricted courses for those allowed.
+  {
+    operation: 'courses',
+    rule: 'Everyone. Restricted courses only to staff, coordinators of allowed institutions and CATALOG_READ tokens.',
+    call: () => ({ query: `{ courses(perPage: 100) { items { id } } }` }),
+    expect: all('ok'),
+    check(data, w, actor) {
+      const seesRestricted = ['coordinatorA', 'staff', 'tokenCatalog'].includes(actor);
+      if (ids(data.courses).includes(w.restrictedCourseA) !== seesRestricted) throw new Error(`${actor}: restricted course visibility is wrong`);
+    },
+  },
+  {
+    operation: 'course',
+    rule: 'Everyone; a restricted course is NOT_FOUND for those who may not see it (here: restricted to A).',
+    call: (w) => ({ query: `query ($id: ID!) { course(id: $id) { id } }`, variables: { id: w.restrictedCourseA } }),
+    expect: { ...all('NOT_FOUND'), coordinatorA: 'ok', staff: 'ok', tokenCatalog: 'ok' },
+  },
+  { operation: 'topics', rule: 'Everyone.', call: () => ({ query: `{ topics { items { id } } }` }), expect: all('ok') },
+  { operation: 'topic', rule: 'Everyone.', call: (w) => ({ query: `query ($id: ID!) { topic(id: $id) { id } }`, variables: { id: w.topic } }), expect: all('ok') },
+  {
+    operation: 'group',
+    rule: 'Everyone for published groups of visible courses; planned groups only staff.',
+    call: (w) => ({ query: `query ($id: ID!) { group(id: $id) { id } }`, variables: { id: w.openGroup } }),
+    expect: all('ok'),
+  },
+  { operation: 'createTopic', rule: 'Staff.', call: (w) => ({ query: `mutation ($input: TopicInput!) { createTopic(input: $input) { id } }`, variables: { input: { code: w.unique(), nameLv: 'Tēma', nameEn: 'Topic' } } }), expect: STAFF_ONLY },
+  {
+    operation: 'updateTopic',
+    rule: 'Staff.',
+    call: (w) => ({ query: `mutation ($id: ID!, $input: TopicInput!) { updateTopic(id: $id, input: $input) { id } }`, variables: { id: w.topic, input: { code: `T-${w.unique()}`, nameLv: 'Tēma', nameEn: 'Topic' } } }),
+    expect: STAFF_ONLY,
+  },
+  { operation: 'deleteTopic', rule: 'Staff; refused while courses use it.', call: async (w) => ({ query: `mutation ($id: ID!) { deleteTopic(id: $id) { id } }`, variables: { id: await w.fresh.topic() } }), expect: STAFF_ONLY },
+  { operation: 'createCourse', rule: 'Staff.', call: (w) => ({ query: `mutation ($input: CourseInput!) { createCourse(input: $input) { id } }`, variables: { input: courseInput(w) } }), expect: STAFF_ONLY },
+  {
+    operation: 'updateCourse',
+    rule: 'Staff.',
+    call: (w) => ({ query: `mutation ($id: ID!, $input: CourseInput!) { updateCourse(id: $id, input: $input) { id } }`, variables: { id: w.publicCourse, input: { titleEn: 'Matrix course' } } }),
+    expect: STAFF_ONLY,
+  },
+
+  // Scheduling (R-SCH): planning is staff work.
+  { operation: 'groups', rule: 'Staff.', call: () => ({ query: `{ groups { items { id } } }` }), expect: STAFF_ONLY },
+  { operation: 'sessions', rule: 'Staff.', call: () => ({ query: `{ sessions { items { id } } }` }), expect: STAFF_ONLY },
+  { operation: 'session', rule: 'Staff.', call: (w) => ({ query: `query ($id: ID!) { session(id: $id) { id } }`, variables: { id: w.session } }), expect: STAFF_ONLY },
+  { operation: 'lecturers', rule: 'Staff.', call: () => ({ query: `{ lecturers { items { id } } }` }), expect: STAFF_ONLY },
+  { operation: 'places', rule: 'Staff.', call: () => ({ query: `{ places { items { id } } }` }), expect: STAFF_ONLY },
+  {
+    operation: 'createGroup',
+    rule: 'Staff.',
+    call: (w) => ({ query: `mutation ($input: GroupInput!) { createGroup(input: $input) { id } }`, variables: { input: { code: w.unique(), courseId: w.publicCourse, minSize: 2, maxSize: 10 } } }),
+    expect: STAFF_ONLY,
+  },
+  {
+    operation: 'updateGroup',
+    rule: 'Staff.',
+    call: (w) => ({ query: `mutation ($id: ID!, $input: GroupInput!) { updateGroup(id: $id, input: $input) { id } }`, variables: { id: w.openGroup, input: { maxSize: 12 } } }),
+    expect: STAFF_ONLY,
+  },
+  {
+    operation: 'createSession',
+    rule: 'Staff.',
+    call: (w) => ({
+      query: `mutation ($input: SessionInput!) { createSession(input: $input) { id } }`,
+      variables: { input: { groupId: w.openGroup, startsAt: dayAhead(30, 7), endsAt: dayAhead(30, 10), onlineUrl: 'https://vas.example.lv/meet/2' } },
+    }),
+    expect: STAFF_ONLY,
+  },
+  {
+    operation: 'updateSession',
+    rule: 'Staff.',
+    call: (w) => ({ query: `mutation ($id: ID!, $input: SessionInput!) { updateSession(id: $id, input: $input) { id } }`, variables: { id: w.session, input: { onlineUrl: 'https://vas.example.lv/meet/3' } } }),
+    expect: STAFF_ONLY,
+  },
+  { operation: 'deleteSession', rule: 'Staff.', call: async (w) => ({ query: `mutation ($id: ID!) { deleteSession(id: $id) { id } }`, variables: { id: await w.fresh.session() } }), expect: STAFF_ONLY },
+  { operation: 'createLecturer', rule: 'Staff.', call: () => ({ query: `mutation ($input: LecturerInput!) { createLecturer(input: $input) { id } }`, variables: { input: { name: 'Pasniedzējs' } } }), expect: STAFF_ONLY },
+  {
+    operation: 'updateLecturer',
+    rule: 'Staff.',
+    call: (w) => ({ query: `mutation ($id: ID!, $input: LecturerInput!) { updateLecturer(id: $id, input: $input) { id } }`, variables: { id: w.lecturer, input: { name: 'Pasniedzējs' } } }),
+    expect: STAFF_ONLY,
+  },
+  {
+    operation: 'createPlace',
+    rule: 'Staff.',
+    call: () => ({ query: `mutation ($input: PlaceInput!) { createPlace(input: $input) { id } }`, variables: { input: { name: 'Telpa', address: 'Rīga', capacity: 20 } } }),
+    expect: STAFF_ONLY,
+  },
+  {
+    operation: 'updatePlace',
+    rule: 'Staff.',
+    call: (w) => ({ query: `mutation ($id: ID!, $input: PlaceInput!) { updatePlace(id: $id, input: $input) { id } }`, variables: { id: w.place, input: { capacity: 25 } } }),
+    expect: STAFF_ONLY,
+  },
+
+  // People (R-ID).
+  {
+    operation: 'me',
+    rule: 'Anyone may ask: null for the anonymous and for API tokens.',
+    call: () => ({ query: `{ me { person { id } } }` }),
+    expect: { ...all('ok'), anonymous: 'none', tokenCatalog: 'none', tokenA: 'none' },
+  },
+  {
+    operation: 'updateMyProfile',
+    rule: 'A signed-in person, for themselves only. Not API tokens.',
+    call: () => ({ query: `mutation ($input: ProfileInput!) { updateMyProfile(input: $input) { person { id } } }`, variables: { input: { phone: '+37120000000' } } }),
+    expect: PERSONS_ONLY,
+  },
+
+  // Registrations (R-REG), for integrations and coordinators.
+  {
+    operation: 'registrations',
+    rule: "Staff: all. A coordinator: their institutions' employees only (another institution: FORBIDDEN). A REGISTRATIONS_READ token: its institution only.",
+    call: (w) => ({ query: `query ($f: RegistrationFilter) { registrations(filter: $f) { items { id } } }`, variables: { f: { institutionId: w.institutionA } } }),
+    expect: { ...STAFF_AND_OWN_COORDINATOR, tokenA: 'ok' },
+  },
+
+  // Institutions, billing accounts, coordinators and employees (R-ID-4, R-ID-5, R-ID-6).
+  {
+    operation: 'institutions',
+    rule: 'Staff: all. A coordinator: only the institutions they coordinate.',
+    call: () => ({ query: `{ institutions(perPage: 100) { items { id } } }` }),
+    expect: { ...STAFF_ONLY, coordinatorA: 'ok', coordinatorB: 'ok' },
+    check(data, w, actor) {
+      const own = { coordinatorA: [w.institutionA], coordinatorB: [w.institutionB] }[actor as 'coordinatorA' | 'coordinatorB'];
+      if (own && JSON.stringify(ids(data.institutions)) !== JSON.stringify(own)) throw new Error(`${actor} sees another institution`);
+    },
+  },
+  {
+    operation: 'institution',
+    rule: 'Staff: any. A coordinator: one they coordinate (here A; another is FORBIDDEN).',
+    call: (w) => ({ query: `query ($id: ID!) { institution(id: $id) { id } }`, variables: { id: w.institutionA } }),
+    expect: STAFF_AND_OWN_COORDINATOR,
+  },
+  {
+    operation: 'createInstitution',
+    rule: 'Staff.',
+    call: (w) => ({
+      query: `mutation ($input: InstitutionInput!) { createInstitution(input: $input) { id } }`,
+      variables: { input: { code: w.unique(), name: 'Matricas iestāde', registrationNumber: String(50_000_000_000 + (registrationSerial += 1)) } },
+    }),
+    expect: STAFF_ONLY,
+  },
+  {
+    operation: 'updateInstitution',
+    rule: 'Staff (not even its own coordinators).',
+    call: (w) => ({ query: `mutation ($id: ID!, $input: InstitutionInput!) { updateInstitution(id: $id, input: $input) { id } }`, variables: { id: w.institutionA, input: { legalAddress: 'Rīga' } } }),
+    expect: STAFF_ONLY,
+  },
+  {
+    operation: 'billingAccounts',
+    rule: "Staff: all. A coordinator: their institutions' (another institution: FORBIDDEN). An employee chooses from `Institution.billingAccounts` instead.",
+    call: (w) => ({ query: `query ($f: BillingAccountFilter) { billingAccounts(filter: $f) { items { id } } }`, variables: { f: { institutionId: w.institutionA } } }),
+    expect: STAFF_AND_OWN_COORDINATOR,
+  },
+  {
+    operation: 'createBillingAccount',
+    rule: 'Staff and the institution\'s coordinators.',
+    call: (w) => ({
+      query: `mutation ($id: ID!, $input: BillingAccountInput!) { createBillingAccount(institutionId: $id, input: $input) { id } }`,
+      variables: { id: w.institutionA, input: { name: 'Matricas konts', number: testIban(700_000 + (ibanSerial += 1)) } },
+    }),
+    expect: STAFF_AND_OWN_COORDINATOR,
+  },
+  {
+    operation: 'updateBillingAccount',
+    rule: 'Staff and the institution\'s coordinators.',
+    call: (w) => ({ query: `mutation ($id: ID!, $input: BillingAccountInput!) { updateBillingAccount(id: $id, input: $input) { id } }`, variables: { id: w.billingAccountA, input: { name: 'Personāla daļa' } } }),
+    expect: STAFF_AND_OWN_COORDINATOR,
+  },
+  {
+    operation: 'archiveBillingAccount',
+    rule: 'Staff and the institution\'s coordinators.',
+    call: async (w) => ({ query: `mutation ($id: ID!) { archiveBillingAccount(id: $id) { id } }`, variables: { id: await w.fresh.billingAccountA() } }),
+    expect: STAFF_AND_OWN_COORDINATOR,
+  },
+  {
+    operation: 'restoreBillingAccount',
+    rule: 'Staff and the institution\'s coordinators.',
+    call: async (w) => ({ query: `mutation ($id: ID!) { restoreBillingAccount(id: $id) { id } }`, variables: { id: await w.fresh.billingAccountA() } }),
+    expect: STAFF_AND_OWN_COORDINATOR,
+  },
+  {
+    operation: 'appointCoordinator',
+    rule: 'Staff.',
+    call: (w) => ({
+      query: `mutation ($id: ID!, $code: String!) { appointCoordinator(institutionId: $id, personalCode: $code, givenName: "Matrica", familyName: "Koordinatore") { id } }`,
+      variables: { id: w.institutionA, code: testPersonalCode(700_000 + (codeSerial += 1)) },
+    }),
+    expect: STAFF_ONLY,
+  },
+  {
+    operation: 'removeCoordinator',
+    rule: 'Staff.',
+    call: async (w) => ({ query: `mutation ($id: ID!, $person: ID!) { removeCoordinator(institutionId: $id, personId: $person) { id } }`, variables: { id: w.institutionA, person: await w.fresh.coordinatorOfA() } }),
+    expect: STAFF_ONLY,
+  },
+  {
+    operation: 'employees',
+    rule: "Staff: all. A coordinator: their institutions' (another institution: FORBIDDEN). An EMPLOYEES_READ token: its institution only.",
+    call: (w) => ({ query: `query ($f: EmploymentFilter) { employees(filter: $f) { items { id } } }`, variables: { f: { institutionId: w.institutionA } } }),
+    expect: { ...STAFF_AND_OWN_COORDINATOR, tokenA: 'ok' },
+  },
+  {
+    operation: 'addEmployee',
+    rule: "Staff and the institution's coordinators; the person need not have signed in yet.",
+    call: (w) => ({
+      query: `mutation ($id: ID!, $input: EmployeeInput!) { addEmployee(institutionId: $id, input: $input) { id } }`,
+      variables: { id: w.institutionA, input: { personalCode: testPersonalCode(710_000 + (codeSerial += 1)), givenName: 'Matrica', familyName: 'Darbiniece' } },
+    }),
+    expect: STAFF_AND_OWN_COORDINATOR,
+  },
+  {
+    operation: 'endEmployment',
+    rule: "Staff and the institution's coordinators; the employment stays as history.",
+    call: async (w) => ({ query: `mutation ($id: ID!) { endEmployment(employmentId: $id) { id } }`, variables: { id: await w.fresh.employmentInA() } }),
+    expect: STAFF_AND_OWN_COORDINATOR,
+  },
+  {
+    operation: 'endMyEmployment',
+    rule: 'The employee themselves ("I no longer work here"); someone else\'s employment is FORBIDDEN.',
+    call: async (w, actor) => ({ query: `mutation ($id: ID!) { endMyEmployment(employmentId: $id) { id } }`, variables: { id: await w.fresh.ownEmployment(actor) } }),
+    expect: PERSONS_ONLY,
+  },
+  {
+    operation: 'importEmployees',
+    rule: "Staff and the institution's coordinators (here a dry run).",
+    call: (w) => ({
+      query: `mutation ($id: ID!, $csv: String!) { importEmployees(institutionId: $id, csv: $csv, dryRun: true) { added } }`,
+      variables: { id: w.institutionA, csv: `personas_kods;vārds;uzvārds\n${testPersonalCode(720_000 + (codeSerial += 1))};Matrica;Importa\n` },
+    }),
+    expect: STAFF_AND_OWN_COORDINATOR,
+  },
+
+  // API tokens (R-ID-6).
+  { operation: 'apiTokens', rule: 'Staff.', call: () => ({ query: `{ apiTokens { items { id } } }` }), expect: STAFF_ONLY },
+  {
+    operation: 'createApiToken',
+    rule: 'Staff. The secret is in the answer once; only its hash is stored.',
+    call: (w) => ({ query: `mutation ($input: ApiTokenInput!) { createApiToken(input: $input) { token } }`, variables: { input: { name: `Matrica ${w.unique()}`, scopes: ['CATALOG_READ'] } } }),
+    expect: STAFF_ONLY,
+  },
+  { operation: 'revokeApiToken', rule: 'Staff.', call: async (w) => ({ query: `mutation ($id: ID!) { revokeApiToken(id: $id) { id } }`, variables: { id: await w.fresh.apiToken() } }), expect: STAFF_ONLY },
+];

@@ -1,0 +1,80 @@
+import { graphql } from '../gql';
+
+/** Everything the profile page shows of the person. */
+export const ProfilePersonFields = graphql(`
+  fragment ProfilePersonFields on Person {
+    id
+    givenName
+    familyName
+    fullName
+    personalCode
+    email
+    phone
+    declaredAddress
+    preferredLanguage
+    employer {
+      name
+      registrationNumber
+      vatNumber
+      address
+      invoiceEmail
+    }
+    employments {
+      id
+      position
+      workEmail
+      source
+      startedAt
+      endedAt
+      institution {
+        id
+        name
+      }
+    }
+    certificates {
+      id
+      number
+      issuedAt
+      revokedAt
+      course {
+        id
+        title
+      }
+    }
+  }
+`);
+
+/**
+ * The profile page's query. It selects the same fields of `Me` as the header's MeQuery (MeFields)
+ * and more of the person, so an answer written here also answers the header and the banner.
+ */
+export const ProfileQuery = graphql(`
+  query ProfilePage {
+    me {
+      ...MeFields
+      person {
+        ...ProfilePersonFields
+      }
+    }
+  }
+`);
+
+export const UpdateMyProfileMutation = graphql(`
+  mutation UpdateMyProfile($input: ProfileInput!) {
+    updateMyProfile(input: $input) {
+      ...MeFields
+      person {
+        ...ProfilePersonFields
+      }
+    }
+  }
+`);
+
+export const EndMyEmploymentMutation = graphql(`
+  mutation EndMyEmployment($employmentId: ID!) {
+    endMyEmployment(employmentId: $employmentId) {
+      id
+      endedAt
+    }
+  }
+`);

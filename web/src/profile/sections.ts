@@ -1,0 +1,15 @@
+/** The profile page's sections: element ids, so that links can lead to them (/profils#kontakti). */
+export const SECTIONS = {
+  personal: 'personas-dati',
+  contact: 'kontakti',
+  language: 'valoda',
+  address: 'adrese',
+  billing: 'rekviziti',
+  employments: 'darba-vietas',
+  certificates: 'sertifikati',
+  roles: 'lomas',
+} as const;
+
+export type SectionName = keyof typeof SECTIONS;
+
+export const headingIdOf = (section: SectionName) => `${SECTIONS[section]}-virsraksts`;

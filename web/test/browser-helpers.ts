@@ -1,0 +1,22 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+
+/** Ids of serious or critical WCAG 2 A/AA violations on the page as it is now; each is logged with its nodes. */
+export async function seriousViolations(page: Page, where: string): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  for (const v of bad) {
+    console.log(`${where}: ${v.id} (${v.impact}) ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`);
+  }
+  return bad.map((v) => v.id);
+}
+
+/** The development identity provider's answer to the portal: the form it posts to /auth/wsfed. */
+export async function signInAsDemoPerson(page: Page, baseUrl: string, name: string, path = '/profils'): Promise<void> {
+  await page.goto(`${baseUrl}${path}`);
+  await page.locator('header').getByRole('link', { name: /^(Pieslēgties|Sign in)$/ }).click();
+  await page.waitForURL((url) => url.pathname === '/auth/dev-idp');
+  await page.locator(`button[data-person="${name}"]`).click();
+  await page.waitForURL((url) => url.pathname === path);
+  await page.getByTestId('signed-in-name').getByText(name).waitFor();
+}
