@@ -1,4 +1,4 @@
-import type { TestApp } from './harness.js';
+import type { Client, TestApp } from './harness.js';
 import { fixtures } from './fixtures.js';
 import { BillingAccount } from '../modules/institutions/institution.entity.js';
 
@@ -69,3 +69,26 @@ export async function buildWorld(t: TestApp): Promise<World> {
     accountB: accountB.id,
   };
 }
+
+export type Role = 'staff' | 'coordinatorA' | 'coordinatorB' | 'participant' | 'anonymous';
+
+/** A signed-in client for each role of the world. */
+export async function clientsOf(t: TestApp, w: World): Promise<Record<Role, Client>> {
+  return {
+    staff: await t.as(w.staff),
+    coordinatorA: await t.as(w.coordinatorA),
+    coordinatorB: await t.as(w.coordinatorB),
+    participant: await t.as(w.participant),
+    anonymous: t.anonymous,
+  };
+}
+
+/** "OK" or the first error code. */
+export async function outcomeOf(client: Client, query: string, variables?: Record<string, unknown>): Promise<string> {
+  const result = await client.request(query, variables);
+  return result.errors?.length ? String(result.errors[0].extensions?.code) : 'OK';
+}
+
+/** The field problems of a VALIDATION error as `field:CODE`, sorted. */
+export const fieldCodes = (result: { errors?: { extensions?: { fields?: { field: string; code: string }[] } }[] }) =>
+  (result.errors?.[0]?.extensions?.fields ?? []).map((f) => `${f.field}:${f.code}`).sort();

@@ -5,36 +5,23 @@ import { fixtures } from '../../test/fixtures.js';
 import { ApiScope } from '../auth/api-token.entity.js';
 import { Language, Person } from '../people/person.entity.js';
 import { Employment } from './institution.entity.js';
-import { buildWorld, signedInPerson, testPersonalCode, type World } from '../../test/institutions-fixtures.js';
+import { buildWorld, clientsOf, fieldCodes, outcomeOf, signedInPerson, testPersonalCode, type Role, type World } from '../../test/institutions-fixtures.js';
 
 /** Employees: adding, ending, reading them, who may do which, and the same person across sign-in. */
 
 let t: TestApp;
 let w: World;
-type Role = 'staff' | 'coordinatorA' | 'coordinatorB' | 'participant' | 'anonymous';
 let as: Record<Role, Client>;
 
 beforeAll(async () => {
   t = await startTestApp();
   w = await buildWorld(t);
-  as = {
-    staff: await t.as(w.staff),
-    coordinatorA: await t.as(w.coordinatorA),
-    coordinatorB: await t.as(w.coordinatorB),
-    participant: await t.as(w.participant),
-    anonymous: t.anonymous,
-  };
+  as = await clientsOf(t, w);
 });
 
 afterAll(() => t?.stop());
 
-async function outcome(role: Role, query: string, variables?: Record<string, unknown>): Promise<string> {
-  const result = await as[role].request(query, variables);
-  return result.errors?.length ? String(result.errors[0].extensions?.code) : 'OK';
-}
-
-const fieldCodes = (result: { errors?: { extensions?: { fields?: { field: string; code: string }[] } }[] }) =>
-  (result.errors?.[0]?.extensions?.fields ?? []).map((f) => `${f.field}:${f.code}`).sort();
+const outcome = (role: Role, query: string, variables?: Record<string, unknown>) => outcomeOf(as[role], query, variables);
 
 const employments = () => t.app.dataSource.getRepository(Employment);
 

@@ -2,7 +2,7 @@ import { IsNull } from 'typeorm';
 import { startTestApp, type Client, type TestApp } from '../../test/harness.js';
 import { Person } from '../people/person.entity.js';
 import { BillingAccount, Institution } from './institution.entity.js';
-import { buildWorld, signedInPerson, testIban, testPersonalCode, type World } from '../../test/institutions-fixtures.js';
+import { buildWorld, clientsOf, fieldCodes, outcomeOf, signedInPerson, testIban, testPersonalCode, type Role, type World } from '../../test/institutions-fixtures.js';
 
 /**
  * Institutions, billing accounts and coordinators: what each role may do (the authorization matrix
@@ -11,31 +11,17 @@ import { buildWorld, signedInPerson, testIban, testPersonalCode, type World } fr
 
 let t: TestApp;
 let w: World;
-type Role = 'staff' | 'coordinatorA' | 'coordinatorB' | 'participant' | 'anonymous';
 let as: Record<Role, Client>;
 
 beforeAll(async () => {
   t = await startTestApp();
   w = await buildWorld(t);
-  as = {
-    staff: await t.as(w.staff),
-    coordinatorA: await t.as(w.coordinatorA),
-    coordinatorB: await t.as(w.coordinatorB),
-    participant: await t.as(w.participant),
-    anonymous: t.anonymous,
-  };
+  as = await clientsOf(t, w);
 });
 
 afterAll(() => t?.stop());
 
-/** "OK" or the first error code. */
-async function outcome(role: Role, query: string, variables?: Record<string, unknown>): Promise<string> {
-  const result = await as[role].request(query, variables);
-  return result.errors?.length ? String(result.errors[0].extensions?.code) : 'OK';
-}
-
-const fieldCodes = (result: { errors?: { extensions?: { fields?: { field: string; code: string }[] } }[] }) =>
-  (result.errors?.[0]?.extensions?.fields ?? []).map((f) => `${f.field}:${f.code}`).sort();
+const outcome = (role: Role, query: string, variables?: Record<string, unknown>) => outcomeOf(as[role], query, variables);
 
 const count = async (table: string) => (await t.app.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n as number;
 

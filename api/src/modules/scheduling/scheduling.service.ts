@@ -6,6 +6,7 @@ import { inTransaction } from '../../db/transaction.js';
 import { CatalogService, UPCOMING_PUBLISHED_GROUP } from '../catalog/catalog.service.js';
 import { Course } from '../catalog/course.entity.js';
 import { searchTerms } from '../catalog/search-text.js';
+import { EMAIL } from '../people/contact-rules.js';
 import { RegistrationService } from '../registration/registration.service.js';
 import { Group, GroupStatus } from './group.entity.js';
 import { Lecturer } from './lecturer.entity.js';
@@ -24,7 +25,6 @@ import {
 } from './scheduling.types.js';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{1,59}$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MAX_SESSION_HOURS = 14;
 
 function validUrl(value: string): boolean {
