@@ -8,6 +8,7 @@ import { oldFormatPersonalCode } from '../people/personal-code.js';
 import { AuthSession } from './auth-session.entity.js';
 import { DEV_IDP_ISSUER } from './dev-identity-provider.js';
 import { issueWsFedResponse } from './wsfed/wsfed-token.js';
+import { CookieBrowser } from '../../test/cookie-browser.js';
 
 let t: TestApp;
 let personId: string;
@@ -23,24 +24,10 @@ afterAll(() => t?.stop());
 
 const ME = `{ me { person { id fullName email personalCode } roles } }`;
 
-/** A browser in miniature: follows nothing by itself, keeps cookies per name. */
-class Browser {
-  readonly cookies = new Map<string, string>();
-
-  async fetch(path: string, init: RequestInit = {}): Promise<Response> {
-    const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-    const response = await fetch(path.startsWith('http') ? path : `${t.url}${path}`, {
-      ...init,
-      redirect: 'manual',
-      headers: { ...(cookie ? { cookie } : {}), ...(init.headers as Record<string, string>) },
-    });
-    for (const header of response.headers.getSetCookie()) {
-      const [pair] = header.split(';');
-      const [name, value] = [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)];
-      if (/Max-Age=0/.test(header)) this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-    return response;
+/** The test's browser: cookies as a browser keeps them, and the two requests these tests make. */
+class Browser extends CookieBrowser {
+  constructor() {
+    super(t.url);
   }
 
   post(path: string, fields: Record<string, string>, origin = t.url): Promise<Response> {
@@ -96,7 +83,7 @@ describe('WS-Federation sign-in through the development identity provider', () =
     expect(params).toMatchObject({ wa: 'wsignin1.0', wtrealm: `${t.url}/`, wreply: `${t.url}/auth/wsfed` });
     expect(params.wctx.length).toBeGreaterThan(16);
     expect(gateway.origin).toBe(t.url);
-    expect(browser.cookies.get('mps_sign_in')).toBeTruthy();
+    expect(browser.cookies().get('mps_sign_in')).toBeTruthy();
     const page = await (await browser.fetch(gateway.pathname + gateway.search)).text();
     expect(page).toContain('data-person="Līga Kalniņa"');
   });
@@ -111,7 +98,7 @@ describe('WS-Federation sign-in through the development identity provider', () =
     const sessionCookie = back.headers.getSetCookie().find((c) => c.startsWith('mps_session='))!;
     expect(sessionCookie).toMatch(/HttpOnly/);
     expect(sessionCookie).toMatch(/SameSite=Lax/);
-    expect(browser.cookies.has('mps_sign_in')).toBe(false);
+    expect(browser.cookies().has('mps_sign_in')).toBe(false);
     const me = await browser.me();
     expect(me).toMatchObject({ person: { id: personId, fullName: 'Līga Kalniņa' }, roles: ['PARTICIPANT'] });
     expect(me.person.personalCode).toBe(`${LIGA_CODE.slice(0, 6)}-${LIGA_CODE.slice(6)}`);
@@ -191,12 +178,12 @@ test('anonymous: me is null', async () => {
 test('sign-out ends the session on the server, not only in the browser', async () => {
   const browser = new Browser();
   await signIn(browser);
-  const stolen = browser.cookies.get('mps_session')!;
+  const stolen = browser.cookies().get('mps_session')!;
   const response = await browser.post('/auth/sign-out', { returnTo: '/' });
   expect(response.status).toBe(303);
   expect(response.headers.get('set-cookie')).toMatch(/Max-Age=0/);
   const replay = new Browser();
-  replay.cookies.set('mps_session', stolen);
+  replay.cookies().set('mps_session', stolen);
   expect(await replay.me()).toBeNull();
 });
 

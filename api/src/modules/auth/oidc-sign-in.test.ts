@@ -1,7 +1,5 @@
-import { generateKeyPairSync } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { startTestApp, type TestApp } from '../../test/harness.js';
+import { CANCEL, CookieBrowser, listenOidcProvider, throughProvider, type OidcTestAccount, type OidcTestProvider } from '../../test/oidc-provider.js';
 import { Language, Person } from '../people/person.entity.js';
 import { signInTexts } from './sign-in.texts.js';
 
@@ -12,31 +10,11 @@ import { signInTexts } from './sign-in.texts.js';
  * answering the provider's login and consent interactions itself.
  */
 
-// oidc-provider ships no types; importing it through a variable keeps tsc from looking for them.
-const OIDC_PROVIDER: string = 'oidc-provider';
-
-interface InteractionDetails {
-  params: { client_id: string; scope: string };
-  session?: { accountId: string };
-}
-interface ProviderGrant {
-  addOIDCScope(scope: string): void;
-  save(): Promise<string>;
-}
-interface TestProvider {
-  callback(): (req: IncomingMessage, res: ServerResponse) => void;
-  interactionDetails(req: IncomingMessage, res: ServerResponse): Promise<InteractionDetails>;
-  interactionFinished(req: IncomingMessage, res: ServerResponse, result: Record<string, unknown>): Promise<void>;
-  Grant: new (init: { accountId: string; clientId: string }) => ProviderGrant;
-}
-type ProviderConstructor = new (issuer: string, configuration: Record<string, unknown>) => TestProvider;
-
 const CLIENT_ID = 'mps';
 const CLIENT_SECRET = 'a-test-client-secret-that-is-long-enough';
-const CANCEL = 'cancel';
 const LABEL = 'Testa eParaksts';
 
-const ACCOUNTS: Record<string, { claims: Record<string, string>; amr?: string[] }> = {
+const ACCOUNTS: Record<string, OidcTestAccount> = {
   liga: { claims: { given_name: 'Līga', family_name: 'Bērziņa', personal_code: '32123456789' }, amr: ['smartid'] },
   // eParaksts: the code in `serialNumber`, with its `PNOLV-` prefix and the hyphen people write.
   eparaksts: { claims: { given_name: 'Līga', family_name: 'Bērziņa', serialNumber: 'PNOLV-321234-56789' }, amr: ['mobileid'] },
@@ -44,141 +22,8 @@ const ACCOUNTS: Record<string, { claims: Record<string, string>; amr?: string[] 
   invalid: { claims: { given_name: 'Pēteris', family_name: 'Kļava', personal_code: '12345' } },
 };
 
-interface RunningProvider {
-  issuer: string;
-  discoveryRequests: number;
-  /** While down, every connection is dropped, as when the issuer cannot be reached. */
-  down: boolean;
-  /** Builds the provider itself, once the app's callback URL (its port) is known. */
-  configure(redirectUri: string): Promise<void>;
-  close(): Promise<void>;
-}
-
-/**
- * oidc-provider warns on import that Node.js 20 is not a runtime it supports (it works) and on
- * construction that its in-memory store is for development: both are expected in this test.
- */
-async function withoutProviderWarnings<T>(create: () => Promise<T>): Promise<T> {
-  const warn = console.warn;
-  console.warn = (message?: unknown, ...rest: unknown[]) => {
-    if (!String(message).startsWith('oidc-provider WARNING')) warn(message, ...rest);
-  };
-  try {
-    return await create();
-  } finally {
-    console.warn = warn;
-  }
-}
-
-/**
- * The provider listens first (the app needs its issuer URL to start) and is built once the app
- * listens too (the client's redirect URI needs the app's port); until then it drops connections.
- */
-async function listenProvider({ down = false } = {}): Promise<RunningProvider> {
-  let provider: TestProvider | undefined;
-  let handle: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
-
-  const server: Server = createServer((req, res) => {
-    if (running.down || !provider || !handle) return void req.socket.destroy();
-    if (req.url === '/.well-known/openid-configuration') running.discoveryRequests += 1;
-    if (req.url?.startsWith('/interaction/')) return void interact(provider, req, res);
-    handle(req, res);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-
-  const running: RunningProvider = {
-    issuer,
-    discoveryRequests: 0,
-    down,
-    async configure(redirectUri) {
-      provider = await withoutProviderWarnings(async () => {
-        const { default: Provider } = (await import(OIDC_PROVIDER)) as { default: ProviderConstructor };
-        return new Provider(issuer, providerConfiguration(redirectUri));
-      });
-      handle = provider.callback();
-    },
-    close: () => {
-      server.closeAllConnections();
-      return new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
-    },
-  };
-  return running;
-}
-
-function providerConfiguration(redirectUri: string): Record<string, unknown> {
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  return {
-    clients: [{ client_id: CLIENT_ID, client_secret: CLIENT_SECRET, redirect_uris: [redirectUri] }],
-    jwks: { keys: [{ ...privateKey.export({ format: 'jwk' }), kid: 'test-signing-key', alg: 'RS256', use: 'sig' }] },
-    cookies: { keys: ['a-test-cookie-signing-key'] },
-    claims: { openid: ['sub', 'amr'], profile: ['given_name', 'family_name', 'personal_code', 'serialNumber'] },
-    conformIdTokenClaims: false,
-    pkce: { required: () => true },
-    features: { devInteractions: { enabled: false } },
-    ttl: { AccessToken: 600, Grant: 600, IdToken: 600, Interaction: 600, Session: 600 },
-    findAccount: (_ctx: unknown, sub: string) => {
-      const account = ACCOUNTS[sub];
-      return account && { accountId: sub, claims: () => ({ sub, ...account.claims }) };
-    },
-  };
-}
-
-/**
- * The provider's login and consent pages: the person signs in as the account named in the `account`
- * query parameter and consents to every scope asked for, or cancels.
- */
-async function interact(provider: TestProvider, req: IncomingMessage, res: ServerResponse) {
-  try {
-    const details = await provider.interactionDetails(req, res);
-    const answer = new URL(req.url ?? '/', 'http://provider').searchParams.get('account') ?? '';
-    if (answer === CANCEL) {
-      await provider.interactionFinished(req, res, { error: 'access_denied', error_description: 'Lietotājs atcēla autentifikāciju' });
-      return;
-    }
-    const accountId = details.session?.accountId ?? answer;
-    const grant = new provider.Grant({ accountId, clientId: details.params.client_id });
-    grant.addOIDCScope(details.params.scope);
-    await provider.interactionFinished(req, res, {
-      login: { accountId, amr: ACCOUNTS[accountId]?.amr },
-      consent: { grantId: await grant.save() },
-    });
-  } catch (error) {
-    res.statusCode = 500;
-    res.end(String(error));
-  }
-}
-
-/** A browser in miniature: follows nothing by itself, keeps cookies per origin and name. */
-class Browser {
-  private readonly jars = new Map<string, Map<string, string>>();
-
-  constructor(private readonly site: string) {}
-
-  cookies(origin = this.site): Map<string, string> {
-    let jar = this.jars.get(origin);
-    if (!jar) this.jars.set(origin, (jar = new Map()));
-    return jar;
-  }
-
-  async fetch(address: string | URL, init: RequestInit = {}): Promise<Response> {
-    const url = new URL(address, this.site);
-    const jar = this.cookies(url.origin);
-    const cookie = [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
-    const response = await fetch(url, {
-      ...init,
-      redirect: 'manual',
-      headers: { ...(cookie ? { cookie } : {}), ...(init.headers as Record<string, string>) },
-    });
-    for (const header of response.headers.getSetCookie()) {
-      const [pair] = header.split(';');
-      const [name, value] = [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)];
-      if (!value || /Max-Age=0\b/i.test(header) || /expires=Thu, 01 Jan 1970/i.test(header)) jar.delete(name);
-      else jar.set(name, value);
-    }
-    return response;
-  }
-
+/** The test's browser: the GraphQL `me` of whoever its cookies sign in. */
+class Browser extends CookieBrowser {
   async me() {
     const response = await this.fetch('/graphql', {
       method: 'POST',
@@ -192,25 +37,16 @@ class Browser {
 }
 
 /** `/auth/sign-in/oidc` up to the provider's redirect to the app's callback (not followed). */
-async function toCallback(browser: Browser, app: TestApp, provider: RunningProvider, account: string, returnTo = '/profils'): Promise<URL> {
+async function toCallback(browser: Browser, app: TestApp, provider: OidcTestProvider, account: string, returnTo = '/profils'): Promise<URL> {
   const start = await browser.fetch(`/auth/sign-in/oidc?returnTo=${encodeURIComponent(returnTo)}`);
   expect(start.status).toBe(303);
-  let next = new URL(start.headers.get('location')!, app.url);
-  expect(next.origin).toBe(provider.issuer);
-  for (let hop = 0; hop < 10; hop++) {
-    if (next.pathname.startsWith('/interaction/')) next.searchParams.set('account', account);
-    const response = await browser.fetch(next);
-    const body = await response.text();
-    const location = response.headers.get('location');
-    if (!location) throw new Error(`The provider stopped at ${next.pathname} with ${response.status}: ${body}`);
-    next = new URL(location, next);
-    if (next.origin === app.url && next.pathname === '/auth/oidc/callback') return next;
-  }
-  throw new Error('Too many redirects');
+  const authorization = new URL(start.headers.get('location')!, app.url);
+  expect(authorization.origin).toBe(provider.issuer);
+  return throughProvider(browser, authorization, account, (next) => next.origin === app.url && next.pathname === '/auth/oidc/callback');
 }
 
 /** The whole round trip: the callback's answer. */
-async function signIn(browser: Browser, app: TestApp, provider: RunningProvider, account: string, returnTo = '/profils') {
+async function signIn(browser: Browser, app: TestApp, provider: OidcTestProvider, account: string, returnTo = '/profils') {
   const callback = await toCallback(browser, app, provider, account, returnTo);
   return { callback, response: await browser.fetch(callback) };
 }
@@ -241,8 +77,12 @@ async function withConsoleErrors<T>(run: () => Promise<T>): Promise<{ result: T;
   }
 }
 
+/**
+ * The provider listens first (the app needs its issuer URL to start) and is built once the app
+ * listens too (the client's redirect URI needs the app's port); until then it drops connections.
+ */
 async function startPair(env: Record<string, string> = {}, { down = false } = {}) {
-  const provider = await listenProvider({ down });
+  const provider = await listenOidcProvider({ down, accounts: ACCOUNTS });
   try {
     const app = await startTestApp({
       MPS_OIDC_ISSUER: provider.issuer,
@@ -251,7 +91,7 @@ async function startPair(env: Record<string, string> = {}, { down = false } = {}
       MPS_OIDC_LABEL: LABEL,
       ...env,
     });
-    await provider.configure(`${app.url}/auth/oidc/callback`);
+    await provider.configure({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, redirectUris: [`${app.url}/auth/oidc/callback`] });
     return { app, provider };
   } catch (error) {
     await provider.close();
@@ -261,7 +101,7 @@ async function startPair(env: Record<string, string> = {}, { down = false } = {}
 
 describe('OpenID Connect sign-in (personal_code claim)', () => {
   let t: TestApp;
-  let op: RunningProvider;
+  let op: OidcTestProvider;
 
   beforeAll(async () => {
     ({ app: t, provider: op } = await startPair());
@@ -383,7 +223,7 @@ describe('OpenID Connect sign-in (personal_code claim)', () => {
 
 describe('OpenID Connect sign-in (eParaksts serialNumber claim, a provider that is down at first)', () => {
   let t: TestApp;
-  let op: RunningProvider;
+  let op: OidcTestProvider;
 
   beforeAll(async () => {
     ({ app: t, provider: op } = await startPair({ MPS_OIDC_PERSONAL_CODE_CLAIM: 'serialNumber' }, { down: true }));

@@ -1,6 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { CANCEL, CookieBrowser, listenOidcProvider, throughProvider, type OidcTestAccount, type OidcTestProvider } from '../../../test/oidc-provider.js';
 import { OidcClient, OidcError, type OidcChecks, type OidcSettings } from './oidc-client.js';
 
 /**
@@ -9,185 +7,28 @@ import { OidcClient, OidcError, type OidcChecks, type OidcSettings } from './oid
  * consent interactions itself.
  */
 
-// oidc-provider ships no types; importing it through a variable keeps tsc from looking for them.
-const OIDC_PROVIDER: string = 'oidc-provider';
-
-interface InteractionDetails {
-  params: { client_id: string; scope: string };
-  session?: { accountId: string };
-}
-interface ProviderGrant {
-  addOIDCScope(scope: string): void;
-  save(): Promise<string>;
-}
-interface TestProvider {
-  callback(): (req: IncomingMessage, res: ServerResponse) => void;
-  interactionDetails(req: IncomingMessage, res: ServerResponse): Promise<InteractionDetails>;
-  interactionFinished(req: IncomingMessage, res: ServerResponse, result: Record<string, unknown>): Promise<void>;
-  Grant: new (init: { accountId: string; clientId: string }) => ProviderGrant;
-}
-type ProviderConstructor = new (issuer: string, configuration: Record<string, unknown>) => TestProvider;
-
 const CLIENT_ID = 'mps';
 const CLIENT_SECRET = 'a-test-client-secret-that-is-long-enough';
 // Never served: the test reads the provider's redirect Location instead.
 const REDIRECT_URI = 'https://mps.test/auth/oidc/callback';
-const CANCEL = 'cancel';
 
-interface TestAccount {
-  claims: Record<string, string>;
-  /** Claims left out of the ID token, so that only the userinfo endpoint has them. */
-  userinfoOnly?: string[];
-  amr?: string[];
-}
-
-const ACCOUNTS: Record<string, TestAccount> = {
+const ACCOUNTS: Record<string, OidcTestAccount> = {
   liga: { claims: { given_name: 'Līga', family_name: 'Bērziņa', personal_code: '32123456789' }, amr: ['smartid'] },
   janis: { claims: { given_name: 'Jānis', family_name: 'Ozoliņš', personal_code: '01017012345' }, userinfoOnly: ['given_name', 'family_name', 'personal_code'] },
   foreigner: { claims: { given_name: 'Anna', family_name: 'Liepa' } },
   eparaksts: { claims: { given_name: 'Ēriks', family_name: 'Kļaviņš', serialNumber: 'PNOLV-32123456789' }, amr: ['mobileid'] },
 };
 
-interface RunningProvider {
-  issuer: string;
-  discoveryRequests: number;
-  userinfoRequests: number;
-  /** While down, every connection is dropped, as when the issuer cannot be reached. */
-  down: boolean;
-  close(): Promise<void>;
-}
-
-/**
- * oidc-provider warns on import that Node.js 20 is not a runtime it supports (it works) and on
- * construction that its in-memory store is for development: both are expected in this test.
- */
-async function withoutProviderWarnings<T>(create: () => Promise<T>): Promise<T> {
-  const warn = console.warn;
-  console.warn = (message?: unknown, ...rest: unknown[]) => {
-    if (!String(message).startsWith('oidc-provider WARNING')) warn(message, ...rest);
-  };
-  try {
-    return await create();
-  } finally {
-    console.warn = warn;
-  }
-}
-
-async function startProvider({ down = false } = {}): Promise<RunningProvider> {
-  let provider: TestProvider | undefined;
-  let handle: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
-
-  const server: Server = createServer((req, res) => {
-    if (running.down || !provider || !handle) return void req.socket.destroy();
-    if (req.url === '/.well-known/openid-configuration') running.discoveryRequests += 1;
-    if (req.url?.startsWith('/me')) running.userinfoRequests += 1;
-    if (req.url?.startsWith('/interaction/')) return void interact(provider, req, res);
-    handle(req, res);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-
-  const running: RunningProvider = {
-    issuer,
-    discoveryRequests: 0,
-    userinfoRequests: 0,
-    down,
-    close: () => {
-      server.closeAllConnections();
-      return new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
-    },
-  };
-
-  provider = await withoutProviderWarnings(async () => {
-    const { default: Provider } = (await import(OIDC_PROVIDER)) as { default: ProviderConstructor };
-    return new Provider(issuer, providerConfiguration());
-  });
-  handle = provider.callback();
-  return running;
-}
-
-/** A fresh object each time: oidc-provider takes parts of the configuration it is given. */
-function providerConfiguration(): Record<string, unknown> {
-  return {
-    clients: [{ client_id: CLIENT_ID, client_secret: CLIENT_SECRET, redirect_uris: [REDIRECT_URI] }],
-    jwks: { keys: [signingKey()] },
-    cookies: { keys: ['a-test-cookie-signing-key'] },
-    // amr in the openid scope: like providers that always tell how the person authenticated.
-    claims: { openid: ['sub', 'amr'], profile: ['given_name', 'family_name', 'personal_code', 'serialNumber'] },
-    // Puts the profile claims in the ID token too; an account's `userinfoOnly` takes them out again.
-    conformIdTokenClaims: false,
-    pkce: { required: () => true },
-    features: { devInteractions: { enabled: false } },
-    ttl: { AccessToken: 600, Grant: 600, IdToken: 600, Interaction: 600, Session: 600 },
-    findAccount: (_ctx: unknown, sub: string) => {
-      const account = ACCOUNTS[sub];
-      if (!account) return undefined;
-      return {
-        accountId: sub,
-        claims: (use: 'id_token' | 'userinfo') => {
-          const claims: Record<string, string> = { sub, ...account.claims };
-          if (use === 'id_token') for (const name of account.userinfoOnly ?? []) delete claims[name];
-          return claims;
-        },
-      };
-    },
-  };
-}
-
-function signingKey() {
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  return { ...privateKey.export({ format: 'jwk' }), kid: 'test-signing-key', alg: 'RS256', use: 'sig' };
-}
-
-/**
- * The provider's login and consent pages: the person signs in as the account named in the `account`
- * query parameter and consents to every scope asked for, or cancels.
- */
-async function interact(provider: TestProvider, req: IncomingMessage, res: ServerResponse) {
-  try {
-    const details = await provider.interactionDetails(req, res);
-    const answer = new URL(req.url ?? '/', 'http://provider').searchParams.get('account') ?? '';
-    if (answer === CANCEL) {
-      await provider.interactionFinished(req, res, { error: 'access_denied', error_description: 'Lietotājs atcēla autentifikāciju' });
-      return;
-    }
-    const accountId = details.session?.accountId ?? answer;
-    const grant = new provider.Grant({ accountId, clientId: details.params.client_id });
-    grant.addOIDCScope(details.params.scope);
-    await provider.interactionFinished(req, res, {
-      login: { accountId, amr: ACCOUNTS[accountId]?.amr },
-      consent: { grantId: await grant.save() },
-    });
-  } catch (error) {
-    res.statusCode = 500;
-    res.end(String(error));
-  }
+async function startProvider({ down = false } = {}): Promise<OidcTestProvider> {
+  const provider = await listenOidcProvider({ down, accounts: ACCOUNTS });
+  await provider.configure({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, redirectUris: [REDIRECT_URI] });
+  return provider;
 }
 
 /** A fresh browser: follows the authorization URL through the interactions up to the callback. */
 async function authorize(authorizationUrl: string, account: string): Promise<URL> {
-  const cookies = new Map<string, string>();
-  let next = new URL(authorizationUrl);
-  for (let hop = 0; hop < 10; hop++) {
-    if (next.pathname.startsWith('/interaction/')) next.searchParams.set('account', account);
-    const response = await fetch(next, {
-      redirect: 'manual',
-      headers: { cookie: [...cookies].map(([name, value]) => `${name}=${value}`).join('; ') },
-    });
-    for (const setCookie of response.headers.getSetCookie()) {
-      const [pair] = setCookie.split(';');
-      const separator = pair.indexOf('=');
-      const [name, value] = [pair.slice(0, separator), pair.slice(separator + 1)];
-      if (value) cookies.set(name, value);
-      else cookies.delete(name);
-    }
-    const body = await response.text();
-    const location = response.headers.get('location');
-    if (!location) throw new Error(`The provider stopped at ${next.pathname} with ${response.status}: ${body}`);
-    next = new URL(location, next);
-    if (next.href.startsWith(REDIRECT_URI)) return next;
-  }
-  throw new Error('Too many redirects');
+  const start = new URL(authorizationUrl);
+  return throughProvider(new CookieBrowser(start.origin), start, account, (next) => next.href.startsWith(REDIRECT_URI));
 }
 
 async function signIn(client: OidcClient, account: string): Promise<{ callback: URL; checks: OidcChecks }> {
@@ -204,8 +45,8 @@ async function refusal(promise: Promise<unknown>): Promise<OidcError> {
   return error;
 }
 
-let op: RunningProvider;
-const closeLater: RunningProvider[] = [];
+let op: OidcTestProvider;
+const closeLater: OidcTestProvider[] = [];
 
 const settingsFor = (issuer: string, overrides: Partial<OidcSettings> = {}): OidcSettings => ({
   issuer,
