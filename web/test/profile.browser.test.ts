@@ -322,6 +322,18 @@ test('in English the profile speaks English; saving the preferred language switc
   await expect(page.locator('#valoda').getByLabel('English').isChecked()).resolves.toBe(true);
 });
 
+test("the header's language switch is also a signed-in person's choice for messages", async () => {
+  await signInAsDemoPerson(page, server.url, 'Mārtiņš Zariņš');
+  expect((await meFromApi())?.person.preferredLanguage).toBe('LV');
+  const saved = page.waitForResponse((response) => response.url().endsWith('/graphql') && !!response.request().postData()?.includes('SavePreferredLanguage'));
+  await page.locator('header').getByRole('button', { name: /^EN/ }).click();
+  await page.getByRole('heading', { level: 1, name: 'Profile' }).waitFor();
+  expect((await saved).status()).toBe(200);
+  expect((await meFromApi())?.person.preferredLanguage).toBe('EN');
+  await page.reload();
+  await expect(page.locator('#valoda').getByLabel('English').isChecked()).resolves.toBe(true);
+});
+
 test('the profile page has no serious or critical accessibility violations (WCAG 2.1 A/AA)', async () => {
   await signInAsDemoPerson(page, server.url, 'Roberts Siliņš');
   await page.locator('#kontakti').getByLabel('E-pasts (obligāts)').waitFor();
