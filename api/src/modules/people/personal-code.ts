@@ -44,8 +44,6 @@ export function personalCodeProblem(input: string | null | undefined): PersonalC
   return check < 10 && check === Number(code[10]) ? null : 'CHECK_DIGIT';
 }
 
-export const isValidPersonalCode = (input: string) => personalCodeProblem(input) === null;
-
 /** `NNNNNN-NNNNN`, the way Latvians write it. */
 export const formatPersonalCode = (code: string) => `${code.slice(0, 6)}-${code.slice(6)}`;
 
