@@ -95,14 +95,14 @@ export async function startServer(config: Config, dataSource: DataSource, servic
   const requests = new RequestTracker();
   app.use(requests.middleware);
 
-  const viewerOf = async (req: http.IncomingMessage): Promise<Viewer | null> =>
-    services.auth.viewerForToken(readCookies(req)[SESSION_COOKIE]);
-
-  const contextFor = async (req: http.IncomingMessage): Promise<Context> => {
-    const viewer = await viewerOf(req);
+  const contextOf = (req: http.IncomingMessage, viewer: Viewer | null): Context => {
     const base = { viewer, lang: languageOf(req.headers) };
     return { ...base, loaders: createLoaders(services, base) };
   };
+
+  /** WebSockets, and HTTP without a token: the session cookie decides. */
+  const contextFor = async (req: http.IncomingMessage): Promise<Context> =>
+    contextOf(req, await services.auth.viewerForToken(readCookies(req)[SESSION_COOKIE]));
 
   /**
    * HTTP requests may also carry an API token. When a request has both a session cookie and a
@@ -113,8 +113,7 @@ export async function startServer(config: Config, dataSource: DataSource, servic
     if (bearer === null) return contextFor(req);
     const viewer = await services.apiTokens.viewerForBearer(bearer);
     if (!viewer) throw invalidBearerError();
-    const base = { viewer, lang: languageOf(req.headers) };
-    return { ...base, loaders: createLoaders(services, base) };
+    return contextOf(req, viewer);
   };
 
   const wsServer = new WebSocketServer({

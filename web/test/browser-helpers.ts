@@ -1,5 +1,42 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, startProductServer, type ProductServer } from '../../api/src/test/browser.js';
+
+export interface OpenedPortal {
+  server: ProductServer;
+  context: BrowserContext;
+  page: Page;
+}
+
+/**
+ * The built system, started once for a test file, and a fresh browser context for every test:
+ * no cookies or stored language, so each test starts anonymous and in Latvian. `use` receives them
+ * before each test. A clean exit of the server on SIGTERM is part of what is tested.
+ */
+export function eachTestInChromium(use: (opened: OpenedPortal) => void): void {
+  let server: ProductServer | undefined;
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+
+  beforeAll(async () => {
+    server = await startProductServer();
+    browser = await launchBrowser();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server) expect(await server.stop()).toBe(0);
+  }, 120_000);
+
+  beforeEach(async () => {
+    context = await browser!.newContext({ viewport: { width: 1280, height: 900 }, locale: 'lv-LV' });
+    use({ server: server!, context, page: await context.newPage() });
+  });
+
+  afterEach(async () => {
+    await context?.close();
+  });
+}
 
 /** Ids of serious or critical WCAG 2 A/AA violations on the page as it is now; each is logged with its nodes. */
 export async function seriousViolations(page: Page, where: string): Promise<string[]> {

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, startProductServer, type ProductServer } from '../../api/src/test/browser.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { ProductServer } from '../../api/src/test/browser.js';
+import { eachTestInChromium } from './browser-helpers.js';
 
 /**
  * The participant portal as a person meets it: the built system (node api/dist/main.js, embedded
@@ -8,30 +9,10 @@ import { launchBrowser, startProductServer, type ProductServer } from '../../api
  */
 
 let server: ProductServer;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  server = await startProductServer();
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  // A clean exit on SIGTERM is part of what is tested.
-  if (server) expect(await server.stop()).toBe(0);
-}, 120_000);
-
-// Every test starts without cookies or stored language: anonymous, in Latvian.
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'lv-LV' });
-  page = await context.newPage();
-});
-
-afterEach(async () => {
-  await context?.close();
-});
+eachTestInChromium((opened) => ({ server, context, page } = opened));
 
 /** Re-reads a value until it is accepted; fails with the last value seen. */
 async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs = 20_000): Promise<T> {

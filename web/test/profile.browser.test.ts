@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, startProductServer, type ProductServer } from '../../api/src/test/browser.js';
-import { seriousViolations, signInAsDemoPerson } from './browser-helpers.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { ProductServer } from '../../api/src/test/browser.js';
+import { eachTestInChromium, seriousViolations, signInAsDemoPerson } from './browser-helpers.js';
 
 /**
  * Signing in and the profile page, as a person meets them: the built system with its development
@@ -9,29 +9,10 @@ import { seriousViolations, signInAsDemoPerson } from './browser-helpers.js';
  */
 
 let server: ProductServer;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  server = await startProductServer();
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  if (server) expect(await server.stop()).toBe(0);
-}, 120_000);
-
-// Every test starts without cookies or stored language: anonymous, in Latvian.
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'lv-LV' });
-  page = await context.newPage();
-});
-
-afterEach(async () => {
-  await context?.close();
-});
+eachTestInChromium((opened) => ({ server, context, page } = opened));
 
 interface MeAnswer {
   me: null | { missingProfileFields: string[]; person: { email: string | null; phone: string | null; preferredLanguage: string } };

@@ -45,6 +45,9 @@ export interface GraphQLResponse<T = Record<string, any>> {
   errors?: { message: string; extensions?: { code?: string; fields?: { field: string; code: string }[] } & Record<string, unknown> }[];
 }
 
+/** The field problems of a VALIDATION error as `field:CODE`, sorted ([] without any). */
+export const fieldCodes = (result: GraphQLResponse) => (result.errors?.[0]?.extensions?.fields ?? []).map((f) => `${f.field}:${f.code}`).sort();
+
 export interface Client {
   request<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   /** `data`, failing the test with the errors when there are any. */

@@ -88,7 +88,3 @@ export async function outcomeOf(client: Client, query: string, variables?: Recor
   const result = await client.request(query, variables);
   return result.errors?.length ? String(result.errors[0].extensions?.code) : 'OK';
 }
-
-/** The field problems of a VALIDATION error as `field:CODE`, sorted. */
-export const fieldCodes = (result: { errors?: { extensions?: { fields?: { field: string; code: string }[] } }[] }) =>
-  (result.errors?.[0]?.extensions?.fields ?? []).map((f) => `${f.field}:${f.code}`).sort();

@@ -1,11 +1,11 @@
 import { IsNull } from 'typeorm';
 import { systemContext, type RequestContext } from '../../graphql/context.js';
-import { startTestApp, type Client, type TestApp } from '../../test/harness.js';
+import { fieldCodes, startTestApp, type Client, type TestApp } from '../../test/harness.js';
 import { fixtures } from '../../test/fixtures.js';
 import { ApiScope } from '../auth/api-token.entity.js';
 import { Language, Person } from '../people/person.entity.js';
 import { Employment } from './institution.entity.js';
-import { buildWorld, clientsOf, fieldCodes, outcomeOf, signedInPerson, testPersonalCode, type Role, type World } from '../../test/institutions-fixtures.js';
+import { buildWorld, clientsOf, outcomeOf, signedInPerson, testPersonalCode, type Role, type World } from '../../test/institutions-fixtures.js';
 
 /** Employees: adding, ending, reading them, who may do which, and the same person across sign-in. */
 

@@ -1,8 +1,8 @@
 import { IsNull } from 'typeorm';
-import { startTestApp, type Client, type TestApp } from '../../test/harness.js';
+import { fieldCodes, startTestApp, type Client, type TestApp } from '../../test/harness.js';
 import { Person } from '../people/person.entity.js';
 import { BillingAccount, Institution } from './institution.entity.js';
-import { buildWorld, clientsOf, fieldCodes, outcomeOf, signedInPerson, testIban, testPersonalCode, type Role, type World } from '../../test/institutions-fixtures.js';
+import { buildWorld, clientsOf, outcomeOf, signedInPerson, testIban, testPersonalCode, type Role, type World } from '../../test/institutions-fixtures.js';
 
 /**
  * Institutions, billing accounts and coordinators: what each role may do (the authorization matrix

@@ -1,4 +1,4 @@
-import { startTestApp, type TestApp } from '../../test/harness.js';
+import { fieldCodes, startTestApp, type TestApp } from '../../test/harness.js';
 import { fixtures } from '../../test/fixtures.js';
 import { systemContext } from '../../graphql/context.js';
 import { Employment } from '../institutions/institution.entity.js';
@@ -42,8 +42,7 @@ describe('completing the profile (R-ID-2, R-ID-3, R-ID-4)', () => {
     const result = await client.request(UPDATE, {
       input: { email: 'not-an-email', phone: '12', employer: { name: 'SIA Piemērs', registrationNumber: '123', vatNumber: 'XX1', invoiceEmail: 'bad' } },
     });
-    const problems = (result.errors?.[0].extensions?.fields ?? []).map((f) => `${f.field}:${f.code}`).sort();
-    expect(problems).toEqual([
+    expect(fieldCodes(result)).toEqual([
       'email:INVALID_EMAIL',
       'employer.address:REQUIRED',
       'employer.invoiceEmail:INVALID_EMAIL',

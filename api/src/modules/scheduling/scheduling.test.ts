@@ -1,4 +1,4 @@
-import { startTestApp, type Client, type TestApp } from '../../test/harness.js';
+import { fieldCodes, startTestApp, type Client, type TestApp } from '../../test/harness.js';
 import { fixtures } from '../../test/fixtures.js';
 import { GroupStatus } from './group.entity.js';
 
@@ -12,7 +12,6 @@ const UPDATE_GROUP = `mutation($id: ID!, $input: GroupInput!) { updateGroup(id: 
 const CREATE_SESSION = `mutation($input: SessionInput!) { createSession(input: $input) { id startsAt endsAt place { id } lecturer { id } onlineUrl } }`;
 const UPDATE_SESSION = `mutation($id: ID!, $input: SessionInput!) { updateSession(id: $id, input: $input) { id startsAt endsAt place { id } onlineUrl } }`;
 
-const fieldCodes = (result: any) => result.errors?.[0]?.extensions?.fields?.map((f: any) => `${f.field}:${f.code}`).sort();
 const at = (iso: string) => new Date(iso).toISOString();
 const count = async (table: string) => (await t.app.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n;
 
