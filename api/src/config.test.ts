@@ -33,6 +33,15 @@ test.each([
   [{ MPS_OIDC_ISSUER: 'https://id.example.lv' }, 'MPS_OIDC_CLIENT_ID'],
   [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
   [{ MPS_SESSION_IDLE_MINUTES: '0' }, 'MPS_SESSION_IDLE_MINUTES'],
+  [{ MONGODB_URL: 'redis://cache:6379' }, 'MONGODB_URL'],
+  [{ MONGODB_URL: 'mongodb://' }, 'MONGODB_URL'],
+  [{ SMTP_URL: 'http://mail.example.lv' }, 'SMTP_URL'],
+  [{ SMTP_URL: 'not a url' }, 'SMTP_URL'],
+  [{ MPS_MAIL_FROM: 'Valsts administrācijas skola' }, 'MPS_MAIL_FROM'],
+  [{ MPS_MAIL_FROM: 'School <not-an-address>' }, 'MPS_MAIL_FROM'],
+  [{ MPS_JOB_POLL_MS: '50' }, 'MPS_JOB_POLL_MS'],
+  [{ MPS_JOB_POLL_MS: '60001' }, 'MPS_JOB_POLL_MS'],
+  [{ MPS_JOB_POLL_MS: 'often' }, 'MPS_JOB_POLL_MS'],
 ])('%j fails at start naming %s', (env, variable) => {
   const problems = problemsOf(env);
   expect(problems.length).toBeGreaterThan(0);
@@ -41,6 +50,26 @@ test.each([
 
 test('every bad value is reported at once', () => {
   expect(problemsOf({ PORT: 'x', MPS_ROLE: 'y', MPS_DEMO_DATA: 'z' })).toHaveLength(3);
+});
+
+test('jobs, e-mail and their defaults: PostgreSQL for jobs, the mailbox for e-mail', () => {
+  expect(loadConfig({})).toMatchObject({
+    mongodbUrl: null,
+    smtpUrl: null,
+    mailFrom: 'Valsts administrācijas skola <noreply@localhost>',
+    jobPollMs: 1000,
+  });
+  expect(loadConfig({ DATABASE_URL: 'postgres://db/mps' }).jobPollMs).toBe(5000);
+  const config = loadConfig({
+    MONGODB_URL: 'mongodb://mongo1:27017,mongo2:27017/mps?replicaSet=rs0',
+    SMTP_URL: 'smtps://mps:hunter2@smtp.example.lv:465',
+    MPS_MAIL_FROM: 'noreply@vas.gov.lv',
+    MPS_JOB_POLL_MS: '250',
+  });
+  expect(config.mongodbUrl!.reveal()).toBe('mongodb://mongo1:27017,mongo2:27017/mps?replicaSet=rs0');
+  expect(config.smtpUrl!.reveal()).toBe('smtps://mps:hunter2@smtp.example.lv:465');
+  expect(config).toMatchObject({ mailFrom: 'noreply@vas.gov.lv', jobPollMs: 250 });
+  expect(loadConfig({ MONGODB_URL: 'mongodb+srv://cluster0.example.net/mps' }).mongodbUrl).not.toBeNull();
 });
 
 const OIDC = { MPS_PUBLIC_URL: 'https://mps.example.lv', MPS_OIDC_ISSUER: 'https://id.example.lv', MPS_OIDC_CLIENT_ID: 'mps', MPS_OIDC_CLIENT_SECRET: 'oidc-hunter2' };
@@ -58,7 +87,13 @@ test('Latvija.lv is configured by gateway URL and certificate; the realm default
 });
 
 test('secrets never print', () => {
-  const config = loadConfig({ DATABASE_URL: 'postgres://mps:hunter2@db/mps', MPS_SECRET: 's'.repeat(40), ...OIDC });
+  const config = loadConfig({
+    DATABASE_URL: 'postgres://mps:hunter2@db/mps',
+    MONGODB_URL: 'mongodb://mps:hunter2@mongo/mps',
+    SMTP_URL: 'smtp://mps:hunter2@smtp',
+    MPS_SECRET: 's'.repeat(40),
+    ...OIDC,
+  });
   expect(JSON.stringify(config)).not.toContain('hunter2');
   expect(String(config.secret)).toBe('[secret]');
   expect(config.databaseUrl!.reveal()).toContain('hunter2');

@@ -67,6 +67,14 @@ export interface Config {
   allowedOrigins: string[];
   staticDirs: { web: string; admin: string };
   logQueries: boolean;
+  /** Unset: Agenda keeps its jobs in PostgreSQL. */
+  mongodbUrl: Secret | null;
+  /** Unset: e-mails are recorded and shown in the console's mailbox instead of being sent. */
+  smtpUrl: Secret | null;
+  /** The From of every e-mail: `Name <address>` or a bare address. */
+  mailFrom: string;
+  /** How often the job worker looks for due jobs, in milliseconds. */
+  jobPollMs: number;
 }
 
 export class ConfigError extends Error {
@@ -78,6 +86,7 @@ export class ConfigError extends Error {
 type Env = Record<string, string | undefined>;
 
 const DEV_SECRET = 'development-only-secret-do-not-use-in-production';
+const DEFAULT_MAIL_FROM = 'Valsts administrācijas skola <noreply@localhost>';
 
 /** Reads the environment once into a typed object; every bad value is reported with its variable's name. */
 export function loadConfig(env: Env = process.env): Config {
@@ -176,9 +185,35 @@ export function loadConfig(env: Env = process.env): Config {
       admin: path.resolve(repoRoot, str('MPS_ADMIN_DIR', 'admin/dist')),
     },
     logQueries: bool('MPS_LOG_QUERIES', false),
+    mongodbUrl: mongodbUrl(env, problems),
+    smtpUrl: secretUrl(url('SMTP_URL', ['smtp:', 'smtps:'])),
+    mailFrom: mailFrom(env, problems),
+    // Embedded PostgreSQL has no LISTEN/NOTIFY to wake the worker, so polling is all it has.
+    jobPollMs: int('MPS_JOB_POLL_MS', databaseUrl ? 5000 : 1000, 100, 60_000),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+const secretUrl = (value: string | null) => (value ? new Secret(value) : null);
+
+/** Checked by shape only: a replica set URL lists several hosts, which `new URL` refuses. */
+function mongodbUrl(env: Env, problems: string[]): Secret | null {
+  const raw = env.MONGODB_URL?.trim();
+  if (!raw) return null;
+  if (!/^mongodb(\+srv)?:\/\/[^/?#\s]+/.test(raw)) {
+    problems.push('MONGODB_URL must start with mongodb:// or mongodb+srv:// followed by a host, for example mongodb://mongo:27017/mps');
+  }
+  return new Secret(raw);
+}
+
+function mailFrom(env: Env, problems: string[]): string {
+  const raw = env.MPS_MAIL_FROM?.trim();
+  if (!raw) return DEFAULT_MAIL_FROM;
+  if (!/^(?:[^<>]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/.test(raw)) {
+    problems.push(`MPS_MAIL_FROM must be an e-mail address, optionally with a name: "Name <noreply@example.lv>", got "${raw}"`);
+  }
+  return raw;
 }
 
 function wsfedConfig(env: Env, publicUrl: string, problems: string[]): WsFedConfig | null {

@@ -10,15 +10,19 @@ import { Registration } from '../modules/registration/registration.entity.js';
 import { Group } from '../modules/scheduling/group.entity.js';
 import { Lecturer } from '../modules/scheduling/lecturer.entity.js';
 import { Place } from '../modules/scheduling/place.entity.js';
+import { ScheduleChange } from '../modules/scheduling/schedule-change.entity.js';
 import { Session } from '../modules/scheduling/session.entity.js';
+import { CalendarFeed } from '../modules/notifications/calendar-feed.entity.js';
+import { OutboxMessage } from '../modules/notifications/outbox-message.entity.js';
 import { Foundation1763900000000 } from './migrations/1763900000000-foundation.js';
 import { Identity1764000000000 } from './migrations/1764000000000-identity.js';
+import { Notifications1764100000000 } from './migrations/1764100000000-notifications.js';
 
 export const entities = [
   Person, PersonCode, PersonRole, Institution, InstitutionCoordinator, Employment, BillingAccount, Topic, Course,
   CourseAllowedInstitution, Lecturer, Place, Group, Session, Registration, AuthSession, ApiToken, UsedAssertion,
-  Certificate,
+  Certificate, OutboxMessage, CalendarFeed, ScheduleChange,
 ];
 
 /** In order; a new migration is appended here and never edited once it has shipped. */
-export const migrations = [Foundation1763900000000, Identity1764000000000];
+export const migrations = [Foundation1763900000000, Identity1764000000000, Notifications1764100000000];

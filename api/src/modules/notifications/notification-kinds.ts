@@ -1,0 +1,60 @@
+/**
+ * Every kind of e-mail the system sends, and the data its templates receive. The data is stored
+ * with each outbox message (JSON), so it holds only plain values: dates are ISO strings, rendered in
+ * Europe/Riga by the templates' helpers in the recipient's language.
+ */
+export enum NotificationKind {
+  SCHEDULE_CHANGED = 'schedule-changed',
+  GROUP_CANCELLED = 'group-cancelled',
+  GROUP_CONFIRMED = 'group-confirmed',
+  LECTURER_ASSIGNED = 'lecturer-assigned',
+  LECTURER_REMOVED = 'lecturer-removed',
+}
+
+export const NOTIFICATION_KINDS = Object.values(NotificationKind);
+
+/** One session as an e-mail shows it. */
+export interface SessionView {
+  id: string;
+  /** ISO 8601 instants. */
+  startsAt: string;
+  endsAt: string;
+  place: { name: string; address: string; room: string | null } | null;
+  onlineUrl: string | null;
+  lecturerName: string | null;
+}
+
+/** Who the e-mail speaks to, and in which capacity. */
+export type RecipientRole = 'PARTICIPANT' | 'LECTURER';
+
+interface CommonData {
+  recipientName: string;
+  recipientRole: RecipientRole;
+  course: { code: string; title: string };
+  group: { code: string };
+  /** Where the person follows their training in the portal (absolute URL). */
+  portalUrl: string;
+}
+
+/** What changed in one session. `previous` null: the session was added; `cancelled`: removed. */
+export interface SessionChangeView {
+  session: SessionView;
+  previous: SessionView | null;
+  cancelled: boolean;
+  /** The aspects that differ between previous and session. */
+  changed: ('date' | 'time' | 'place' | 'onlineUrl' | 'lecturer')[];
+}
+
+export interface NotificationData {
+  [NotificationKind.SCHEDULE_CHANGED]: CommonData & { changes: SessionChangeView[] };
+  [NotificationKind.GROUP_CANCELLED]: CommonData & { sessions: SessionView[]; reason: string | null };
+  [NotificationKind.GROUP_CONFIRMED]: CommonData & { sessions: SessionView[] };
+  [NotificationKind.LECTURER_ASSIGNED]: CommonData & { sessions: SessionView[] };
+  [NotificationKind.LECTURER_REMOVED]: CommonData & { sessions: SessionView[] };
+}
+
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  text: string;
+}
