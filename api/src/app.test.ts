@@ -11,7 +11,7 @@ test('two instances starting at once on an empty database migrate and seed it ex
   const database = await createTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', MPS_DEMO_DATA: 'true' });
   try {
-    const apps = await Promise.all([1, 2, 3].map(() => startApp(config, quiet, { databaseUrl: database.url })));
+    const apps = await Promise.all([1, 2, 3].map(() => startApp(config, quiet, { databaseUrl: database.url, jobs: { lockLifetimeMs: 2000 } })));
     const [one] = apps;
     const [{ n: migrations }] = await one.dataSource.query('SELECT count(*)::int AS n FROM migrations');
     const [{ n: courses }] = await one.dataSource.query('SELECT count(*)::int AS n FROM course');

@@ -6,6 +6,8 @@ import { seedDemoData } from './db/seed/seed.js';
 import { PersonalCodeCipher } from './modules/people/personal-code.js';
 import { startServer, type Logger, type RunningServer } from './server.js';
 import { createServices, type Services } from './services.js';
+import { startWorker, type Worker } from './jobs/worker.js';
+import type { DeliveryOptions } from './modules/notifications/outbox-delivery.js';
 
 export interface App {
   url: string;
@@ -13,6 +15,8 @@ export interface App {
   dataSource: DataSource;
   services: Services;
   server: RunningServer;
+  /** Null with MPS_ROLE=api: another process runs the jobs. */
+  worker: Worker | null;
   /** Stops taking requests, lets in-flight ones finish, then closes the database. */
   stop(): Promise<void>;
 }
@@ -21,6 +25,9 @@ export interface StartOptions {
   /** Overrides the database of the config (tests pass their own). */
   databaseUrl?: string;
   queryLogger?: TypeOrmLogger;
+  /** Delivery tuning (tests shorten retry delays). */
+  delivery?: DeliveryOptions;
+  jobs?: { lockLifetimeMs?: number };
 }
 
 export const consoleLogger: Logger = {
@@ -66,11 +73,23 @@ export async function startApp(config: Config, log: Logger = consoleLogger, opti
     log.info(`Embedded PostgreSQL (PGlite) in ${config.dataDir}`);
   }
   const dataSource = createDataSource({ url: databaseUrl, logger: options.queryLogger });
+  const started: (() => Promise<void>)[] = [];
   try {
     await dataSource.initialize();
     const codes = new PersonalCodeCipher(config.secret.reveal());
     await prepareDatabase(dataSource, config.demoData, codes, log);
-    const services = createServices(dataSource, config, codes);
+    // PGlite (ours, or a test's) has no working LISTEN/NOTIFY and serves one query at a time.
+    const [{ version }] = await dataSource.query('SELECT version()');
+    const pglite = String(version).includes('PGlite');
+    const services = createServices(dataSource, config, codes, { crossInstance: pglite ? null : { databaseUrl }, log });
+    await services.scheduleEvents.start();
+    started.push(() => services.scheduleEvents.stop());
+    const worker =
+      config.role === 'api' ? null : await startWorker({ config, databaseUrl, embedded: pglite, dataSource, services, log, delivery: options.delivery, jobs: options.jobs });
+    if (worker) {
+      started.push(() => worker.stop());
+      log.info(`Job worker started (jobs in ${worker.runner.store}; e-mail ${config.smtpUrl ? 'over SMTP' : 'kept in the console mailbox'})`);
+    }
     const server = await startServer(config, dataSource, services, log);
     let stopping: Promise<void> | null = null;
     return {
@@ -79,14 +98,19 @@ export async function startApp(config: Config, log: Logger = consoleLogger, opti
       dataSource,
       services,
       server,
+      worker,
       stop: () =>
         (stopping ??= (async () => {
+          // Requests first (they may queue mail), then the worker drains, then the database closes.
           await server.stop();
+          await worker?.stop();
+          await services.scheduleEvents.stop();
           await dataSource.destroy();
           await embedded?.stop();
         })()),
     };
   } catch (error) {
+    for (const stop of started.reverse()) await stop().catch(() => {});
     if (dataSource.isInitialized) await dataSource.destroy();
     await embedded?.stop();
     throw error;

@@ -11,13 +11,15 @@ import type { DataSource } from 'typeorm';
 import type { Config } from './config.js';
 import { languageOf, type Context, type Viewer } from './graphql/context.js';
 import { ErrorCode, formatError } from './graphql/errors.js';
-import { createLoaders } from './graphql/loaders.js';
+import { createContext } from './graphql/create-context.js';
 import { QUERY_LIMITS, queryLimitsRule } from './graphql/query-limits.js';
 import { createSchema } from './graphql/schema.js';
 import { bearerTokenOf, invalidBearerError, refuseForeignCookiePosts } from './http/api-auth.js';
-import { SESSION_COOKIE, readCookies } from './http/cookies.js';
+import { LANGUAGE_COOKIE, SESSION_COOKIE, readCookies } from './http/cookies.js';
 import { originAllowed } from './http/origin.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { calendarFeedRoutes } from './modules/notifications/calendar-feed.routes.js';
+import { CALENDAR_PATH } from './modules/notifications/calendar-feed.service.js';
 import type { Services } from './services.js';
 
 export interface RunningServer {
@@ -95,14 +97,22 @@ export async function startServer(config: Config, dataSource: DataSource, servic
   const requests = new RequestTracker();
   app.use(requests.middleware);
 
-  const contextOf = (req: http.IncomingMessage, viewer: Viewer | null): Context => {
-    const base = { viewer, lang: languageOf(req.headers) };
-    return { ...base, loaders: createLoaders(services, base) };
-  };
+  const contextOf = (req: http.IncomingMessage, viewer: Viewer | null, lang = languageOf(req.headers)): Context =>
+    createContext(services, { viewer, lang });
 
-  /** WebSockets, and HTTP without a token: the session cookie decides. */
+  /** HTTP without a token: the session cookie decides. */
   const contextFor = async (req: http.IncomingMessage): Promise<Context> =>
     contextOf(req, await services.auth.viewerForToken(readCookies(req)[SESSION_COOKIE]));
+
+  /**
+   * WebSockets: the session cookie of the upgrade request. Browsers cannot add our language header
+   * to an upgrade, so the portal's language cookie comes before Accept-Language.
+   */
+  const socketContextFor = async (req: http.IncomingMessage): Promise<Context> => {
+    const cookies = readCookies(req);
+    const lang = languageOf({ 'x-mps-language': cookies[LANGUAGE_COOKIE], 'accept-language': req.headers['accept-language'] });
+    return contextOf(req, await services.auth.viewerForToken(cookies[SESSION_COOKIE]), lang);
+  };
 
   /**
    * HTTP requests may also carry an API token. When a request has both a session cookie and a
@@ -130,7 +140,7 @@ export async function startServer(config: Config, dataSource: DataSource, servic
       schema,
       context: async (ctx) => {
         // Authenticated once, from the session cookie of the upgrade request.
-        ctx.extra.context ??= await contextFor(ctx.extra.request);
+        ctx.extra.context ??= await socketContextFor(ctx.extra.request);
         return ctx.extra.context;
       },
       // graphql-ws does not apply HTTP validation rules by itself: the same limits apply here.
@@ -143,7 +153,7 @@ export async function startServer(config: Config, dataSource: DataSource, servic
         }
         const errors = validate(schema, document, limitRules);
         if (errors.length > 0) return errors;
-        ctx.extra.context ??= await contextFor(ctx.extra.request);
+        ctx.extra.context ??= await socketContextFor(ctx.extra.request);
         return {
           schema,
           document,
@@ -201,6 +211,7 @@ export async function startServer(config: Config, dataSource: DataSource, servic
   });
 
   app.use('/auth', authRoutes(config, services.auth, services.people, log));
+  app.use(CALENDAR_PATH, calendarFeedRoutes(services.calendarFeeds, log));
   app.use(
     '/graphql',
     refuseForeignCookiePosts(config),

@@ -10,26 +10,45 @@ import { PeopleService } from './modules/people/people.service.js';
 import { PersonalCodeCipher } from './modules/people/personal-code.js';
 import { RegistrationService } from './modules/registration/registration.service.js';
 import { SchedulingService } from './modules/scheduling/scheduling.service.js';
+import { CalendarFeedService } from './modules/notifications/calendar-feed.service.js';
+import { NotificationsService } from './modules/notifications/notifications.service.js';
+import { TemplateRenderer } from './modules/notifications/template-renderer.js';
+import { ScheduleEvents } from './modules/scheduling/schedule-events.js';
+import { ScheduleNotices } from './modules/scheduling/schedule-notices.js';
 
 /** The one instance of each domain service, wired by hand: the graph of dependencies is small and visible. */
+export interface ServiceOptions {
+  /** Set on a real PostgreSQL server: live events travel between instances by LISTEN/NOTIFY. */
+  crossInstance: { databaseUrl: string } | null;
+  log: { error(message: string, error?: unknown): void };
+}
+
 export function createServices(
   dataSource: DataSource,
-  config: Pick<Config, 'sessionIdleMinutes' | 'sessionAbsoluteHours'>,
+  config: Pick<Config, 'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'publicUrl' | 'mailFrom' | 'smtpUrl'>,
   codes: PersonalCodeCipher,
+  options: ServiceOptions = { crossInstance: null, log: { error: () => {} } },
 ) {
   const people = new PeopleService(dataSource, codes);
+  const notifications = new NotificationsService(dataSource, new TemplateRenderer(), { mailFrom: config.mailFrom, mailbox: !config.smtpUrl }, people);
+  const scheduleEvents = new ScheduleEvents(dataSource, options.crossInstance, options.log);
   const institutions = new InstitutionsService(dataSource, people);
   const employments = new EmploymentsService(dataSource, people);
   const catalog = new CatalogService(dataSource);
   const certificates = new CertificatesService(dataSource);
   const registrations = new RegistrationService(dataSource, institutions);
-  const scheduling = new SchedulingService(dataSource, catalog, registrations);
+  const notices = new ScheduleNotices(people, registrations, { publicUrl: config.publicUrl });
+  const scheduling = new SchedulingService(dataSource, catalog, registrations, notifications, notices, scheduleEvents);
+  const calendarFeeds = new CalendarFeedService(dataSource, scheduling, people, config.publicUrl);
   const auth = new AuthService(dataSource, people, institutions, scheduling, {
     idleMinutes: config.sessionIdleMinutes,
     absoluteHours: config.sessionAbsoluteHours,
   });
   const apiTokens = new ApiTokenService(dataSource, institutions);
-  return { codes, certificates, people, institutions, employments, catalog, registrations, scheduling, auth, apiTokens };
+  return {
+    codes, certificates, people, institutions, employments, catalog, registrations, scheduling, auth, apiTokens,
+    notifications, scheduleEvents, calendarFeeds,
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;

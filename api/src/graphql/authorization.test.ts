@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { GraphQLObjectType } from 'graphql';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { repoRoot } from '../config.js';
 import { ApiScope } from '../modules/auth/api-token.entity.js';
 import { BillingAccount } from '../modules/institutions/institution.entity.js';
@@ -8,7 +10,12 @@ import { Lecturer } from '../modules/scheduling/lecturer.entity.js';
 import { CourseVisibility } from '../modules/catalog/course.entity.js';
 import { fixtures } from '../test/fixtures.js';
 import { startTestApp, type Client, type GraphQLResponse, type TestApp } from '../test/harness.js';
-import { ACTORS, ACTOR_TITLES, MATRIX, type Actor, type Outcome, type World } from '../test/authorization-matrix.js';
+import { ACTORS, ACTOR_TITLES, MATRIX, type Actor, type Call, type Outcome, type World } from '../test/authorization-matrix.js';
+import { SESSION_COOKIE } from '../http/cookies.js';
+import { Language } from '../modules/people/person.entity.js';
+import { NotificationKind } from '../modules/notifications/notification-kinds.js';
+import { TemplateRenderer } from '../modules/notifications/template-renderer.js';
+import { inTransaction } from '../db/transaction.js';
 import { systemContext } from './context.js';
 import { createSchema } from './schema.js';
 
@@ -20,6 +27,7 @@ let t: TestApp;
 let world: World;
 const clients = {} as Record<Actor, Client>;
 const personOf = {} as Record<Actor, string | null>;
+const tokenOf = {} as Record<Actor, string | null>;
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -80,6 +88,9 @@ beforeAll(async () => {
   clients.anonymous = t.anonymous;
   clients.tokenCatalog = bearer(tokenCatalog.token);
   clients.tokenA = bearer(tokenA.token);
+  for (const actor of ACTORS) tokenOf[actor] = { tokenCatalog: tokenCatalog.token, tokenA: tokenA.token }[actor as 'tokenA'] ?? null;
+  const sample = new TemplateRenderer().sample(NotificationKind.SCHEDULE_CHANGED);
+  let sessionDay = 40;
 
   world = {
     institutionA,
@@ -106,6 +117,22 @@ beforeAll(async () => {
       apiToken: async () => (await tokens.createToken(systemContext(), { name: `Atsaukšanai ${unique()}`, scopes: [ApiScope.CATALOG_READ] })).apiToken.id,
       billingAccountA: async () =>
         (await ds.getRepository(BillingAccount).save({ institutionId: institutionA, name: `Konts ${unique()}`, number: `LV${unique()}` })).id,
+      group: async () => (await f.group(publicCourse)).id,
+      async failedOutboxMessage() {
+        const person = await f.person();
+        const key = `matrix:${unique()}`;
+        await inTransaction(ds, (em) =>
+          t.app.services.notifications.enqueue(em, [
+            { kind: NotificationKind.SCHEDULE_CHANGED, idempotencyKey: key, to: { personId: person.id, email: null, name: 'Matrica', language: Language.LV }, data: sample },
+          ]),
+        );
+        return (await ds.query(`SELECT id FROM outbox_message WHERE idempotency_key = $1`, [key]))[0].id;
+      },
+      async scheduleChange() {
+        const session = await f.session(openGroup, (sessionDay += 1));
+        const startsAt = new Date(session.startsAt.getTime() + 3600_000);
+        await t.app.services.scheduling.updateSession(systemContext(), session.id, { startsAt, endsAt: new Date(startsAt.getTime() + 3 * 3600_000) });
+      },
     },
   };
 });
@@ -121,7 +148,7 @@ function outcomeOf(operation: string, result: GraphQLResponse): Outcome | string
   return 'ok';
 }
 
-test('the matrix lists every query and mutation of the graph, and nothing else', async () => {
+test('the matrix lists every query, mutation and subscription of the graph, and nothing else', async () => {
   const schema = await createSchema();
   const operations = ['Query', 'Mutation', 'Subscription'].flatMap((name) => {
     const type = schema.getType(name);
@@ -130,10 +157,56 @@ test('the matrix lists every query and mutation of the graph, and nothing else',
   expect(MATRIX.map((rule) => rule.operation).sort()).toEqual([...new Set(operations)].sort());
 });
 
+/** How long a subscriber waits for the event its trigger made before counting it unheard. */
+const EVENT_TIMEOUT_MS = 10_000;
+
+/**
+ * A subscription cell: subscribes as the actor over a WebSocket, makes the change once the server
+ * serves the subscription, and answers with the first result (or none when nothing came).
+ */
+async function subscribeAs(actor: Actor, call: Call, trigger: () => Promise<void>): Promise<GraphQLResponse> {
+  const headers: Record<string, string> = {};
+  const personId = personOf[actor];
+  if (personId) headers.cookie = `${SESSION_COOKIE}=${(await t.app.services.auth.startSession(personId, 'test')).token}`;
+  if (tokenOf[actor]) headers.authorization = `Bearer ${tokenOf[actor]}`;
+  class HeaderWebSocket extends WebSocket {
+    constructor(address: string | URL, protocols?: string | string[]) {
+      super(address, protocols, { headers });
+    }
+  }
+  const client = createClient({ url: `${t.url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: HeaderWebSocket, lazy: false, retryAttempts: 0 });
+  const live = t.app.services.scheduleEvents;
+  const before = live.subscriberCount;
+  let settled = false;
+  try {
+    const first = new Promise<GraphQLResponse>((resolve) => {
+      const settle = (result: GraphQLResponse) => ((settled = true), resolve(result));
+      client.subscribe({ query: call.query, variables: call.variables }, {
+        next: (result) => settle(result as GraphQLResponse),
+        error: (error) => settle({ errors: Array.isArray(error) ? error : [{ message: String(error), extensions: { code: 'SOCKET_ERROR' } }] }),
+        complete: () => settle({}),
+      });
+    });
+    const deadline = Date.now() + EVENT_TIMEOUT_MS;
+    while (!settled && live.subscriberCount <= before && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    if (!settled) await trigger();
+    let timer: NodeJS.Timeout | undefined;
+    const unheard = new Promise<GraphQLResponse>((resolve) => (timer = setTimeout(() => resolve({ data: {} }), EVENT_TIMEOUT_MS)));
+    const result = await Promise.race([first, unheard]);
+    clearTimeout(timer);
+    return result;
+  } finally {
+    await client.dispose();
+    // The next cell counts subscriptions from here: wait until the server has let this one go.
+    const deadline = Date.now() + EVENT_TIMEOUT_MS;
+    while (live.subscriberCount > before && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 describe.each(MATRIX.map((rule) => [rule.operation, rule] as const))('%s', (_operation, rule) => {
   test.each([...ACTORS])('%s', async (actor) => {
     const call = await rule.call(world, actor);
-    const result = await clients[actor].request(call.query, call.variables);
+    const result = rule.trigger ? await subscribeAs(actor, call, () => rule.trigger!(world)) : await clients[actor].request(call.query, call.variables);
     const outcome = outcomeOf(rule.operation, result);
     if (outcome !== rule.expect[actor]) {
       throw new Error(`${rule.operation} as ${actor}: expected ${rule.expect[actor]}, got ${outcome}: ${JSON.stringify(result.errors ?? result.data)}`);

@@ -1,5 +1,6 @@
 import type { ApiScope } from '../modules/auth/api-token.entity.js';
 import { Language, UserRole } from '../modules/people/person.entity.js';
+import type { ScheduleChangeEvent } from '../modules/scheduling/schedule-events.js';
 import type { Loaders } from './loaders.js';
 
 /** A signed-in person. Derived once per request from the session cookie. */
@@ -38,6 +39,10 @@ export interface RequestContext {
 
 export interface Context extends RequestContext {
   loaders: Loaders;
+  /** Event streams for subscriptions, already bound to this viewer. */
+  live: {
+    scheduleChanges(groupIds: readonly string[] | null): AsyncIterableIterator<ScheduleChangeEvent>;
+  };
 }
 
 export function isStaff(viewer: Viewer | null): boolean {

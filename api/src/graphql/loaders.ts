@@ -10,6 +10,7 @@ import type { Group } from '../modules/scheduling/group.entity.js';
 import type { Lecturer } from '../modules/scheduling/lecturer.entity.js';
 import type { Place } from '../modules/scheduling/place.entity.js';
 import type { Session } from '../modules/scheduling/session.entity.js';
+import type { ConflictDetail } from '../modules/scheduling/scheduling.types.js';
 import type { RequestContext } from './context.js';
 
 function one<T extends { id: string }>(load: (ids: readonly string[]) => Promise<T[]>) {
@@ -60,6 +61,8 @@ export function createLoaders(services: Services, ctx: RequestContext) {
     group: one<Group>((ids) => scheduling.groupsByIds(ids)),
     sessions: many<Session>((ids) => scheduling.sessionsByGroupIds(ids), (row) => row.groupId),
     seatsTaken: valueOf<number>((ids) => registrations.seatsTakenByGroupIds(ids), 0),
+    session: one<Session>((ids) => scheduling.sessionsByIds(ids)),
+    sessionConflicts: valueOf<ConflictDetail[]>((ids) => scheduling.conflictsBySessionIds(ids), []),
     lecturer: one<Lecturer>((ids) => scheduling.lecturersByIds(ids)),
     place: one<Place>((ids) => scheduling.placesByIds(ids)),
   };

@@ -26,9 +26,14 @@ import { PeopleResolver, PersonEntityResolver } from '../modules/people/people.r
 import {
   GroupEntityResolver,
   LecturerEntityResolver,
+  ScheduleChangeEventResolver,
   SessionEntityResolver,
 } from '../modules/scheduling/scheduling-entity.resolver.js';
 import { SchedulingResolver } from '../modules/scheduling/scheduling.resolver.js';
+import { CalendarFeedResolver } from '../modules/notifications/calendar-feed.resolver.js';
+import { CalendarFeedService } from '../modules/notifications/calendar-feed.service.js';
+import { NotificationsResolver, OutboxMessageEntityResolver } from '../modules/notifications/notifications.resolver.js';
+import { NotificationsService } from '../modules/notifications/notifications.service.js';
 import type { Services } from '../services.js';
 import { authChecker } from './auth-checker.js';
 import { ServiceContainer } from './container.js';
@@ -40,6 +45,7 @@ export const resolvers = [
   SchedulingResolver,
   GroupEntityResolver,
   SessionEntityResolver,
+  ScheduleChangeEventResolver,
   LecturerEntityResolver,
   PeopleResolver,
   PersonEntityResolver,
@@ -55,6 +61,9 @@ export const resolvers = [
   ApiTokenEntityResolver,
   RegistrationResolver,
   RegistrationEntityResolver,
+  NotificationsResolver,
+  OutboxMessageEntityResolver,
+  CalendarFeedResolver,
 ] as const;
 
 /** Builds the graph. Without services (schema emission) resolvers are never called. */
@@ -68,12 +77,23 @@ export async function createSchema(services?: Services): Promise<GraphQLSchema> 
       .register(InstitutionsService, services.institutions)
       .register(EmploymentsService, services.employments)
       .register(ApiTokenService, services.apiTokens)
-      .register(RegistrationService, services.registrations);
+      .register(RegistrationService, services.registrations)
+      .register(NotificationsService, services.notifications)
+      .register(CalendarFeedService, services.calendarFeeds);
   }
   return buildSchema({
     resolvers: [...resolvers],
     authChecker,
     container: services ? container : { get: () => ({}) },
+    // Every subscription brings its own `subscribe` (bound to the viewer); type-graphql still wants a PubSub.
+    pubSub: {
+      publish: () => {
+        throw new Error('Publish through the module that owns the events');
+      },
+      subscribe: () => {
+        throw new Error('Every subscription has its own subscribe function');
+      },
+    },
     validate: false,
   });
 }

@@ -61,6 +61,12 @@ export interface World {
     coordinatorOfA(): Promise<string>;
     apiToken(): Promise<string>;
     billingAccountA(): Promise<string>;
+    /** An OPEN group of the public course with no sessions yet. */
+    group(): Promise<string>;
+    /** An outbox message that FAILED for want of an address; its person has one now. */
+    failedOutboxMessage(): Promise<string>;
+    /** A change of the open group's schedule (a new session moved), as staff make it. */
+    scheduleChange(): Promise<void>;
   };
 }
 
@@ -77,6 +83,12 @@ export interface Rule {
   expect: Record<Actor, Outcome>;
   /** Row rules beyond the outcome: e.g. a coordinator's list holds only their institution. */
   check?(data: any, world: World, actor: Actor): void;
+  /**
+   * Marks a subscription: the cell subscribes over a WebSocket (the session cookie on the upgrade
+   * request; an API token's header is sent too, and ignored), then this makes the change it should
+   * hear of. Its outcome is that of the first event.
+   */
+  trigger?(world: World): Promise<void>;
 }
 
 const all = (outcome: Outcome): Record<Actor, Outcome> => Object.fromEntries(ACTORS.map((a) => [a, outcome])) as Record<Actor, Outcome>;
@@ -216,6 +228,81 @@ export const MATRIX: Rule[] = [
     operation: 'updatePlace',
     rule: 'Staff.',
     call: (w) => ({ query: `mutation ($id: ID!, $input: PlaceInput!) { updatePlace(id: $id, input: $input) { id } }`, variables: { id: w.place, input: { capacity: 25 } } }),
+    expect: STAFF_ONLY,
+  },
+
+  {
+    operation: 'saveGroupSchedule',
+    rule: 'Staff.',
+    call: (w) => ({
+      query: `mutation ($id: ID!, $input: GroupScheduleInput!) { saveGroupSchedule(groupId: $id, input: $input) { id } }`,
+      variables: { id: w.openGroup, input: { create: [{ startsAt: dayAhead(31, 7), endsAt: dayAhead(31, 10), onlineUrl: 'https://vas.example.lv/meet/4' }] } },
+    }),
+    expect: STAFF_ONLY,
+  },
+  {
+    operation: 'cancelGroup',
+    rule: 'Staff. Participants and lecturers are told by e-mail.',
+    call: async (w) => ({ query: `mutation ($id: ID!) { cancelGroup(id: $id, reason: "Matrica") { id } }`, variables: { id: await w.fresh.group() } }),
+    expect: STAFF_ONLY,
+  },
+  {
+    operation: 'mySessions',
+    rule: 'A signed-in person: their own sessions as participant and as lecturer (here the participant and the lecturer have some). Not API tokens.',
+    call: () => ({ query: `{ mySessions { role session { id } } }` }),
+    expect: { ...PERSONS_ONLY, coordinatorA: 'none', coordinatorB: 'none', staff: 'none' },
+  },
+  {
+    operation: 'scheduleChanged',
+    rule: 'Anyone, over a WebSocket (the session cookie decides; API tokens are not used there). Without groupIds: changes of the groups one is registered in or teaches (staff: all). With groupIds: also those of published groups of courses one may see (here an open group of a public course).',
+    call: (w) => ({ query: `subscription ($ids: [ID!]) { scheduleChanged(groupIds: $ids) { groupId } }`, variables: { ids: [w.openGroup] } }),
+    trigger: (w) => w.fresh.scheduleChange(),
+    expect: all('ok'),
+    check(data, w, actor) {
+      if (data.scheduleChanged.groupId !== w.openGroup) throw new Error(`${actor} heard of another group's change`);
+    },
+  },
+
+  // Calendar feeds (R-SCH-4): in this order, as a person meets them.
+  {
+    operation: 'myCalendarFeed',
+    rule: 'A signed-in person, their own (null until they create one). Not API tokens.',
+    call: () => ({ query: `{ myCalendarFeed { createdAt } }` }),
+    expect: { ...PERSONS_ONLY, participant: 'none', lecturer: 'none', coordinatorA: 'none', coordinatorB: 'none', staff: 'none' },
+  },
+  {
+    operation: 'createMyCalendarFeed',
+    rule: 'A signed-in person, for themselves. Not API tokens.',
+    call: () => ({ query: `mutation { createMyCalendarFeed { url } }` }),
+    expect: PERSONS_ONLY,
+  },
+  {
+    operation: 'revokeMyCalendarFeed',
+    rule: 'A signed-in person, their own. Not API tokens.',
+    call: () => ({ query: `mutation { revokeMyCalendarFeed }` }),
+    expect: PERSONS_ONLY,
+  },
+
+  // E-mail (the outbox): the console's mailbox.
+  { operation: 'outboxMessages', rule: 'Staff.', call: () => ({ query: `{ outboxMessages { total } }` }), expect: STAFF_ONLY },
+  {
+    operation: 'outboxMessage',
+    rule: 'Staff.',
+    call: async (w) => ({ query: `query ($id: ID!) { outboxMessage(id: $id) { id } }`, variables: { id: await w.fresh.failedOutboxMessage() } }),
+    expect: STAFF_ONLY,
+  },
+  { operation: 'outboxStatusCounts', rule: 'Staff.', call: () => ({ query: `{ outboxStatusCounts { status count } }` }), expect: STAFF_ONLY },
+  { operation: 'mailSettings', rule: 'Staff.', call: () => ({ query: `{ mailSettings { mailbox from } }` }), expect: STAFF_ONLY },
+  {
+    operation: 'notificationPreview',
+    rule: 'Staff.',
+    call: () => ({ query: `{ notificationPreview(kind: SCHEDULE_CHANGED, language: LV) { subject } }` }),
+    expect: STAFF_ONLY,
+  },
+  {
+    operation: 'retryOutboxMessage',
+    rule: 'Staff; only a FAILED message.',
+    call: async (w) => ({ query: `mutation ($id: ID!) { retryOutboxMessage(id: $id) { id } }`, variables: { id: await w.fresh.failedOutboxMessage() } }),
     expect: STAFF_ONLY,
   },
 

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { startApp, type App } from '../app.js';
+import { startApp, type App, type StartOptions } from '../app.js';
 import { loadConfig, type Config } from '../config.js';
 import { QueryCounter } from '../db/data-source.js';
 import { startEmbeddedPostgres } from '../db/embedded-postgres.js';
@@ -90,15 +90,21 @@ function client(url: string, cookie?: string): Client {
   };
 }
 
+export interface TestAppOptions {
+  /** A database to share (two instances on one server); it is left in place at stop(). Unset: a fresh one. */
+  databaseUrl?: string;
+  delivery?: StartOptions['delivery'];
+}
+
 /** Boots the real server (HTTP, GraphQL, WebSocket) on a free port over a fresh database. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+export async function startTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
+  const database: TestDatabase = options.databaseUrl ? { url: options.databaseUrl, drop: async () => {} } : await createTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', MPS_DEMO_DATA: 'false', ...env });
   const queries = new QueryCounter();
   const quiet = { info: () => {}, error: (message: string, error?: unknown) => console.error(message, error) };
   let app: App;
   try {
-    app = await startApp(config, quiet, { databaseUrl: database.url, queryLogger: queries });
+    app = await startApp(config, quiet, { databaseUrl: database.url, queryLogger: queries, jobs: { lockLifetimeMs: 2000 }, delivery: options.delivery });
   } catch (error) {
     await database.drop();
     throw error;

@@ -26,6 +26,13 @@ export interface NamedPerson {
 
 export type ProfileField = 'email';
 
+export interface PersonContact {
+  personId: string;
+  name: string;
+  email: string | null;
+  language: Language;
+}
+
 export class PeopleService {
   constructor(
     private readonly dataSource: DataSource,
@@ -40,6 +47,15 @@ export class PeopleService {
 
   personsByIds(ids: readonly string[]): Promise<Person[]> {
     return this.dataSource.getRepository(Person).findBy({ id: In([...ids]) });
+  }
+
+  /** Name, e-mail and language of each person: what an e-mail to them needs. Pass the transaction's manager inside one. */
+  async contactsByIds(ids: readonly string[], em: EntityManager = this.dataSource.manager): Promise<Map<string, PersonContact>> {
+    if (ids.length === 0) return new Map();
+    const people = await em.findBy(Person, { id: In([...ids]) });
+    return new Map(
+      people.map((p) => [p.id, { personId: p.id, name: `${p.givenName} ${p.familyName}`, email: p.email, language: p.preferredLanguage }]),
+    );
   }
 
   async grantedRoles(personId: string): Promise<UserRole[]> {

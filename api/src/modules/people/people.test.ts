@@ -102,8 +102,8 @@ describe('personal data is seen only by those allowed', () => {
     const contextOf = async (personId: string | null) => {
       const viewer = personId ? await t.app.services.auth.viewerFor(personId, 's') : null;
       const base = { viewer, lang: 'lv' as never };
-      const { createLoaders } = await import('../../graphql/loaders.js');
-      return { ...base, loaders: createLoaders(t.app.services, base) };
+      const { createContext } = await import('../../graphql/create-context.js');
+      return createContext(t.app.services, base);
     };
     expect(await resolver.personalCode(person, await contextOf(owner.id))).toBe(formatted);
     expect(await resolver.personalCode(person, await contextOf(staff.id))).toBe(formatted);

@@ -11,6 +11,9 @@ registerEnumType(RegistrationStatus, {
   description: 'CONFIRMED holds a seat; WAITING is on the waiting list; CANCELLED is kept for history.',
 });
 
+/** Statuses whose people expect the group's sessions, and are told when the schedule changes. */
+export const SCHEDULE_EXPECTING_STATUSES = [RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING] as const;
+
 /** Statuses that hold a seat in the group. */
 export const SEAT_HOLDING_STATUSES = [RegistrationStatus.CONFIRMED] as const;
 

@@ -4,7 +4,7 @@ import { ForbiddenError, Problems } from '../../graphql/errors.js';
 import { isUuid, pageWindow, type Page, type PageArgs } from '../../graphql/pagination.js';
 import { ApiScope } from '../auth/api-token.entity.js';
 import { InstitutionsService } from '../institutions/institutions.service.js';
-import { Registration, SEAT_HOLDING_STATUSES } from './registration.entity.js';
+import { Registration, RegistrationStatus, SCHEDULE_EXPECTING_STATUSES, SEAT_HOLDING_STATUSES } from './registration.entity.js';
 import type { RegistrationFilter } from './registration.types.js';
 
 /** Registration rules arrive with the registration issue; today it counts seats and lists registrations. */
@@ -22,6 +22,24 @@ export class RegistrationService {
       [groupIds, [...SEAT_HOLDING_STATUSES]],
     );
     return new Map(rows.map((row) => [row.group_id, row.taken]));
+  }
+
+  /** The people who expect a group's sessions (confirmed or waiting), with their status. */
+  async expectingPeopleOfGroup(groupId: string, em: EntityManager = this.dataSource.manager): Promise<{ personId: string; status: RegistrationStatus }[]> {
+    const rows: { person_id: string; status: RegistrationStatus }[] = await em.query(
+      `SELECT person_id, status FROM registration WHERE group_id = $1 AND status = ANY($2) ORDER BY created_at, id`,
+      [groupId, [...SCHEDULE_EXPECTING_STATUSES]],
+    );
+    return rows.map((row) => ({ personId: row.person_id, status: row.status }));
+  }
+
+  /** The groups in which the person is expected (confirmed or waiting). */
+  async expectedGroupIdsOfPerson(personId: string): Promise<string[]> {
+    const rows: { group_id: string }[] = await this.dataSource.query(
+      `SELECT group_id FROM registration WHERE person_id = $1 AND status = ANY($2)`,
+      [personId, [...SCHEDULE_EXPECTING_STATUSES]],
+    );
+    return rows.map((row) => row.group_id);
   }
 
   /**

@@ -52,6 +52,10 @@ export class Group {
   @Column({ name: 'price_override_cents', type: 'int', nullable: true })
   priceOverrideCents: number | null;
 
+  @Field(() => String, { nullable: true, description: 'Why the group was cancelled, as told to its participants.' })
+  @Column({ name: 'cancellation_reason', type: 'text', nullable: true })
+  cancellationReason: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -1,4 +1,7 @@
-import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Authorized, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { UserRole } from '../people/person.entity.js';
+import { ScheduleChangeEvent } from './schedule-events.js';
+import { ScheduleConflict } from './scheduling.types.js';
 import { isStaff, type Context } from '../../graphql/context.js';
 import { Course } from '../catalog/course.entity.js';
 import { Group } from './group.entity.js';
@@ -66,6 +69,26 @@ export class SessionEntityResolver {
   @FieldResolver(() => Group)
   group(@Root() session: Session, @Ctx() ctx: Context) {
     return ctx.loaders.group.load(session.groupId);
+  }
+
+  @Authorized(UserRole.STAFF)
+  @FieldResolver(() => [ScheduleConflict], { description: 'Other sessions at the same time with the same lecturer or place (cancelled groups aside). Staff only.' })
+  conflicts(@Root() session: Session, @Ctx() ctx: Context) {
+    return ctx.loaders.sessionConflicts.load(session.id);
+  }
+}
+
+@Resolver(() => ScheduleChangeEvent)
+export class ScheduleChangeEventResolver {
+  @FieldResolver(() => Group)
+  group(@Root() event: ScheduleChangeEvent, @Ctx() ctx: Context) {
+    return ctx.loaders.group.load(event.groupId);
+  }
+
+  @FieldResolver(() => [Session], { description: 'The current state of the sessions added or changed.' })
+  async sessions(@Root() event: ScheduleChangeEvent, @Ctx() ctx: Context) {
+    const sessions = await ctx.loaders.session.loadMany(event.sessionIds);
+    return sessions.filter((s): s is Session => !!s && !(s instanceof Error));
   }
 }
 

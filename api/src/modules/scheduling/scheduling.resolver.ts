@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { PageArgs } from '../../graphql/pagination.js';
 import { UserRole } from '../people/person.entity.js';
@@ -19,7 +19,10 @@ import {
   SessionFilter,
   SessionInput,
   SessionPage,
+  GroupScheduleInput,
+  MySession,
 } from './scheduling.types.js';
+import { ScheduleChangeEvent } from './schedule-events.js';
 import { Session } from './session.entity.js';
 
 @Resolver()
@@ -52,6 +55,12 @@ export class SchedulingResolver {
   @Query(() => Session)
   session(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
     return this.scheduling.getSession(ctx, id);
+  }
+
+  @Authorized()
+  @Query(() => [MySession], { description: "The signed-in person's sessions, as participant and as lecturer, in time order (\"Manas mācības\")." })
+  mySessions(@Ctx() ctx: Context) {
+    return this.scheduling.mySessions(ctx);
   }
 
   @Authorized(UserRole.STAFF)
@@ -94,6 +103,30 @@ export class SchedulingResolver {
   @Mutation(() => Session)
   deleteSession(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
     return this.scheduling.deleteSession(ctx, id);
+  }
+
+  @Authorized(UserRole.STAFF)
+  @Mutation(() => Group, { description: "Several edits of one group's sessions in one save: one e-mail per person (R-SCH-2)." })
+  async saveGroupSchedule(@Ctx() ctx: Context, @Arg('groupId', () => ID) groupId: string, @Arg('input') input: GroupScheduleInput) {
+    await this.scheduling.saveSchedule(ctx, groupId, input);
+    return this.scheduling.getGroup(ctx, groupId);
+  }
+
+  @Authorized(UserRole.STAFF)
+  @Mutation(() => Group, { description: 'Cancels the group: its participants and lecturers are told, with the reason, and their calendar entries removed.' })
+  cancelGroup(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('reason', () => String, { nullable: true }) reason?: string | null) {
+    return this.scheduling.cancelGroup(ctx, id, reason ?? null);
+  }
+
+  @Subscription(() => ScheduleChangeEvent, {
+    description:
+      'Schedule changes from now on: without groupIds, of the groups the viewer is registered in or teaches (staff: all); with groupIds, of those groups when the viewer may see them.',
+    subscribe: ({ args, context }) => (context as Context).live.scheduleChanges((args.groupIds as string[] | undefined) ?? null),
+  })
+  scheduleChanged(@Root() event: ScheduleChangeEvent, @Ctx() ctx: Context, @Arg('groupIds', () => [ID], { nullable: true }) _groupIds?: string[]) {
+    // A WebSocket's context, and its loaders' caches, last as long as the connection: each event reads afresh.
+    for (const loader of Object.values(ctx.loaders)) loader.clearAll();
+    return event;
   }
 
   @Authorized(UserRole.STAFF)

@@ -1,6 +1,7 @@
 import { In, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { isStaff, type RequestContext } from '../../graphql/context.js';
-import { DomainError, ErrorCode, NotFoundError, Problems } from '../../graphql/errors.js';
+import { RegistrationStatus, SCHEDULE_EXPECTING_STATUSES } from '../registration/registration.entity.js';
+import { DomainError, ErrorCode, ForbiddenError, NotFoundError, Problems } from '../../graphql/errors.js';
 import { isUuid, pageWindow, validIds, type Page, type PageArgs, SortOrder } from '../../graphql/pagination.js';
 import { inTransaction } from '../../db/transaction.js';
 import { CatalogService, UPCOMING_PUBLISHED_GROUP } from '../catalog/catalog.service.js';
@@ -12,6 +13,12 @@ import { Group, GroupStatus } from './group.entity.js';
 import { Lecturer } from './lecturer.entity.js';
 import { Place } from './place.entity.js';
 import { Session } from './session.entity.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import { ScheduleChange, ScheduleChangeKind, type SessionChangeRecord, type SessionSnapshot } from './schedule-change.entity.js';
+import type { ScheduleEvents, ScheduleChangeEvent } from './schedule-events.js';
+import { changedAspects, ScheduleNotices, sessionEvent } from './schedule-notices.js';
+import type { CalendarEvent } from '../notifications/calendar.js';
+import { Language } from '../people/person.entity.js';
 import {
   GroupSortField,
   type GroupFilter,
@@ -22,7 +29,25 @@ import {
   type PlaceInput,
   type SessionFilter,
   type SessionInput,
+  ConflictKind,
+  type ConflictDetail,
+  type ScheduleEdits,
+  type MySession,
+  ScheduleRole,
 } from './scheduling.types.js';
+
+/** A session as a schedule change records it. */
+function snapshot(s: Session): SessionSnapshot {
+  return {
+    id: s.id,
+    startsAt: s.startsAt.toISOString(),
+    endsAt: s.endsAt.toISOString(),
+    placeId: s.placeId,
+    onlineUrl: s.onlineUrl,
+    lecturerId: s.lecturerId,
+    sequence: s.sequence,
+  };
+}
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{1,59}$/;
 const MAX_SESSION_HOURS = 14;
@@ -41,6 +66,9 @@ export class SchedulingService {
     private readonly dataSource: DataSource,
     private readonly catalog: CatalogService,
     private readonly registrations: RegistrationService,
+    private readonly notifications: NotificationsService,
+    private readonly notices: ScheduleNotices,
+    private readonly events: ScheduleEvents,
   ) {}
 
   // Groups
@@ -134,13 +162,41 @@ export class SchedulingService {
   }
 
   async updateGroup(ctx: RequestContext, id: string, input: GroupInput): Promise<Group> {
-    return inTransaction(this.dataSource, async (em) => {
+    const { group, change } = await inTransaction(this.dataSource, async (em) => {
       // The row lock serializes this with registrations, which count seats under the same lock.
       const group = isUuid(id) ? await em.findOne(Group, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!group) throw new NotFoundError('Group', id);
+      const previousStatus = group.status;
       await this.assignGroup(em, group, input, false);
-      return em.save(group);
+      const saved = await em.save(group);
+      return { group: saved, change: await this.statusChanged(em, ctx, saved, previousStatus) };
     });
+    this.afterCommit(change);
+    return group;
+  }
+
+  /** Cancels a group: its people and lecturers are told, with the reason, and their calendar entries removed. */
+  cancelGroup(ctx: RequestContext, id: string, reason: string | null): Promise<Group> {
+    return this.updateGroup(ctx, id, { status: GroupStatus.CANCELLED, cancellationReason: reason });
+  }
+
+  /** A group that became CANCELLED or CONFIRMED is news for its people. */
+  private async statusChanged(em: EntityManager, ctx: RequestContext, group: Group, previous: GroupStatus): Promise<ScheduleChange | null> {
+    if (group.status === previous) return null;
+    if (group.status !== GroupStatus.CANCELLED && group.status !== GroupStatus.CONFIRMED) return null;
+    const sessions = await em.find(Session, { where: { groupId: group.id }, order: { startsAt: 'ASC', id: 'ASC' } });
+    const records: SessionChangeRecord[] = [];
+    for (const session of sessions) {
+      const before = snapshot(session);
+      if (group.status === GroupStatus.CANCELLED) {
+        // Calendars replace an entry only by a higher SEQUENCE.
+        session.sequence += 1;
+        await em.update(Session, { id: session.id }, { sequence: session.sequence });
+      }
+      records.push({ sessionId: session.id, before, after: snapshot(session) });
+    }
+    const kind = group.status === GroupStatus.CANCELLED ? ScheduleChangeKind.GROUP_CANCELLED : ScheduleChangeKind.GROUP_CONFIRMED;
+    return this.recordChange(em, ctx, group, kind, records);
   }
 
   private async assignGroup(em: EntityManager, group: Group, input: GroupInput, creating: boolean): Promise<void> {
@@ -179,6 +235,7 @@ export class SchedulingService {
     group.maxSize = maxSize;
     if (input.registrationDeadline !== undefined) group.registrationDeadline = input.registrationDeadline;
     if (input.priceOverrideCents !== undefined) group.priceOverrideCents = input.priceOverrideCents;
+    if (input.cancellationReason !== undefined) group.cancellationReason = input.cancellationReason?.trim().slice(0, 1000) || null;
   }
 
   // Sessions
@@ -208,65 +265,288 @@ export class SchedulingService {
     return session;
   }
 
+  sessionsByIds(ids: readonly string[]): Promise<Session[]> {
+    return this.dataSource.getRepository(Session).findBy({ id: In([...ids]) });
+  }
+
   sessionsByGroupIds(groupIds: readonly string[]): Promise<Session[]> {
     return this.dataSource.getRepository(Session).find({ where: { groupId: In([...groupIds]) }, order: { startsAt: 'ASC', id: 'ASC' } });
   }
 
   async createSession(ctx: RequestContext, input: SessionInput): Promise<Session> {
-    return inTransaction(this.dataSource, async (em) => {
-      const session = em.create(Session, { placeId: null, onlineUrl: null, lecturerId: null });
-      await this.assignSession(em, session, input, true);
-      return em.save(session);
-    });
+    const problems = new Problems();
+    const known = isUuid(input.groupId ?? '') && (await this.dataSource.getRepository(Group).existsBy({ id: input.groupId! }));
+    problems.check(known, 'groupId', 'UNKNOWN_GROUP', 'groupId must name an existing group');
+    problems.throwIfAny();
+    const { sessions } = await this.saveSchedule(ctx, input.groupId!, { create: [input], overrideConflicts: input.overrideConflicts });
+    return sessions[0];
   }
 
   async updateSession(ctx: RequestContext, id: string, input: SessionInput): Promise<Session> {
-    return inTransaction(this.dataSource, async (em) => {
-      const session = isUuid(id) ? await em.findOne(Session, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
-      if (!session) throw new NotFoundError('Session', id);
-      await this.assignSession(em, session, input, false);
-      return em.save(session);
-    });
+    const session = isUuid(id) ? await this.dataSource.getRepository(Session).findOneBy({ id }) : null;
+    if (!session) throw new NotFoundError('Session', id);
+    const { sessions } = await this.saveSchedule(ctx, session.groupId, { update: [{ id, input }], overrideConflicts: input.overrideConflicts });
+    return sessions[0];
   }
 
   async deleteSession(ctx: RequestContext, id: string): Promise<Session> {
-    return inTransaction(this.dataSource, async (em) => {
-      const session = isUuid(id) ? await em.findOne(Session, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
-      if (!session) throw new NotFoundError('Session', id);
-      await em.delete(Session, { id });
-      return session;
+    const session = isUuid(id) ? await this.dataSource.getRepository(Session).findOneBy({ id }) : null;
+    if (!session) throw new NotFoundError('Session', id);
+    await this.saveSchedule(ctx, session.groupId, { delete: [id] });
+    return session;
+  }
+
+  /**
+   * Several session edits of one group saved together: one transaction, one schedule change, one
+   * e-mail per person however many sessions and fields changed. Conflicts (a lecturer or a place
+   * in two sessions at once) refuse the save unless `overrideConflicts`.
+   */
+  async saveSchedule(ctx: RequestContext, groupId: string, edits: ScheduleEdits): Promise<{ sessions: Session[]; change: ScheduleChange | null }> {
+    const result = await inTransaction(this.dataSource, async (em) => {
+      // Serializes schedule saves of one group with each other and with registrations.
+      const group = isUuid(groupId) ? await em.findOne(Group, { where: { id: groupId }, lock: { mode: 'pessimistic_write' } }) : null;
+      if (!group) throw new NotFoundError('Group', groupId);
+      const records: SessionChangeRecord[] = [];
+      const saved: Session[] = [];
+      const touched: Session[] = [];
+
+      for (const [index, input] of (edits.create ?? []).entries()) {
+        const session = em.create(Session, { groupId: group.id, placeId: null, onlineUrl: null, lecturerId: null, sequence: 0 });
+        await this.assignSession(em, session, input, true, edits.create!.length > 1 ? `create.${index}.` : '');
+        touched.push(session);
+        records.push({ sessionId: '', before: null, after: null });
+      }
+      for (const [index, { id, input }] of (edits.update ?? []).entries()) {
+        const session = isUuid(id) ? await em.findOne(Session, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
+        if (!session || session.groupId !== group.id) throw new NotFoundError('Session', id);
+        const before = snapshot(session);
+        await this.assignSession(em, session, input, false, edits.update!.length > 1 ? `update.${index}.` : '');
+        if (changedAspects(before, snapshot(session)).length > 0) session.sequence += 1;
+        touched.push(session);
+        records.push({ sessionId: id, before, after: null });
+      }
+      const deleted: Session[] = [];
+      for (const id of edits.delete ?? []) {
+        const session = isUuid(id) ? await em.findOne(Session, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
+        if (!session || session.groupId !== group.id) throw new NotFoundError('Session', id);
+        deleted.push(session);
+      }
+
+      if (group.status !== GroupStatus.CANCELLED && !edits.overrideConflicts) {
+        const conflicts = await this.findConflicts(em, touched, [...touched, ...deleted].map((s) => s.id).filter(Boolean));
+        if (conflicts.length > 0) {
+          throw new DomainError(ErrorCode.SCHEDULE_CONFLICT, `The lecturer or the place is busy at that time (${conflicts.length} conflict(s)); save again with overrideConflicts to keep it anyway`, { conflicts });
+        }
+      }
+
+      for (const [i, session] of touched.entries()) {
+        saved.push(await em.save(session));
+        records[i].sessionId = session.id;
+        records[i].after = snapshot(session);
+      }
+      for (const session of deleted) {
+        await em.delete(Session, { id: session.id });
+        records.push({ sessionId: session.id, before: snapshot(session), after: null });
+      }
+      const meaningful = records.filter((r) => !r.before || !r.after || changedAspects(r.before, r.after).length > 0);
+      const change = await this.recordChange(em, ctx, group, ScheduleChangeKind.SESSIONS_CHANGED, meaningful);
+      return { sessions: saved, change };
+    });
+    this.afterCommit(result.change);
+    return result;
+  }
+
+  /**
+   * Sessions that would share a lecturer or a place with `sessions` at the same time, in groups
+   * that are not cancelled (the sessions being edited themselves excepted). Advisory locks on each
+   * lecturer and place make two concurrent saves check one after the other.
+   */
+  private async findConflicts(em: EntityManager, sessions: Session[], excluded: string[]): Promise<ConflictDetail[]> {
+    const keys = [...new Set(sessions.flatMap((s) => [s.lecturerId && `lecturer:${s.lecturerId}`, s.placeId && `place:${s.placeId}`]).filter((k): k is string => !!k))].sort();
+    for (const key of keys) await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [key]);
+    const conflicts: ConflictDetail[] = [];
+    for (const [index, session] of sessions.entries()) {
+      if (!session.lecturerId && !session.placeId) continue;
+      const rows: { id: string; group_id: string; code: string; starts_at: Date; ends_at: Date; lecturer_id: string | null; place_id: string | null }[] = await em.query(
+        `SELECT s.id, s.group_id, g.code, s.starts_at, s.ends_at, s.lecturer_id, s.place_id
+           FROM session s JOIN course_group g ON g.id = s.group_id
+          WHERE g.status <> 'CANCELLED' AND NOT (s.id = ANY($1::uuid[]))
+            AND (s.lecturer_id = $2 OR s.place_id = $3) AND s.starts_at < $5 AND s.ends_at > $4
+          ORDER BY s.starts_at`,
+        [excluded, session.lecturerId, session.placeId, session.startsAt, session.endsAt],
+      );
+      const others = rows.map((r) => ({ id: r.id, group_id: r.group_id, code: r.code, starts_at: new Date(r.starts_at), ends_at: new Date(r.ends_at), lecturer_id: r.lecturer_id, place_id: r.place_id }));
+      // Sessions of the same save may collide with each other too.
+      for (const other of sessions.slice(index + 1)) {
+        if (other.startsAt < session.endsAt && other.endsAt > session.startsAt) {
+          others.push({ id: other.id ?? '', group_id: other.groupId, code: '', starts_at: other.startsAt, ends_at: other.endsAt, lecturer_id: other.lecturerId, place_id: other.placeId });
+        }
+      }
+      for (const other of others) {
+        const kinds = [
+          ...(session.lecturerId && other.lecturer_id === session.lecturerId ? [ConflictKind.LECTURER] : []),
+          ...(session.placeId && other.place_id === session.placeId ? [ConflictKind.PLACE] : []),
+        ];
+        if (kinds.length === 0) continue;
+        conflicts.push({
+          sessionId: session.id ?? null,
+          startsAt: session.startsAt,
+          kinds,
+          otherSessionId: other.id || null,
+          otherGroupId: other.group_id,
+          otherGroupCode: other.code,
+          otherStartsAt: other.starts_at,
+          otherEndsAt: other.ends_at,
+        });
+      }
+    }
+    return conflicts;
+  }
+
+  /** Conflicts of saved sessions, for flagging them in lists (loader). */
+  async conflictsBySessionIds(ids: readonly string[]): Promise<Map<string, ConflictDetail[]>> {
+    const rows: { session_id: string; starts_at: Date; other_id: string; group_id: string; code: string; other_starts: Date; other_ends: Date; lecturer: boolean; place: boolean }[] =
+      await this.dataSource.query(
+        `SELECT a.id AS session_id, a.starts_at, b.id AS other_id, b.group_id, gb.code, b.starts_at AS other_starts, b.ends_at AS other_ends,
+                (a.lecturer_id IS NOT NULL AND a.lecturer_id = b.lecturer_id) AS lecturer,
+                (a.place_id IS NOT NULL AND a.place_id = b.place_id) AS place
+           FROM session a
+           JOIN course_group ga ON ga.id = a.group_id AND ga.status <> 'CANCELLED'
+           JOIN session b ON b.id <> a.id AND b.starts_at < a.ends_at AND b.ends_at > a.starts_at
+                         AND (a.lecturer_id = b.lecturer_id OR a.place_id = b.place_id)
+           JOIN course_group gb ON gb.id = b.group_id AND gb.status <> 'CANCELLED'
+          WHERE a.id = ANY($1::uuid[])
+          ORDER BY b.starts_at`,
+        [ids],
+      );
+    const byId = new Map<string, ConflictDetail[]>();
+    for (const r of rows) {
+      const kinds = [...(r.lecturer ? [ConflictKind.LECTURER] : []), ...(r.place ? [ConflictKind.PLACE] : [])];
+      const list = byId.get(r.session_id) ?? [];
+      list.push({
+        sessionId: r.session_id,
+        startsAt: new Date(r.starts_at),
+        kinds,
+        otherSessionId: r.other_id,
+        otherGroupId: r.group_id,
+        otherGroupCode: r.code,
+        otherStartsAt: new Date(r.other_starts),
+        otherEndsAt: new Date(r.other_ends),
+      });
+      byId.set(r.session_id, list);
+    }
+    return byId;
+  }
+
+  /**
+   * The signed-in person's sessions, in time order: of groups they are registered in (confirmed or
+   * waiting; cancelled groups too, so that a cancellation shows) and those they teach.
+   */
+  async mySessions(ctx: RequestContext): Promise<MySession[]> {
+    if (ctx.viewer?.kind !== 'person') throw new ForbiddenError('Only a signed-in person has a schedule');
+    const personId = ctx.viewer.personId;
+    const rows: { id: string; role: ScheduleRole; status: RegistrationStatus | null }[] = await this.dataSource.query(
+      `SELECT s.id, 'PARTICIPANT' AS role, r.status, s.starts_at
+         FROM session s JOIN course_group g ON g.id = s.group_id
+         JOIN registration r ON r.group_id = g.id AND r.person_id = $1 AND r.status = ANY($2)
+        WHERE g.status <> 'PLANNED'
+       UNION ALL
+       SELECT s.id, 'LECTURER' AS role, NULL, s.starts_at
+         FROM session s JOIN lecturer l ON l.id = s.lecturer_id AND l.person_id = $1
+       ORDER BY starts_at, id
+       LIMIT 1000`,
+      [personId, [...SCHEDULE_EXPECTING_STATUSES]],
+    );
+    const sessions = new Map((await this.sessionsByIds([...new Set(rows.map((r) => r.id))])).map((s) => [s.id, s]));
+    return rows.flatMap((row) => {
+      const session = sessions.get(row.id);
+      return session ? [{ session, role: row.role, registrationStatus: row.status }] : [];
     });
   }
 
-  private async assignSession(em: EntityManager, session: Session, input: SessionInput, creating: boolean): Promise<void> {
+  /**
+   * A person's sessions as calendar entries: those of groups they are confirmed in (published or
+   * held) and those they teach, from half a year back.
+   */
+  async calendarEventsOfPerson(personId: string, language: Language, publicUrl: string): Promise<CalendarEvent[]> {
+    const rows: (Session & { group_code: string; title_lv: string; title_en: string })[] = await this.dataSource.query(
+      `SELECT s.id, s.starts_at AS "startsAt", s.ends_at AS "endsAt", s.online_url AS "onlineUrl", s.place_id AS "placeId", s.sequence,
+              g.code AS group_code, c.title_lv, c.title_en
+         FROM session s JOIN course_group g ON g.id = s.group_id JOIN course c ON c.id = g.course_id
+        WHERE s.ends_at > now() - interval '183 days'
+          AND ((g.status IN ('OPEN', 'CONFIRMED', 'COMPLETED')
+                AND EXISTS (SELECT 1 FROM registration r WHERE r.group_id = g.id AND r.person_id = $1 AND r.status = 'CONFIRMED'))
+            OR (g.status <> 'CANCELLED' AND s.lecturer_id IN (SELECT l.id FROM lecturer l WHERE l.person_id = $1)))
+        ORDER BY s.starts_at, s.id
+        LIMIT 2000`,
+      [personId],
+    );
+    const places = new Map((await this.placesByIds([...new Set(rows.map((r) => r.placeId).filter((id): id is string => !!id))])).map((p) => [p.id, p]));
+    return rows.map((row) =>
+      sessionEvent(
+        { id: row.id, startsAt: new Date(row.startsAt), endsAt: new Date(row.endsAt), onlineUrl: row.onlineUrl, sequence: row.sequence },
+        {
+          title: language === Language.EN ? row.title_en || row.title_lv : row.title_lv,
+          groupCode: row.group_code,
+          place: row.placeId ? places.get(row.placeId) : undefined,
+          publicUrl,
+          cancelled: false,
+        },
+      ),
+    );
+  }
+
+  /** Stores the change, queues its e-mails and its live event, all in the caller's transaction. */
+  private async recordChange(em: EntityManager, ctx: RequestContext, group: Group, kind: ScheduleChangeKind, records: SessionChangeRecord[]): Promise<ScheduleChange | null> {
+    if (records.length === 0 && kind === ScheduleChangeKind.SESSIONS_CHANGED) return null;
+    const change = await em.save(
+      em.create(ScheduleChange, { groupId: group.id, kind, sessions: records, changedBy: ctx.viewer?.kind === 'person' && isUuid(ctx.viewer.personId) ? ctx.viewer.personId : null }),
+    );
+    await this.notifications.enqueue(em, await this.notices.emailsFor(em, change, group));
+    await this.events.publish(em, change);
+    return change;
+  }
+
+  /** Once committed: the local worker delivers at once, and local subscribers hear of it. */
+  private afterCommit(change: ScheduleChange | null): void {
+    if (!change) return;
+    this.notifications.queued();
+    this.events.committed(change);
+  }
+
+  /** The schedule change events the viewer may see, from now on. */
+  subscribeToChanges(ctx: RequestContext, groupIds: readonly string[] | null): AsyncIterableIterator<ScheduleChangeEvent> {
+    return this.events.subscribe(ctx, groupIds);
+  }
+
+  private async assignSession(em: EntityManager, session: Session, input: SessionInput, creating: boolean, prefix = ''): Promise<void> {
     const problems = new Problems();
-    if (creating || input.groupId != null) {
-      const known = isUuid(input.groupId ?? '') && (await em.existsBy(Group, { id: input.groupId! }));
-      problems.check(known, 'groupId', 'UNKNOWN_GROUP', 'groupId must name an existing group');
+    const field = (name: string) => `${prefix}${name}`;
+    if (!creating && input.groupId != null && input.groupId !== session.groupId) {
+      problems.add(field('groupId'), 'GROUP_FIXED', 'a session cannot move to another group: delete it and add it there');
     }
     const startsAt = input.startsAt ?? session.startsAt;
     const endsAt = input.endsAt ?? session.endsAt;
-    problems.check(startsAt instanceof Date && !Number.isNaN(startsAt.getTime()), 'startsAt', 'REQUIRED', 'startsAt is required');
-    problems.check(endsAt instanceof Date && !Number.isNaN(endsAt.getTime()), 'endsAt', 'REQUIRED', 'endsAt is required');
+    problems.check(startsAt instanceof Date && !Number.isNaN(startsAt.getTime()), field('startsAt'), 'REQUIRED', 'startsAt is required');
+    problems.check(endsAt instanceof Date && !Number.isNaN(endsAt.getTime()), field('endsAt'), 'REQUIRED', 'endsAt is required');
     if (startsAt instanceof Date && endsAt instanceof Date) {
-      problems.check(endsAt.getTime() > startsAt.getTime(), 'endsAt', 'END_BEFORE_START', 'endsAt must be after startsAt');
-      problems.check(endsAt.getTime() - startsAt.getTime() <= MAX_SESSION_HOURS * 3600_000, 'endsAt', 'TOO_LONG', `a session lasts at most ${MAX_SESSION_HOURS} hours`);
+      problems.check(endsAt.getTime() > startsAt.getTime(), field('endsAt'), 'END_BEFORE_START', 'endsAt must be after startsAt');
+      problems.check(endsAt.getTime() - startsAt.getTime() <= MAX_SESSION_HOURS * 3600_000, field('endsAt'), 'TOO_LONG', `a session lasts at most ${MAX_SESSION_HOURS} hours`);
     }
     const placeId = input.placeId !== undefined ? input.placeId || null : session.placeId;
     const onlineUrl = input.onlineUrl !== undefined ? input.onlineUrl?.trim() || null : session.onlineUrl;
     const lecturerId = input.lecturerId !== undefined ? input.lecturerId || null : session.lecturerId;
     if (placeId) {
       const known = isUuid(placeId) && (await em.existsBy(Place, { id: placeId }));
-      problems.check(known, 'placeId', 'UNKNOWN_PLACE', 'placeId must name an existing place');
+      problems.check(known, field('placeId'), 'UNKNOWN_PLACE', 'placeId must name an existing place');
     }
-    if (onlineUrl) problems.check(validUrl(onlineUrl) && onlineUrl.length <= 2000, 'onlineUrl', 'INVALID_URL', 'onlineUrl must be an http(s) address');
-    if (!placeId && !onlineUrl) problems.add('placeId', 'PLACE_OR_LINK_REQUIRED', 'a session needs a place or an online link');
+    if (onlineUrl) problems.check(validUrl(onlineUrl) && onlineUrl.length <= 2000, field('onlineUrl'), 'INVALID_URL', 'onlineUrl must be an http(s) address');
+    if (!placeId && !onlineUrl) problems.add(field('placeId'), 'PLACE_OR_LINK_REQUIRED', 'a session needs a place or an online link');
     if (lecturerId) {
       const known = isUuid(lecturerId) && (await em.existsBy(Lecturer, { id: lecturerId }));
-      problems.check(known, 'lecturerId', 'UNKNOWN_LECTURER', 'lecturerId must name an existing lecturer');
+      problems.check(known, field('lecturerId'), 'UNKNOWN_LECTURER', 'lecturerId must name an existing lecturer');
     }
     problems.throwIfAny();
-    if (input.groupId != null) session.groupId = input.groupId;
     Object.assign(session, { startsAt, endsAt, placeId, onlineUrl, lecturerId });
   }
 
@@ -321,6 +601,7 @@ export class SchedulingService {
   }
 
   placesByIds(ids: readonly string[]): Promise<Place[]> {
+    if (ids.length === 0) return Promise.resolve([]);
     return this.dataSource.getRepository(Place).findBy({ id: In([...ids]) });
   }
 

@@ -4,6 +4,7 @@ import { Group, GroupStatus } from './group.entity.js';
 import { Lecturer } from './lecturer.entity.js';
 import { Place } from './place.entity.js';
 import { Session } from './session.entity.js';
+import { RegistrationStatus } from '../registration/registration.entity.js';
 
 export enum GroupSortField {
   CODE = 'CODE',
@@ -68,6 +69,9 @@ export class GroupInput {
 
   @Field(() => Int, { nullable: true })
   priceOverrideCents?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Told to participants when the group is cancelled.' })
+  cancellationReason?: string | null;
 }
 
 @InputType()
@@ -119,6 +123,81 @@ export class SessionInput {
 
   @Field(() => ID, { nullable: true })
   lecturerId?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Save even when the lecturer or the place is busy at that time (SCHEDULE_CONFLICT otherwise).' })
+  overrideConflicts?: boolean | null;
+}
+
+@InputType()
+export class SessionUpdate {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => SessionInput)
+  input: SessionInput;
+}
+
+@InputType({ description: "Edits of one group's sessions saved together: one change, one e-mail per person." })
+export class GroupScheduleInput {
+  @Field(() => [SessionInput], { nullable: true, description: 'New sessions (groupId may be left out).' })
+  create?: SessionInput[];
+
+  @Field(() => [SessionUpdate], { nullable: true })
+  update?: SessionUpdate[];
+
+  @Field(() => [ID], { nullable: true })
+  delete?: string[];
+
+  @Field(() => Boolean, { nullable: true, description: 'Save even when a lecturer or a place is busy at that time.' })
+  overrideConflicts?: boolean | null;
+}
+
+/** What saveSchedule takes (GroupScheduleInput, or one session's edit). */
+export interface ScheduleEdits {
+  create?: SessionInput[];
+  update?: { id: string; input: SessionInput }[];
+  delete?: string[];
+  overrideConflicts?: boolean | null;
+}
+
+export enum ConflictKind {
+  LECTURER = 'LECTURER',
+  PLACE = 'PLACE',
+}
+registerEnumType(ConflictKind, { name: 'ConflictKind', description: 'What two sessions at the same time share.' });
+
+/** One clash; also the shape of SCHEDULE_CONFLICT's `extensions.conflicts`. */
+export interface ConflictDetail {
+  /** Null for a session not yet saved. */
+  sessionId: string | null;
+  startsAt: Date;
+  kinds: ConflictKind[];
+  otherSessionId: string | null;
+  otherGroupId: string;
+  otherGroupCode: string;
+  otherStartsAt: Date;
+  otherEndsAt: Date;
+}
+
+@ObjectType({ description: 'Another session at the same time with the same lecturer or place.' })
+export class ScheduleConflict {
+  @Field(() => [ConflictKind])
+  kinds: ConflictKind[];
+
+  @Field(() => ID)
+  otherSessionId: string;
+
+  @Field(() => ID)
+  otherGroupId: string;
+
+  @Field()
+  otherGroupCode: string;
+
+  @Field()
+  otherStartsAt: Date;
+
+  @Field()
+  otherEndsAt: Date;
 }
 
 @InputType()
@@ -170,4 +249,22 @@ export class PlaceInput {
 
   @Field(() => Int, { nullable: true })
   capacity?: number;
+}
+
+export enum ScheduleRole {
+  PARTICIPANT = 'PARTICIPANT',
+  LECTURER = 'LECTURER',
+}
+registerEnumType(ScheduleRole, { name: 'ScheduleRole', description: 'Why a session is in a personal schedule.' });
+
+@ObjectType({ description: "A session in the signed-in person's own schedule." })
+export class MySession {
+  @Field(() => Session)
+  session: Session;
+
+  @Field(() => ScheduleRole)
+  role: ScheduleRole;
+
+  @Field(() => RegistrationStatus, { nullable: true, description: 'For a participant: confirmed or waiting.' })
+  registrationStatus: RegistrationStatus | null;
 }

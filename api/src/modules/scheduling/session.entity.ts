@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 
 @ObjectType({ description: 'One dated meeting of a group.' })
 @Entity('session')
@@ -31,4 +31,8 @@ export class Session {
   @Field(() => ID, { nullable: true })
   @Column({ name: 'lecturer_id', type: 'uuid', nullable: true })
   lecturerId: string | null;
+
+  @Field(() => Int, { description: 'Grows with every change that calendars must pick up (the iCalendar SEQUENCE).' })
+  @Column({ type: 'int', default: 0 })
+  sequence: number;
 }

@@ -1,0 +1,12 @@
+import type { Services } from '../services.js';
+import type { Context, RequestContext } from './context.js';
+import { createLoaders } from './loaders.js';
+
+/** The context of one request (or one WebSocket connection) for this viewer. */
+export function createContext(services: Services, base: RequestContext): Context {
+  return {
+    ...base,
+    loaders: createLoaders(services, base),
+    live: { scheduleChanges: (groupIds) => services.scheduling.subscribeToChanges(base, groupIds) },
+  };
+}
