@@ -1,6 +1,8 @@
 import CategoryIcon from '@mui/icons-material/Category';
 import EventIcon from '@mui/icons-material/Event';
 import GroupsIcon from '@mui/icons-material/Groups';
+import MailIcon from '@mui/icons-material/Mail';
+import PreviewIcon from '@mui/icons-material/Preview';
 import AccountBalanceIcon from '@mui/icons-material/AccountBalance';
 import AccountBalanceWalletIcon from '@mui/icons-material/AccountBalanceWallet';
 import BadgeIcon from '@mui/icons-material/Badge';
@@ -28,6 +30,9 @@ import { EmployeeImport } from './resources/employees/EmployeeImport';
 import { EmployeeCreate, EmployeeList } from './resources/employees/Employees';
 import { InstitutionCreate, InstitutionEdit, InstitutionList, InstitutionShow } from './resources/institutions/Institutions';
 import { LecturerCreate, LecturerEdit, LecturerList } from './resources/lecturers/Lecturers';
+import { NotificationPreviews } from './resources/outboxMessages/NotificationPreviews';
+import { OutboxList } from './resources/outboxMessages/OutboxList';
+import { OutboxShow } from './resources/outboxMessages/OutboxShow';
 import { PlaceCreate, PlaceEdit, PlaceList } from './resources/places/Places';
 import { SessionCreate, SessionEdit } from './resources/sessions/SessionEdit';
 import { SessionList } from './resources/sessions/SessionList';
@@ -62,6 +67,8 @@ const resourcesFor = (roles: unknown) => {
       <Resource key="employeeImport" name="employeeImport" icon={UploadFileIcon} list={EmployeeImport} />,
       <Resource key="billingAccounts" name="billingAccounts" icon={AccountBalanceWalletIcon} list={BillingAccountList} edit={BillingAccountEdit} create={BillingAccountCreate} recordRepresentation="name" />,
       <Resource key="apiTokens" name="apiTokens" icon={VpnKeyIcon} list={ApiTokenList} create={ApiTokenCreate} recordRepresentation="name" />,
+      <Resource key="outboxMessages" name="outboxMessages" icon={MailIcon} list={OutboxList} show={OutboxShow} recordRepresentation="subject" />,
+      <Resource key="notificationPreviews" name="notificationPreviews" icon={PreviewIcon} list={NotificationPreviews} />,
     ];
   }
   // A coordinator's console: their institutions' employees and billing accounts, and the catalog to read.

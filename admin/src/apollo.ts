@@ -31,8 +31,13 @@ export function createApolloClient(currentLanguage: () => string): ApolloClient 
             employees: replaceOnRefetch,
             billingAccounts: replaceOnRefetch,
             apiTokens: replaceOnRefetch,
+            outboxMessages: replaceOnRefetch,
+            outboxStatusCounts: replaceOnRefetch,
           },
         },
+        // Lists without ids inside records: a fresh answer replaces them.
+        Session: { fields: { conflicts: replaceOnRefetch } },
+        OutboxMessage: { fields: { attachments: replaceOnRefetch } },
       },
     }),
   });

@@ -1,7 +1,16 @@
+import { DialogContentText, TextField } from '@mui/material';
 import { useState, type MouseEvent, type ReactElement } from 'react';
-import { Button, Confirm, useDataProvider, useNotify, useRefresh } from 'react-admin';
+import { Button, Confirm, useDataProvider, useNotify, useRefresh, useTranslate } from 'react-admin';
 import type { ConsoleDataProvider } from '../data/dataProvider';
 import type { Values } from '../data/resourceApi';
+
+/** A text the user may type in the confirmation (e.g. a reason), sent as one of the action's variables. */
+interface TextInput {
+  variable: string;
+  label: string;
+  helperText?: string;
+  maxLength?: number;
+}
 
 interface Props {
   resource: string;
@@ -17,6 +26,9 @@ interface Props {
   /** The notification after success. */
   done: string;
   color?: 'primary' | 'error' | 'warning';
+  /** The dialog's button that does nothing, when "Cancel" would read as the action itself (cancelling a group). */
+  cancelLabel?: string;
+  textInput?: TextInput;
 }
 
 /**
@@ -24,19 +36,23 @@ interface Props {
  * Clicks stop here: in a table row they would otherwise also open the row (the dialog's too,
  * since React events bubble through portals).
  */
-export const ConfirmedAction = ({ resource, action, id, variables, label, icon, title, content, messageArgs, done, color = 'primary' }: Props) => {
+export const ConfirmedAction = ({ resource, action, id, variables, label, icon, title, content, messageArgs, done, color = 'primary', cancelLabel, textInput }: Props) => {
   const dataProvider = useDataProvider<ConsoleDataProvider>();
   const notify = useNotify();
   const refresh = useRefresh();
+  const translate = useTranslate();
   const [open, setOpen] = useState(false);
   const [pending, setPending] = useState(false);
+  const [text, setText] = useState('');
   const stop = (event: MouseEvent) => event.stopPropagation();
 
   const run = async () => {
     setPending(true);
     try {
-      await dataProvider.runAction(resource, { action, id, variables });
+      const typed = textInput ? { [textInput.variable]: text.trim() || null } : {};
+      await dataProvider.runAction(resource, { action, id, variables: { ...variables, ...typed } });
       notify(done, { type: 'info', messageArgs });
+      setText('');
       refresh();
     } catch (error) {
       // The dataProvider's errors are already translated.
@@ -46,6 +62,25 @@ export const ConfirmedAction = ({ resource, action, id, variables, label, icon, 
       setOpen(false);
     }
   };
+
+  const body = textInput ? (
+    <>
+      <DialogContentText sx={{ mb: 2 }}>{translate(content, { _: content, ...messageArgs })}</DialogContentText>
+      <TextField
+        label={translate(textInput.label)}
+        helperText={textInput.helperText ? translate(textInput.helperText) : undefined}
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+        disabled={pending}
+        multiline
+        minRows={2}
+        fullWidth
+        slotProps={{ htmlInput: { maxLength: textInput.maxLength } }}
+      />
+    </>
+  ) : (
+    content
+  );
 
   return (
     <span onClick={stop}>
@@ -57,10 +92,11 @@ export const ConfirmedAction = ({ resource, action, id, variables, label, icon, 
         loading={pending}
         title={title}
         titleTranslateOptions={messageArgs}
-        content={content}
+        content={body}
         contentTranslateOptions={messageArgs}
         confirm={label}
         confirmColor={color === 'error' ? 'warning' : 'primary'}
+        cancel={cancelLabel}
         onConfirm={run}
         onClose={() => setOpen(false)}
       />

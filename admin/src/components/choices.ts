@@ -10,3 +10,6 @@ export const API_SCOPE_CHOICES = choices('ApiScope', ['CATALOG_READ', 'EMPLOYEES
 export const API_TOKEN_STATE_CHOICES = choices('ApiTokenState', ['ACTIVE', 'INACTIVE']);
 export const EMPLOYMENT_STATE_CHOICES = choices('EmploymentState', ['CURRENT', 'ENDED']);
 export const EMPLOYMENT_SOURCE_CHOICES = choices('EmploymentSource', ['COORDINATOR', 'IMPORT', 'STAFF', 'SELF']);
+export const OUTBOX_STATUS_CHOICES = choices('OutboxStatus', ['PENDING', 'SENDING', 'SENT', 'FAILED']);
+export const NOTIFICATION_KIND_CHOICES = choices('NotificationKind', ['SCHEDULE_CHANGED', 'GROUP_CANCELLED', 'GROUP_CONFIRMED', 'LECTURER_ASSIGNED', 'LECTURER_REMOVED']);
+export const EMAIL_LANGUAGE_CHOICES = choices('Language', ['LV', 'EN']);

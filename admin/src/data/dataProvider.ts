@@ -7,6 +7,7 @@ import { employeesApi } from '../resources/employees/documents';
 import { groupsApi } from '../resources/groups/documents';
 import { institutionsApi } from '../resources/institutions/documents';
 import { lecturersApi } from '../resources/lecturers/documents';
+import { outboxMessagesApi } from '../resources/outboxMessages/documents';
 import { placesApi } from '../resources/places/documents';
 import { sessionsApi } from '../resources/sessions/documents';
 import { topicsApi } from '../resources/topics/documents';
@@ -25,6 +26,7 @@ export const RESOURCES: Record<string, ResourceApi> = {
   employees: employeesApi,
   billingAccounts: billingAccountsApi,
   apiTokens: apiTokensApi,
+  outboxMessages: outboxMessagesApi,
 };
 
 /** The API's page size limit (and the limit of `filter.ids`). */
@@ -60,9 +62,16 @@ export interface ActionParams {
   variables?: Values;
 }
 
-/** react-admin's methods plus `runAction` (call it through `useDataProvider<ConsoleDataProvider>()`). */
+/** A read beyond react-admin's methods: the resource's `queries[query]`. */
+export interface QueryParams {
+  query: string;
+  variables?: Values;
+}
+
+/** react-admin's methods plus `runAction` and `runQuery` (call them through `useDataProvider<ConsoleDataProvider>()`). */
 export type ConsoleDataProvider = DataProvider & {
   runAction(resource: string, params: ActionParams): Promise<{ data: RaRecord }>;
+  runQuery(resource: string, params: QueryParams): Promise<{ data: unknown }>;
 };
 
 /**
@@ -218,5 +227,8 @@ export function createDataProvider(client: ApolloClient, translate: TranslateFun
         const item = await mutate(required(api.actions?.[params.action], resource, params.action), { ...params.variables, id: params.id });
         return { data: toRecord(api, item) as RaRecord };
       }),
+
+    runQuery: (resource, params) =>
+      guarded(resource, async (api) => ({ data: await query(required(api.queries?.[params.query], resource, params.query), params.variables ?? {}) })),
   };
 }

@@ -12,6 +12,8 @@ const STATUS: Record<string, number> = {
   QUERY_TOO_COMPLEX: 400,
   ALREADY_EXISTS: 409,
   IN_USE: 409,
+  SCHEDULE_CONFLICT: 409,
+  PROFILE_INCOMPLETE: 409,
   INTERNAL_SERVER_ERROR: 500,
 };
 
@@ -63,7 +65,8 @@ export function toHttpError(error: unknown, context: ErrorContext): HttpError {
   const first = errors[0];
   const code = String(first.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
   const status = STATUS[code] ?? 500;
-  const message = translate(`mps.errors.${code}`, { _: first.message });
+  // Resource-specific wording first: "the recipient has no address" says more than "the profile is incomplete".
+  const message = translate(`mps.resourceErrors.${resource}.${code}`, { _: translate(`mps.errors.${code}`, { _: first.message }) });
   const formField = (field: string) => formFields[field] ?? field;
   const label = (field: string) => translate(`resources.${resource}.fields.${field}`, { _: field });
 
@@ -83,6 +86,10 @@ export function toHttpError(error: unknown, context: ErrorContext): HttpError {
     const text = problemMessage(translate, first.extensions.field, 'ALREADY_EXISTS', translate('mps.validation.ALREADY_EXISTS'));
     const summary = `${message} ${label(field)}: ${text}`;
     return new HttpError(summary, status, { code, errors: { [field]: text, root: { serverError: summary } } });
+  }
+  if (code === 'SCHEDULE_CONFLICT') {
+    // The form asks whether to save anyway and lists what clashes (see sessions/ScheduleConflicts.tsx).
+    return new HttpError(message, status, { code, conflicts: first.extensions?.conflicts ?? [] });
   }
   return new HttpError(message, status, { code });
 }

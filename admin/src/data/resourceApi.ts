@@ -26,6 +26,8 @@ export interface ResourceApi {
   delete?: Operation;
   /** Other mutations of one record, `mutation($id: ID!)`, run with the dataProvider's `runAction` (e.g. revoking a token). */
   actions?: Record<string, Operation>;
+  /** Other reads about the resource as a whole (e.g. counts), run with the dataProvider's `runQuery`. */
+  queries?: Record<string, Operation>;
   /** API item -> react-admin record (e.g. cents -> euro for the forms). */
   toRecord?(item: Values): Values;
   /** Variables of the create mutation besides `input`, e.g. the institution an employee is added to. */

@@ -65,6 +65,7 @@ export const en: Messages = {
         priceOverrideEuro: 'Group price, EUR',
         priceEuro: 'Price per participant, EUR',
         sessions: 'Sessions',
+        cancellationReason: 'Reason for cancellation',
         q: 'Search',
       },
     },
@@ -78,6 +79,7 @@ export const en: Messages = {
         placeId: 'Place',
         onlineUrl: 'Online link',
         lecturerId: 'Lecturer',
+        conflicts: 'Overlaps',
         from: 'Ending after',
         to: 'Starting before',
       },
@@ -171,6 +173,33 @@ export const en: Messages = {
       name: 'Employee import |||| Employee import',
       fields: {},
     },
+    outboxMessages: {
+      name: 'Message |||| Mail',
+      fields: {
+        id: 'ID',
+        status: 'Status',
+        toName: 'Recipient',
+        toAddress: 'E-mail address',
+        kind: 'Kind',
+        language: 'Language',
+        subject: 'Subject',
+        attempts: 'Attempts',
+        createdAt: 'Created',
+        sentAt: 'Sent',
+        nextAttemptAt: 'Next attempt',
+        lastError: 'Last error',
+        channel: 'Delivered by',
+        messageId: 'Message-ID',
+        groupId: 'Group',
+        from: 'From',
+        to: 'To',
+        q: 'Search',
+      },
+    },
+    notificationPreviews: {
+      name: 'E-mail template |||| E-mail templates',
+      fields: {},
+    },
   },
   mps: {
     app: {
@@ -201,6 +230,7 @@ export const en: Messages = {
       signOut: 'Sign out',
     },
     help: {
+      cancellationReason: 'The reason goes into the e-mail the group’s participants and lecturers receive.',
       personalCode: 'As 123456-12345; the person need not have signed in yet.',
       iban: 'For example LV80 BANK 0000 4351 9500 1.',
       billingAccountName: 'A name employees recognise the account by, e.g. "HR department".',
@@ -301,12 +331,91 @@ export const en: Messages = {
         workEmail: 'e-mail',
       },
     },
+    groups: {
+      cancel: 'Cancel group',
+      cancelTitle: 'Cancel group %{code}?',
+      cancelContent:
+        'The group’s participants and lecturers will receive an e-mail about the cancellation with the reason given here, and its sessions will be removed from their calendars.',
+      cancellationReason: 'Reason for cancellation',
+      cancelled: 'Group cancelled',
+      cancelledWithReason: 'The group is cancelled. Reason: %{reason}',
+      cancelledWithoutReason: 'The group is cancelled (no reason given).',
+    },
+    outbox: {
+      mailboxMode: 'E-mail is not sent: SMTP_URL is not set; messages are kept here',
+      counts: 'Messages by status',
+      from: 'Sender: %{from}',
+      noAddress: 'no e-mail address',
+      retry: 'Send again',
+      retryTitle: 'Send the message again (recipient: %{name})?',
+      retryContent:
+        'The message will be sent anew and its attempts counted from zero. If the recipient had no e-mail address, their current address is used.',
+      retried: 'The message is queued for sending again',
+      failedBecause: 'The message could not be sent: %{error}',
+    },
+    email: {
+      parts: 'Parts of the message',
+      html: 'HTML',
+      text: 'Text',
+      attachments: 'Attachments (%{smart_count})',
+      htmlFrame: 'Message “%{subject}”',
+      download: 'Download %{filename}',
+      downloadShort: 'Download',
+      showContent: 'Show the content of %{filename}',
+      showContentShort: 'Show content',
+      hideContent: 'Hide the content of %{filename}',
+      hideContentShort: 'Hide content',
+      attachmentContent: 'Content of %{filename}',
+    },
+    previews: {
+      title: 'E-mail templates',
+      intro:
+        'Every kind of e-mail the system sends, rendered from its template with sample data. Check the wording and the layout in both languages here; nothing is sent.',
+      kind: 'Kind of e-mail',
+      language: 'Language',
+    },
+    conflicts: {
+      title: 'The lecturer or the place is busy',
+      intro: 'Other sessions with the same lecturer or place take place at this time (Riga time):',
+      line: 'Group %{group}, %{when}: %{busy}',
+      busy: {
+        LECTURER: 'the lecturer is busy',
+        PLACE: 'the place is taken',
+        BOTH: 'the lecturer is busy and the place is taken',
+      },
+      question: 'If you save anyway, the overlap stays flagged in the session lists.',
+      saveAnyway: 'Save anyway',
+      cancel: 'Cancel',
+      flag: 'Overlaps with other sessions',
+      notice: 'This session overlaps with other sessions (Riga time):',
+    },
     noAccess: {
       title: 'No access',
       text: 'You are signed in as %{name}, but this console is only for the staff of the School of Public Administration and for institution coordinators.',
       portal: 'Open the training portal',
     },
     enums: {
+      OutboxStatus: {
+        PENDING: 'Waiting',
+        SENDING: 'Sending',
+        SENT: 'Sent',
+        FAILED: 'Failed',
+      },
+      NotificationKind: {
+        SCHEDULE_CHANGED: 'Schedule changed',
+        GROUP_CANCELLED: 'Group cancelled',
+        GROUP_CONFIRMED: 'Group confirmed',
+        LECTURER_ASSIGNED: 'Lecturer assigned',
+        LECTURER_REMOVED: 'Lecturer removed',
+      },
+      Language: {
+        LV: 'Latvian',
+        EN: 'English',
+      },
+      DeliveryChannel: {
+        SMTP: 'SMTP server',
+        MAILBOX: 'Development mailbox',
+      },
       EmploymentState: {
         CURRENT: 'Current',
         ENDED: 'Ended',
@@ -382,6 +491,8 @@ export const en: Messages = {
       },
     },
     errors: {
+      SCHEDULE_CONFLICT: 'The lecturer or the place is already busy at that time.',
+      PROFILE_INCOMPLETE: 'The person’s profile lacks required details.',
       UNAUTHENTICATED: 'Your session has ended. Please sign in again.',
       FORBIDDEN: 'You are not allowed to do this.',
       NOT_FOUND: 'The record was not found.',
@@ -393,7 +504,14 @@ export const en: Messages = {
       INTERNAL_SERVER_ERROR: 'An unexpected error occurred on the server. Please try again.',
       NETWORK: 'Could not reach the server. Check your connection and try again.',
     },
+    /** Codes whose meaning depends on the resource: looked up before `mps.errors`. */
+    resourceErrors: {
+      outboxMessages: {
+        PROFILE_INCOMPLETE: 'The recipient still has no e-mail address',
+      },
+    },
     validation: {
+      NOT_FAILED: 'Only a message that could not be sent can be sent again',
       INVALID_IBAN: 'Invalid account number (IBAN)',
       INVALID_REGISTRATION_NUMBER: 'A registration number has 11 digits',
       INVALID_VAT_NUMBER: 'A VAT number is LV and 11 digits',

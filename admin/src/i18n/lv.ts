@@ -69,6 +69,7 @@ export const lv = {
         priceOverrideEuro: 'Grupas cena, EUR',
         priceEuro: 'Cena dalībniekam, EUR',
         sessions: 'Nodarbības',
+        cancellationReason: 'Atcelšanas iemesls',
         q: 'Meklēt',
       },
     },
@@ -82,6 +83,7 @@ export const lv = {
         placeId: 'Norises vieta',
         onlineUrl: 'Tiešsaistes saite',
         lecturerId: 'Pasniedzējs',
+        conflicts: 'Pārklāšanās',
         from: 'Beidzas pēc',
         to: 'Sākas pirms',
       },
@@ -175,6 +177,33 @@ export const lv = {
       name: 'Darbinieku imports |||| Darbinieku imports',
       fields: {},
     },
+    outboxMessages: {
+      name: 'Vēstule |||| Pasts',
+      fields: {
+        id: 'ID',
+        status: 'Statuss',
+        toName: 'Adresāts',
+        toAddress: 'E-pasta adrese',
+        kind: 'Veids',
+        language: 'Valoda',
+        subject: 'Temats',
+        attempts: 'Mēģinājumi',
+        createdAt: 'Izveidota',
+        sentAt: 'Nosūtīta',
+        nextAttemptAt: 'Nākamais mēģinājums',
+        lastError: 'Pēdējā kļūda',
+        channel: 'Nosūtīšanas veids',
+        messageId: 'Message-ID',
+        groupId: 'Grupa',
+        from: 'No',
+        to: 'Kam',
+        q: 'Meklēt',
+      },
+    },
+    notificationPreviews: {
+      name: 'Vēstules paraugs |||| Vēstuļu paraugi',
+      fields: {},
+    },
   },
   mps: {
     app: {
@@ -205,6 +234,7 @@ export const lv = {
       signOut: 'Iziet',
     },
     help: {
+      cancellationReason: 'Iemesls tiks iekļauts e-pastā, ko saņems grupas dalībnieki un pasniedzēji.',
       personalCode: 'Formātā 123456-12345; personai nav jābūt jau pieslēgušās sistēmai.',
       iban: 'Piemēram, LV80 BANK 0000 4351 9500 1.',
       billingAccountName: 'Nosaukums, pēc kura darbinieki pazīs kontu, piemēram, “Personāla daļa”.',
@@ -305,12 +335,91 @@ export const lv = {
         workEmail: 'e-pasts',
       },
     },
+    groups: {
+      cancel: 'Atcelt grupu',
+      cancelTitle: 'Atcelt grupu %{code}?',
+      cancelContent:
+        'Grupas dalībnieki un pasniedzēji saņems e-pastu par atcelšanu ar šeit norādīto iemeslu, un grupas nodarbības tiks izņemtas no viņu kalendāriem.',
+      cancellationReason: 'Atcelšanas iemesls',
+      cancelled: 'Grupa atcelta',
+      cancelledWithReason: 'Grupa ir atcelta. Iemesls: %{reason}',
+      cancelledWithoutReason: 'Grupa ir atcelta (iemesls nav norādīts).',
+    },
+    outbox: {
+      mailboxMode: 'E-pasts netiek sūtīts: SMTP_URL nav iestatīts; vēstules glabājas šeit',
+      counts: 'Vēstules pa statusiem',
+      from: 'Sūtītājs: %{from}',
+      noAddress: 'nav e-pasta adreses',
+      retry: 'Sūtīt vēlreiz',
+      retryTitle: 'Sūtīt vēstuli vēlreiz (adresāts: %{name})?',
+      retryContent:
+        'Vēstule tiks sūtīta no jauna, un mēģinājumu skaits sāksies no nulles. Ja adresātam nebija e-pasta adreses, tiks izmantota viņa pašreizējā adrese.',
+      retried: 'Vēstule atkal ievietota sūtīšanas rindā',
+      failedBecause: 'Vēstuli neizdevās nosūtīt: %{error}',
+    },
+    email: {
+      parts: 'Vēstules daļas',
+      html: 'HTML',
+      text: 'Teksts',
+      attachments: 'Pielikumi (%{smart_count})',
+      htmlFrame: 'Vēstule “%{subject}”',
+      download: 'Lejupielādēt %{filename}',
+      downloadShort: 'Lejupielādēt',
+      showContent: 'Rādīt %{filename} saturu',
+      showContentShort: 'Rādīt saturu',
+      hideContent: 'Slēpt %{filename} saturu',
+      hideContentShort: 'Slēpt saturu',
+      attachmentContent: 'Faila %{filename} saturs',
+    },
+    previews: {
+      title: 'Vēstuļu paraugi',
+      intro:
+        'Katrs e-pasta veids, ko sistēma sūta, sagatavots no veidnes ar parauga datiem. Šeit var pārbaudīt tekstu un noformējumu abās valodās; nekas netiek nosūtīts.',
+      kind: 'Vēstules veids',
+      language: 'Valoda',
+    },
+    conflicts: {
+      title: 'Pasniedzējs vai norises vieta ir aizņemta',
+      intro: 'Šajā laikā notiek citas nodarbības ar to pašu pasniedzēju vai norises vietu (laiks pēc Rīgas pulksteņa):',
+      line: 'Grupa %{group}, %{when}: %{busy}',
+      busy: {
+        LECTURER: 'aizņemts pasniedzējs',
+        PLACE: 'aizņemta norises vieta',
+        BOTH: 'aizņemts pasniedzējs un norises vieta',
+      },
+      question: 'Ja saglabāsiet tik un tā, pārklāšanās būs atzīmēta nodarbību sarakstos.',
+      saveAnyway: 'Saglabāt tik un tā',
+      cancel: 'Atcelt',
+      flag: 'Pārklājas ar citām nodarbībām',
+      notice: 'Šī nodarbība pārklājas ar citām nodarbībām (laiks pēc Rīgas pulksteņa):',
+    },
     noAccess: {
       title: 'Nav piekļuves',
       text: 'Jūs pieslēdzāties kā %{name}, taču konsole ir paredzēta tikai Valsts administrācijas skolas darbiniekiem un iestāžu koordinatoriem.',
       portal: 'Atvērt mācību portālu',
     },
     enums: {
+      OutboxStatus: {
+        PENDING: 'Gaida',
+        SENDING: 'Tiek sūtīta',
+        SENT: 'Nosūtīta',
+        FAILED: 'Neizdevās',
+      },
+      NotificationKind: {
+        SCHEDULE_CHANGED: 'Grafika izmaiņas',
+        GROUP_CANCELLED: 'Grupa atcelta',
+        GROUP_CONFIRMED: 'Grupa apstiprināta',
+        LECTURER_ASSIGNED: 'Lektors norīkots',
+        LECTURER_REMOVED: 'Lektors atcelts',
+      },
+      Language: {
+        LV: 'Latviešu',
+        EN: 'Angļu',
+      },
+      DeliveryChannel: {
+        SMTP: 'SMTP serveris',
+        MAILBOX: 'Izstrādes pastkaste',
+      },
       EmploymentState: {
         CURRENT: 'Pašreizējās',
         ENDED: 'Izbeigtās',
@@ -387,6 +496,8 @@ export const lv = {
       },
     },
     errors: {
+      SCHEDULE_CONFLICT: 'Pasniedzējs vai norises vieta šajā laikā jau ir aizņemta.',
+      PROFILE_INCOMPLETE: 'Personas profilā trūkst vajadzīgo datu.',
       UNAUTHENTICATED: 'Jūsu sesija ir beigusies. Lūdzu, pieslēdzieties vēlreiz.',
       FORBIDDEN: 'Jums nav tiesību veikt šo darbību.',
       NOT_FOUND: 'Ieraksts nav atrasts.',
@@ -398,7 +509,14 @@ export const lv = {
       INTERNAL_SERVER_ERROR: 'Serverī radās neparedzēta kļūda. Lūdzu, mēģiniet vēlreiz.',
       NETWORK: 'Neizdevās sazināties ar serveri. Pārbaudiet savienojumu un mēģiniet vēlreiz.',
     },
+    /** Codes whose meaning depends on the resource: looked up before `mps.errors`. */
+    resourceErrors: {
+      outboxMessages: {
+        PROFILE_INCOMPLETE: 'Adresātam joprojām nav e-pasta adreses',
+      },
+    },
     validation: {
+      NOT_FAILED: 'Vēlreiz var sūtīt tikai vēstuli, kuru neizdevās nosūtīt',
       INVALID_IBAN: 'Nederīgs konta numurs (IBAN)',
       INVALID_REGISTRATION_NUMBER: 'Reģistrācijas numuram jābūt 11 cipariem',
       INVALID_VAT_NUMBER: 'PVN numuram jābūt LV un 11 cipariem',

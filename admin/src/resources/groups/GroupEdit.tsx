@@ -1,8 +1,38 @@
-import { Create, Edit } from 'react-admin';
+import EventBusyIcon from '@mui/icons-material/EventBusy';
+import { Create, Edit, TopToolbar, useRecordContext } from 'react-admin';
+import { ConfirmedAction } from '../../components/ConfirmedAction';
 import { GroupForm } from './GroupForm';
 
+/** Cancelling tells the group's participants and lecturers, with the reason, and removes their calendar entries. */
+const CancelGroupAction = () => {
+  const group = useRecordContext();
+  if (!group || group.status === 'CANCELLED' || group.status === 'COMPLETED') return null;
+  return (
+    <ConfirmedAction
+      resource="groups"
+      action="cancel"
+      id={String(group.id)}
+      label="mps.groups.cancel"
+      icon={<EventBusyIcon />}
+      title="mps.groups.cancelTitle"
+      content="mps.groups.cancelContent"
+      messageArgs={{ code: group.code }}
+      done="mps.groups.cancelled"
+      color="error"
+      cancelLabel="ra.action.close"
+      textInput={{ variable: 'reason', label: 'mps.groups.cancellationReason', helperText: 'mps.help.cancellationReason', maxLength: 1000 }}
+    />
+  );
+};
+
+const GroupEditActions = () => (
+  <TopToolbar>
+    <CancelGroupAction />
+  </TopToolbar>
+);
+
 export const GroupEdit = () => (
-  <Edit mutationMode="pessimistic">
+  <Edit mutationMode="pessimistic" actions={<GroupEditActions />}>
     <GroupForm withSessions />
   </Edit>
 );

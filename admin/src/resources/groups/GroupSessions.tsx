@@ -1,6 +1,7 @@
 import { Box } from '@mui/material';
 import { CreateButton, DataTable, Pagination, ReferenceField, ReferenceManyField, useRecordContext } from 'react-admin';
 import { DateTimeField } from '../../components/fields';
+import { ConflictFlag } from '../sessions/ScheduleConflicts';
 
 /** A group's sessions in time order, and a button that adds one to this group. */
 export const GroupSessions = () => {
@@ -15,6 +16,9 @@ export const GroupSessions = () => {
           </DataTable.Col>
           <DataTable.Col source="endsAt" disableSort>
             <DateTimeField source="endsAt" />
+          </DataTable.Col>
+          <DataTable.Col source="conflicts" disableSort>
+            <ConflictFlag />
           </DataTable.Col>
           <DataTable.Col source="placeId" disableSort>
             <ReferenceField source="placeId" reference="places" link={false} />

@@ -17,6 +17,7 @@ const GROUP = gql`
     registrationDeadline
     priceOverrideCents
     priceCents
+    cancellationReason
   }
 `;
 
@@ -73,6 +74,19 @@ export const groupsApi: ResourceApi = {
       }
       ${GROUP}
     `,
+  },
+  actions: {
+    cancel: {
+      field: 'cancelGroup',
+      document: gql`
+        mutation AdminCancelGroup($id: ID!, $reason: String) {
+          cancelGroup(id: $id, reason: $reason) {
+            ...GroupRow
+          }
+        }
+        ${GROUP}
+      `,
+    },
   },
   toRecord: (item: Values) => ({
     ...item,

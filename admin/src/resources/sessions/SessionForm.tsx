@@ -2,6 +2,7 @@ import { AutocompleteInput, DateTimeInput, ReferenceInput, SimpleForm, TextInput
 import { SaveDeleteToolbar, SaveOnlyToolbar } from '../../components/toolbars';
 import { endAfterStart, httpUrl, placeOrLink, required } from '../../validation';
 import { keepUserEdits } from '../../components/formOptions';
+import { ConflictsNotice } from './ScheduleConflicts';
 
 /** After saving or deleting a session, go back to its group's sessions. */
 export const toGroupSessions: RedirectionSideEffect = (_resource, _id, data) =>
@@ -16,6 +17,7 @@ const EditToolbar = () => {
 
 export const SessionForm = ({ deletable = false }: { deletable?: boolean }) => (
   <SimpleForm resetOptions={keepUserEdits} sx={{ maxWidth: 640 }} toolbar={deletable ? <EditToolbar /> : <SaveOnlyToolbar />}>
+    <ConflictsNotice />
     <ReferenceInput source="groupId" reference="groups">
       <AutocompleteInput validate={required()} />
     </ReferenceInput>

@@ -8,6 +8,7 @@ import {
   ReferenceInput,
 } from 'react-admin';
 import { DateTimeField } from '../../components/fields';
+import { ConflictFlag } from './ScheduleConflicts';
 
 const filters = [
   <ReferenceInput key="groupId" source="groupId" reference="groups" alwaysOn>
@@ -35,6 +36,9 @@ export const SessionList = () => (
       </DataTable.Col>
       <DataTable.Col source="endsAt" disableSort cellSx={() => ({ whiteSpace: 'nowrap' })}>
         <DateTimeField source="endsAt" />
+      </DataTable.Col>
+      <DataTable.Col source="conflicts" disableSort>
+        <ConflictFlag />
       </DataTable.Col>
       <DataTable.Col source="placeId" disableSort>
         <ReferenceField source="placeId" reference="places" link={false} />

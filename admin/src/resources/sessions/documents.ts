@@ -10,6 +10,14 @@ const SESSION = gql`
     placeId
     onlineUrl
     lecturerId
+    conflicts {
+      kinds
+      otherSessionId
+      otherGroupId
+      otherGroupCode
+      otherStartsAt
+      otherEndsAt
+    }
   }
 `;
 
@@ -78,8 +86,9 @@ export const sessionsApi: ResourceApi = {
       ${SESSION}
     `,
   },
+  // `overrideConflicts` is set only when the user chose to save despite a SCHEDULE_CONFLICT.
   toInput: (values) =>
-    pick(values, ['groupId', 'startsAt', 'endsAt', 'placeId', 'onlineUrl', 'lecturerId'], {
+    pick(values, ['groupId', 'startsAt', 'endsAt', 'placeId', 'onlineUrl', 'lecturerId', 'overrideConflicts'], {
       startsAt: toIso,
       endsAt: toIso,
       placeId: emptyToNull,
