@@ -6,6 +6,7 @@ import { CatalogPage } from './pages/CatalogPage';
 import { CoursePage } from './pages/CoursePage';
 import { HomePage } from './pages/HomePage';
 import { MaterialsPage } from './pages/MaterialsPage';
+import { MyTrainingPage } from './pages/MyTrainingPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { ProfilePage } from './pages/ProfilePage';
 
@@ -23,6 +24,7 @@ const router = createBrowserRouter([
       { path: 'katalogs', element: <CatalogPage /> },
       { path: 'catalog', element: <CatalogAlias /> },
       { path: 'kursi/:id', element: <CoursePage /> },
+      { path: 'manas-macibas', element: <MyTrainingPage /> },
       { path: 'profils', element: <ProfilePage /> },
       { path: 'materiali', element: <MaterialsPage /> },
       { path: '*', element: <NotFoundPage /> },

@@ -2,15 +2,8 @@ import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/clien
 import { SetContextLink } from '@apollo/client/link/context';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { OperationTypeNode } from 'graphql';
-import { createClient } from 'graphql-ws';
 import i18n, { currentLanguage } from './i18n';
-
-const GRAPHQL_PATH = '/graphql';
-
-function webSocketUrl(): string {
-  const protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
-  return `${protocol}//${window.location.host}${GRAPHQL_PATH}`;
-}
+import { GRAPHQL_PATH, liveClient, restartLiveConnection } from './live';
 
 /** The api answers localized fields (titles, summaries, topic names) in the language this header names. */
 const languageLink = new SetContextLink((previous) => ({
@@ -19,8 +12,7 @@ const languageLink = new SetContextLink((previous) => ({
 
 const httpLink = new HttpLink({ uri: GRAPHQL_PATH, credentials: 'same-origin' });
 
-// Lazy: the socket opens with the first subscription, and the session cookie goes with the upgrade.
-const wsLink = new GraphQLWsLink(createClient({ url: webSocketUrl(), lazy: true }));
+const wsLink = new GraphQLWsLink(liveClient);
 
 const transport = ApolloLink.split(
   ({ operationType }) => operationType === OperationTypeNode.SUBSCRIPTION,
@@ -45,7 +37,9 @@ export const apolloClient = new ApolloClient({
   }),
 });
 
-// Cached entries hold texts in the old language: drop them and refetch what is on screen.
+// Cached entries hold texts in the old language: drop them and refetch what is on screen. The
+// socket reads the language cookie (just rewritten by ./i18n) only when it connects: reconnect it.
 i18n.on('languageChanged', () => {
   void apolloClient.resetStore();
+  restartLiveConnection();
 });

@@ -4,6 +4,13 @@ import { localeOf } from './i18n';
 
 const SCHOOL_TIME_ZONE = 'Europe/Riga';
 
+const calendarDay = new Intl.DateTimeFormat('en-CA', { timeZone: SCHOOL_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The day (YYYY-MM-DD) a moment falls on in the school's time zone, whatever the browser's. */
+export function schoolDayOf(iso: string): string {
+  return calendarDay.format(new Date(iso));
+}
+
 /** Dates in the school's time zone and money in euro, in the current interface language. */
 export function useFormat() {
   const { t, i18n } = useTranslation();

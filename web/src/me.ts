@@ -32,6 +32,8 @@ export const MeQuery = graphql(`
 `);
 
 export const PROFILE_PATH = '/profils';
+/** "Manas mācības"; the api's e-mails link to this path too. */
+export const MY_TRAINING_PATH = '/manas-macibas';
 
 /** Where the sign-in of the api sends the person back to: the page they are on. */
 export function signInHref(returnTo: string): string {

@@ -166,6 +166,8 @@ test('the portal keeps asking for the e-mail on every page without trapping the 
   // Its link leads to the profile; there it leads straight into the e-mail field.
   await banner().getByRole('link', { name: 'Norādīt e-pastu profilā' }).click();
   await page.waitForURL((url) => url.pathname === '/profils');
+  // The profile may still be loading (the first visit above was left before its answer came).
+  await emailField().waitFor();
   await banner().getByRole('link', { name: 'Uz e-pasta lauku' }).click();
   expect(await focusedName()).toBe('email');
 

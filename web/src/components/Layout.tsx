@@ -1,19 +1,24 @@
+import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { MY_TRAINING_PATH, MeQuery, PROFILE_PATH } from '../me';
 import { Account } from './Account';
 import { LanguageSwitch } from './LanguageSwitch';
 import { ProfileReminder } from './ProfileReminder';
 
 const MENU = [
-  { to: '/', key: 'nav.home', end: true },
-  { to: '/profils', key: 'nav.profile', end: false },
-  { to: '/katalogs', key: 'nav.catalog', end: false },
-  { to: '/materiali', key: 'nav.materials', end: false },
+  { to: '/', key: 'nav.home', end: true, signedInOnly: false },
+  { to: MY_TRAINING_PATH, key: 'nav.myTraining', end: false, signedInOnly: true },
+  { to: PROFILE_PATH, key: 'nav.profile', end: false, signedInOnly: false },
+  { to: '/katalogs', key: 'nav.catalog', end: false, signedInOnly: false },
+  { to: '/materiali', key: 'nav.materials', end: false, signedInOnly: false },
 ] as const;
 
 export function Layout() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
+  const { data, previousData } = useQuery(MeQuery);
+  const signedIn = !!(data ?? previousData)?.me;
   // A course page belongs to the catalog section of the menu.
   const inCatalog = pathname.startsWith('/kursi/');
 
@@ -40,7 +45,7 @@ export function Layout() {
         </div>
         <nav className="main-nav" aria-label={t('nav.label')}>
           <ul className="container">
-            {MENU.map((item) => (
+            {MENU.filter((item) => signedIn || !item.signedInOnly).map((item) => (
               <li key={item.to}>
                 <NavLink
                   to={item.to}

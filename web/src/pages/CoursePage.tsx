@@ -1,14 +1,16 @@
 import { useQuery } from '@apollo/client/react';
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { CourseFactItems, NextDate } from '../components/CourseCard';
 import { ErrorMessage, Loading } from '../components/ErrorMessage';
 import { PageHeading } from '../components/PageHeading';
+import { SessionPlace } from '../components/SessionPlace';
 import { errorCodeOf } from '../errors';
 import { useFormat } from '../format';
 import { graphql } from '../gql';
 import type { CoursePageQuery } from '../gql/graphql';
+import { ScheduleChangeNotice, useLiveSchedule, type LiveSchedule } from '../schedule/useLiveSchedule';
 
 // course -> openGroups -> sessions -> lecturer -> name: depth 5 of the api's limit of 6.
 const CourseQuery = graphql(`
@@ -77,6 +79,9 @@ export function CoursePage() {
   const { t } = useTranslation();
   const backTo = useCatalogReturn();
   const { data, error, refetch } = useQuery(CourseQuery, { variables: { id } });
+  // The groups on the page follow schedule changes live: a moved session, a cancelled group.
+  const groupIds = useMemo(() => (data?.course.openGroups.map((g) => g.id) ?? []).sort(), [data]);
+  const live = useLiveSchedule({ groupIds, skip: groupIds.length === 0, refetch: () => refetch() });
 
   const back = (
     <p className="back-link">
@@ -106,10 +111,10 @@ export function CoursePage() {
   }
   if (!data) return <Loading label={t('course.loading')} />;
 
-  return <CourseDetails course={data.course} back={back} />;
+  return <CourseDetails course={data.course} back={back} live={live} />;
 }
 
-function CourseDetails({ course, back }: { course: Course; back: ReactNode }) {
+function CourseDetails({ course, back, live }: { course: Course; back: ReactNode; live: LiveSchedule }) {
   const { t } = useTranslation();
   const paragraphs = course.description.split(/\n\s*\n/).filter((p) => p.trim());
 
@@ -157,6 +162,7 @@ function CourseDetails({ course, back }: { course: Course; back: ReactNode }) {
 
       <section className="course-groups" aria-labelledby="course-groups">
         <h2 id="course-groups">{t('course.groups')}</h2>
+        <ScheduleChangeNotice change={live.lastChange} />
         {!course.hasDate && (
           <div className="notice notice-info" data-testid="no-date">
             <p className="notice-title">{t('course.noDate')}</p>
@@ -165,14 +171,14 @@ function CourseDetails({ course, back }: { course: Course; back: ReactNode }) {
         )}
         {course.openGroups.length > 0 && <p>{t('course.groupsIntro', { count: course.openGroups.length })}</p>}
         {course.openGroups.map((group) => (
-          <GroupCard key={group.id} group={group} />
+          <GroupCard key={group.id} group={group} changed={live.changedSessionIds} />
         ))}
       </section>
     </article>
   );
 }
 
-function GroupCard({ group }: { group: Group }) {
+function GroupCard({ group, changed }: { group: Group; changed: ReadonlySet<string> }) {
   const { t } = useTranslation();
   const format = useFormat();
   const headingId = `group-${group.id}`;
@@ -213,7 +219,7 @@ function GroupCard({ group }: { group: Group }) {
       ) : (
         <ol className="sessions">
           {group.sessions.map((session) => (
-            <SessionRow key={session.id} session={session} />
+            <SessionRow key={session.id} session={session} changed={changed.has(session.id)} />
           ))}
         </ol>
       )}
@@ -221,12 +227,11 @@ function GroupCard({ group }: { group: Group }) {
   );
 }
 
-function SessionRow({ session }: { session: Session }) {
+function SessionRow({ session, changed }: { session: Session; changed: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const place = session.place;
   return (
-    <li className="session">
+    <li className={changed ? 'session is-changed' : 'session'} data-session-id={session.id}>
       <div className="session-when">
         <time className="session-date" dateTime={session.startsAt}>
           {format.dayOf(session.startsAt)}
@@ -235,26 +240,13 @@ function SessionRow({ session }: { session: Session }) {
           <span className="visually-hidden">{t('course.sessionTime')}: </span>
           {format.timeRange(session.startsAt, session.endsAt)}
         </span>
+        {changed && <span className="badge badge-changed">{t('live.changedBadge')}</span>}
       </div>
       <dl className="session-details">
         <div>
           <dt>{t('course.sessionPlace')}</dt>
           <dd>
-            {place && (
-              <span className="session-place">
-                {[place.name, place.room].filter(Boolean).join(', ')}
-                <span className="session-address">{place.address}</span>
-              </span>
-            )}
-            {session.onlineUrl && (
-              <span className="session-online">
-                {t('course.online')}:{' '}
-                <a href={session.onlineUrl} rel="noopener noreferrer">
-                  {t('course.onlineLink')}
-                </a>
-              </span>
-            )}
-            {!place && !session.onlineUrl && t('course.noPlace')}
+            <SessionPlace place={session.place} onlineUrl={session.onlineUrl} />
           </dd>
         </div>
         <div>

@@ -1,4 +1,5 @@
 import { useQuery } from '@apollo/client/react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { ErrorMessage, Loading } from '../components/ErrorMessage';
@@ -6,6 +7,7 @@ import { PageHeading } from '../components/PageHeading';
 import { signInHref } from '../me';
 import { AddressForm } from '../profile/AddressForm';
 import { BillingForm } from '../profile/BillingForm';
+import { CalendarFeed } from '../profile/CalendarFeed';
 import { Certificates } from '../profile/Certificates';
 import { ContactForm } from '../profile/ContactForm';
 import { Employments } from '../profile/Employments';
@@ -19,6 +21,7 @@ const CONTENTS = [
   { section: 'personal', key: 'profile.personal.heading' },
   { section: 'contact', key: 'profile.contact.heading' },
   { section: 'language', key: 'profile.language.heading' },
+  { section: 'calendar', key: 'profile.calendar.heading' },
   { section: 'address', key: 'profile.address.heading' },
   { section: 'billing', key: 'profile.billing.heading' },
   { section: 'employments', key: 'profile.employment.heading' },
@@ -60,6 +63,12 @@ export function ProfilePage() {
   // While the language changes every query is fetched again: the forms, and what is typed in them, stay.
   const shown = data ?? previousData;
   const heading = <PageHeading title={t('profile.title')}>{t('profile.title')}</PageHeading>;
+  const loaded = !!shown?.me;
+
+  // A link to a section (/profils#kalendars) from another page: the sections exist only once the profile has loaded.
+  useEffect(() => {
+    if (loaded && location.hash) document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView();
+  }, [loaded, location.hash]);
 
   if (error && !shown) {
     return (
@@ -101,6 +110,7 @@ export function ProfilePage() {
           <PersonalData person={person} />
           <ContactForm person={person} returnTo={returnTo} />
           <LanguageForm preferred={person.preferredLanguage} />
+          <CalendarFeed />
           <AddressForm address={person.declaredAddress} />
           <BillingForm employer={person.employer} />
           <Employments employments={person.employments} />

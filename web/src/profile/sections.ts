@@ -3,6 +3,7 @@ export const SECTIONS = {
   personal: 'personas-dati',
   contact: 'kontakti',
   language: 'valoda',
+  calendar: 'kalendars',
   address: 'adrese',
   billing: 'rekviziti',
   employments: 'darba-vietas',

@@ -16,6 +16,7 @@ export interface DemoPerson {
   roles: Role[];               // extra roles; every signed-in person is a participant
   coordinatorOf?: string[];    // institution codes
   employeeOf?: string;         // institution code
+  registrations?: { group: string; status: 'CONFIRMED' | 'WAITING' }[]; // DemoGroup codes: what "Manas mācības" shows
   description: string;         // one line shown on the development sign-in page, in Latvian, e.g. "Koordinatore, Valsts ieņēmumu dienests"
 }
 export interface DemoPlace { code: string; name: string; address: string; room?: string; capacity: number }
@@ -30,6 +31,7 @@ export interface DemoSession {
 export interface DemoGroup {
   code: string; status: GroupStatus; minSize: number; maxSize: number;
   registrationDeadlineDayOffset?: number; priceOverrideCents?: number;
+  cancellationReason?: string; // for CANCELLED groups, as told to their participants
   filled: number;              // how many demo participants the seed registers (<= maxSize; == maxSize means full)
   sessions: DemoSession[];
 }
@@ -153,6 +155,13 @@ export const persons: DemoPerson[] = [
     language: 'lv',
     roles: [],
     employeeOf: 'VK',
+    // A past course, a confirmed group, a waiting list and a cancelled group.
+    registrations: [
+      { group: 'VAS-LAW-101-G1', status: 'CONFIRMED' },
+      { group: 'VAS-LEAD-101-G2', status: 'CONFIRMED' },
+      { group: 'VAS-DIG-101-G1', status: 'WAITING' },
+      { group: 'VAS-EU-203-G1', status: 'CONFIRMED' },
+    ],
     description: 'Mācību dalībniece, Valsts kanceleja',
   },
   {
@@ -770,6 +779,7 @@ export const courses: DemoCourse[] = [
       {
         code: 'VAS-FIN-202-G1',
         status: 'CANCELLED',
+        cancellationReason: 'Pasniedzējs saslima; kursu atkārtosim nākamajā grupā.',
         minSize: 10,
         maxSize: 24,
         registrationDeadlineDayOffset: -12,
@@ -1638,6 +1648,7 @@ export const courses: DemoCourse[] = [
       {
         code: 'VAS-EU-203-G1',
         status: 'CANCELLED',
+        cancellationReason: 'Pieteicās pārāk maz dalībnieku.',
         minSize: 12,
         maxSize: 40,
         registrationDeadlineDayOffset: 2,

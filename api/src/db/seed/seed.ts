@@ -112,6 +112,7 @@ async function insertDemoData(em: EntityManager, codes: PersonalCodeCipher, toda
     await addCode(saved.id, oldFormatPersonalCode(born, 200 + i));
   }
 
+  const groups = new Map<string, string>();
   let participantCursor = 0;
   for (const c of demo.courses) {
     const fields = {
@@ -148,8 +149,10 @@ async function insertDemoData(em: EntityManager, codes: PersonalCodeCipher, toda
               ? null
               : zonedTimeToInstant(zonedDatePlusDays(g.registrationDeadlineDayOffset, today), '23:59'),
           priceOverrideCents: g.priceOverrideCents ?? null,
+          cancellationReason: g.cancellationReason ?? null,
         }),
       );
+      groups.set(g.code, group.id);
       for (const s of g.sessions) {
         const date = zonedDatePlusDays(s.dayOffset, today);
         await em.insert(Session, {
@@ -168,6 +171,17 @@ async function insertDemoData(em: EntityManager, codes: PersonalCodeCipher, toda
         return { personId, groupId: group.id, status: RegistrationStatus.CONFIRMED };
       });
       if (rows.length > 0) await em.insert(Registration, rows);
+    }
+  }
+
+  // Demo persons' own registrations, so that signing in as one shows a schedule.
+  for (const p of demo.persons) {
+    for (const r of p.registrations ?? []) {
+      await em.insert(Registration, {
+        personId: need(persons, p.key, 'person'),
+        groupId: need(groups, r.group, 'group'),
+        status: r.status === 'WAITING' ? RegistrationStatus.WAITING : RegistrationStatus.CONFIRMED,
+      });
     }
   }
 }
