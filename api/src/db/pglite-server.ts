@@ -12,11 +12,23 @@ interface QueuedMessage {
 
 const SYNC = 0x53; // 'S': ends an extended-protocol batch (Parse, Bind, Describe, Execute, Sync)
 const QUERY = 0x51; // 'Q': a simple query is a batch by itself
+const TERMINATE = 0x58; // 'X': the client is leaving
 const PROTOCOL_3 = 196608;
 
 function isStartup(message: Uint8Array): boolean {
   return message.length >= 8 && new DataView(message.buffer, message.byteOffset).getInt32(4) === PROTOCOL_3;
 }
+
+/** A frontend message: type byte, then its length (itself included) and body. */
+function frontendMessage(type: string, body: string): Uint8Array {
+  const bytes = Buffer.alloc(5 + body.length);
+  bytes.write(type, 0, 'latin1');
+  bytes.writeInt32BE(4 + body.length, 1);
+  bytes.write(body, 5, 'latin1');
+  return new Uint8Array(bytes);
+}
+const SYNC_MESSAGE = frontendMessage('S', '');
+const ROLLBACK_MESSAGE = frontendMessage('Q', 'ROLLBACK\0');
 
 /**
  * PGlite is one backend shared by every socket. The queue shipped with pglite-socket hands it out
@@ -24,15 +36,27 @@ function isStartup(message: Uint8Array): boolean {
  * portal ("portal "" does not exist") under concurrent requests. This queue gives one connection
  * the backend from its first message until its batch ends (Sync or a simple query), and for as
  * long as it has a transaction open.
+ *
+ * A connection that goes away while it holds the backend (a killed process) gives it back in a
+ * state the next one can use: its batch ended with a Sync (after an error the backend skips every
+ * message up to one, the next connection's included) and its transaction rolled back. That is done
+ * by the loop that runs the messages, between two of them, so it cannot race with one.
  */
 export class BatchExclusiveQueue {
   private readonly queue: QueuedMessage[] = [];
   private processing = false;
   private owner: number | null = null;
+  /** The owner's batch is open: its last message was neither a Sync nor a simple query. */
+  private midBatch = false;
+  /** The connection whose message the backend is running now. */
+  private running: number | null = null;
+  /** Connections gone while they held the backend or had a message running: released by the loop. */
+  private readonly gone = new Set<number>();
 
   constructor(private readonly db: PGlite) {}
 
   enqueue(handlerId: number, message: Uint8Array, onData: (data: Uint8Array) => void): Promise<number> {
+    if (this.gone.has(handlerId)) return Promise.reject(new Error('Connection closed'));
     return new Promise((resolve, reject) => {
       this.queue.push({ handlerId, message, onData, resolve, reject });
       void this.process();
@@ -43,11 +67,14 @@ export class BatchExclusiveQueue {
     if (this.processing) return;
     this.processing = true;
     try {
-      while (this.queue.length > 0) {
+      for (;;) {
+        if (this.owner !== null && this.gone.has(this.owner)) await this.releaseDeadOwner();
+        if (this.queue.length === 0) return;
         const index = this.owner === null ? 0 : this.queue.findIndex((item) => item.handlerId === this.owner);
         if (index === -1) return; // the owner's next message has not arrived yet
         const [item] = this.queue.splice(index, 1);
         let bytes = 0;
+        this.running = item.handlerId;
         try {
           await this.db.runExclusive(() =>
             this.db.execProtocolRawStream(item.message, {
@@ -60,13 +87,35 @@ export class BatchExclusiveQueue {
           item.resolve(bytes);
         } catch (error) {
           item.reject(error);
+        } finally {
+          this.running = null;
         }
         const type = item.message[0];
-        const batchEnded = type === SYNC || type === QUERY || isStartup(item.message);
-        this.owner = !batchEnded || this.db.isInTransaction() ? item.handlerId : null;
+        this.midBatch = !(type === SYNC || type === QUERY || type === TERMINATE || isStartup(item.message));
+        this.owner = this.midBatch || this.db.isInTransaction() ? item.handlerId : null;
+        // Gone during its last message but left nothing to undo: forget it.
+        if (this.owner !== item.handlerId) this.gone.delete(item.handlerId);
       }
     } finally {
       this.processing = false;
+    }
+  }
+
+  /** Ends the dead owner's batch and rolls back its transaction; the backend is free afterwards, whatever happens. */
+  private async releaseDeadOwner(): Promise<void> {
+    const handlerId = this.owner!;
+    try {
+      await this.db.runExclusive(async () => {
+        const discard = { onRawData: () => {} };
+        if (this.midBatch) await this.db.execProtocolRawStream(SYNC_MESSAGE, discard);
+        if (this.db.isInTransaction()) await this.db.execProtocolRawStream(ROLLBACK_MESSAGE, discard);
+      });
+    } catch {
+      // Nothing more can be done for the backend; the next connection finds out.
+    } finally {
+      this.gone.delete(handlerId);
+      this.owner = null;
+      this.midBatch = false;
     }
   }
 
@@ -78,12 +127,14 @@ export class BatchExclusiveQueue {
     }
   }
 
-  /** A connection that goes away mid-batch or mid-transaction must not keep the backend. */
+  /**
+   * The connection is gone (pglite-socket calls this from detach, after clearQueueForHandler). If
+   * it holds the backend, or a message of it is running, the loop releases it.
+   */
   async clearTransactionIfNeeded(handlerId: number): Promise<void> {
-    if (this.owner !== handlerId) return;
-    if (this.db.isInTransaction()) await this.db.exec('ROLLBACK');
-    this.owner = null;
-    void this.process();
+    if (this.owner !== handlerId && this.running !== handlerId) return;
+    this.gone.add(handlerId);
+    await this.process();
   }
 }
 
