@@ -129,8 +129,9 @@ async function measure(options: autocannon.Options): Promise<Measurement> {
 async function main(): Promise<void> {
   const server = realPostgres();
   process.env.DATABASE_URL = server.url;
+  // MPS_ROLE=api: no job worker, whose job lock timer (10 minutes' lifetime) kept the process alive minutes after the end.
   const database = await createTestDatabase();
-  const app = await startApp(loadConfig({ ...process.env, NODE_ENV: 'production', MPS_SECRET: 'b'.repeat(40), MPS_PUBLIC_URL: 'https://mps.example.lv', MPS_OIDC_ISSUER: 'https://id.example.lv', MPS_OIDC_CLIENT_ID: 'bench', MPS_OIDC_CLIENT_SECRET: 'bench', HOST: '127.0.0.1', PORT: '0', MPS_DEMO_DATA: 'false' }), {
+  const app = await startApp(loadConfig({ ...process.env, NODE_ENV: 'production', MPS_SECRET: 'b'.repeat(40), MPS_PUBLIC_URL: 'https://mps.example.lv', MPS_OIDC_ISSUER: 'https://id.example.lv', MPS_OIDC_CLIENT_ID: 'bench', MPS_OIDC_CLIENT_SECRET: 'bench', HOST: '127.0.0.1', PORT: '0', MPS_DEMO_DATA: 'false', MPS_ROLE: 'api' }), {
     info: () => {},
     error: (m, e) => console.error(m, e),
   }, { databaseUrl: database.url });

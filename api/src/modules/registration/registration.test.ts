@@ -16,7 +16,8 @@ const ids: Record<string, string> = {};
 const reg: Record<string, string> = {};
 
 beforeAll(async () => {
-  t = await startTestApp();
+  // No job worker: its outbox polls would be counted with the statements of the queries measured here.
+  t = await startTestApp({ MPS_ROLE: 'api' });
   const f = fixtures(t.app.dataSource);
   const [instA, instB, instC] = [await f.institution('Iestāde A'), await f.institution('Iestāde B'), await f.institution('Iestāde C')];
   const topic = await f.topic();
