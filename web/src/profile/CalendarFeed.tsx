@@ -5,6 +5,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { errorCodeOf, type ErrorCode } from '../errors';
 import { useFormat } from '../format';
 import { graphql } from '../gql';
+import { ConfirmPanel } from './FormParts';
 import { SECTIONS, headingIdOf } from './sections';
 
 const MyCalendarFeedQuery = graphql(`
@@ -185,7 +186,16 @@ export function CalendarFeed() {
 
       {data &&
         (confirming ? (
-          <ConfirmAction kind={confirming} busy={busy} onConfirm={() => (confirming === 'replace' ? makeLink(true) : turnOff())} onCancel={cancelConfirm} />
+          <ConfirmPanel
+            id={`calendar-confirm-${confirming}`}
+            question={t(`profile.calendar.${confirming}Question`)}
+            text={t(`profile.calendar.${confirming}Text`)}
+            confirmLabel={t(`profile.calendar.${confirming}Confirm`)}
+            cancelLabel={t('profile.calendar.cancel')}
+            busy={busy}
+            onConfirm={() => (confirming === 'replace' ? makeLink(true) : turnOff())}
+            onCancel={cancelConfirm}
+          />
         ) : (
           <div className="form-actions">
             {feed ? (
@@ -210,41 +220,5 @@ export function CalendarFeed() {
         {message}
       </p>
     </section>
-  );
-}
-
-/** "Are you sure?" in place of the buttons: it takes focus when it opens; Escape or "Atcelt" close it. */
-function ConfirmAction({ kind, busy, onConfirm, onCancel }: { kind: 'replace' | 'revoke'; busy: boolean; onConfirm: () => void; onCancel: () => void }) {
-  const { t } = useTranslation();
-  const question = useRef<HTMLParagraphElement>(null);
-  const id = `calendar-confirm-${kind}`;
-
-  useEffect(() => {
-    question.current?.focus();
-  }, []);
-
-  return (
-    <div
-      className="confirm"
-      role="group"
-      aria-labelledby={`${id}-question`}
-      aria-describedby={`${id}-text`}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') onCancel();
-      }}
-    >
-      <p className="notice-title" id={`${id}-question`} ref={question} tabIndex={-1}>
-        {t(`profile.calendar.${kind}Question`)}
-      </p>
-      <p id={`${id}-text`}>{t(`profile.calendar.${kind}Text`)}</p>
-      <div className="form-actions">
-        <button type="button" className="button button-primary" aria-disabled={busy || undefined} onClick={onConfirm}>
-          {busy ? t('form.saving') : t(`profile.calendar.${kind}Confirm`)}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          {t('profile.calendar.cancel')}
-        </button>
-      </div>
-    </div>
   );
 }

@@ -5,6 +5,7 @@ import { errorCodeOf, type ErrorCode } from '../errors';
 import { useFormat } from '../format';
 import type { ProfilePersonFieldsFragment } from '../gql/graphql';
 import { EndMyEmploymentMutation } from './profile-documents';
+import { ConfirmPanel } from './FormParts';
 import { SECTIONS, headingIdOf } from './sections';
 
 type Employment = ProfilePersonFieldsFragment['employments'][number];
@@ -115,15 +116,13 @@ function EndEmployment({ employment, onEnded }: { employment: Employment; onEnde
   const [error, setError] = useState<ErrorCode | null>(null);
   const [end, { loading }] = useMutation(EndMyEmploymentMutation);
   const opener = useRef<HTMLButtonElement>(null);
-  const question = useRef<HTMLParagraphElement>(null);
   const id = `end-${employment.id}`;
   const institution = employment.institution.name;
 
   const backToOpener = useRef(false);
 
   useEffect(() => {
-    if (confirming) question.current?.focus();
-    else if (backToOpener.current) {
+    if (!confirming && backToOpener.current) {
       backToOpener.current = false;
       opener.current?.focus();
     }
@@ -154,32 +153,22 @@ function EndEmployment({ employment, onEnded }: { employment: Employment; onEnde
     );
   }
   return (
-    <div
-      className="confirm"
-      role="group"
-      aria-labelledby={`${id}-question`}
-      aria-describedby={`${id}-text`}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') cancel();
-      }}
-    >
-      <p className="notice-title" id={`${id}-question`} ref={question} tabIndex={-1}>
-        {t('profile.employment.confirmQuestion', { institution })}
-      </p>
-      <p id={`${id}-text`}>{t('profile.employment.confirmText')}</p>
-      {error && (
-        <p className="field-problem" role="alert">
-          {t(`errors.${error}`)}
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="button" className="button button-primary" aria-disabled={loading || undefined} onClick={confirm}>
-          {loading ? t('form.saving') : t('profile.employment.confirm')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={cancel}>
-          {t('profile.employment.cancel')}
-        </button>
-      </div>
-    </div>
+    <ConfirmPanel
+      id={id}
+      question={t('profile.employment.confirmQuestion', { institution })}
+      text={t('profile.employment.confirmText')}
+      confirmLabel={t('profile.employment.confirm')}
+      cancelLabel={t('profile.employment.cancel')}
+      busy={loading}
+      problem={
+        error && (
+          <p className="field-problem" role="alert">
+            {t(`errors.${error}`)}
+          </p>
+        )
+      }
+      onConfirm={confirm}
+      onCancel={cancel}
+    />
   );
 }

@@ -1,4 +1,4 @@
-import type { MouseEvent, ReactNode } from 'react';
+import { useEffect, useRef, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldProblem } from '../errors';
 import type { ProfileForm } from './useProfileForm';
@@ -145,5 +145,55 @@ export function FormFooter({ form, label, children }: { form: ProfileForm; label
         )}
       </p>
     </>
+  );
+}
+
+interface ConfirmPanelProps {
+  /** Prefix of the ids tying the group to its question and explanation. */
+  id: string;
+  question: string;
+  text: string;
+  confirmLabel: string;
+  cancelLabel: string;
+  busy: boolean;
+  /** Shown above the buttons (a refusal from the api). */
+  problem?: ReactNode;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+/** "Are you sure?" in place of the button that asked: it takes focus when it opens; Escape or the cancel button close it. */
+export function ConfirmPanel({ id, question, text, confirmLabel, cancelLabel, busy, problem, onConfirm, onCancel }: ConfirmPanelProps) {
+  const { t } = useTranslation();
+  const heading = useRef<HTMLParagraphElement>(null);
+
+  useEffect(() => {
+    heading.current?.focus();
+  }, []);
+
+  return (
+    <div
+      className="confirm"
+      role="group"
+      aria-labelledby={`${id}-question`}
+      aria-describedby={`${id}-text`}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') onCancel();
+      }}
+    >
+      <p className="notice-title" id={`${id}-question`} ref={heading} tabIndex={-1}>
+        {question}
+      </p>
+      <p id={`${id}-text`}>{text}</p>
+      {problem}
+      <div className="form-actions">
+        <button type="button" className="button button-primary" aria-disabled={busy || undefined} onClick={onConfirm}>
+          {busy ? t('form.saving') : confirmLabel}
+        </button>
+        <button type="button" className="button button-secondary" onClick={onCancel}>
+          {cancelLabel}
+        </button>
+      </div>
+    </div>
   );
 }
