@@ -79,6 +79,46 @@ test.each([
   expect(JSON.stringify(result.errors)).toMatch(/exceeds? the limit/);
 });
 
+/**
+ * Each fragment spreads the one before it twice: walked anew at every spread, level n costs 2^n
+ * walks (22 levels took ~9.5 s of CPU, 40 would take days) in a few hundred tokens. Measured once
+ * per document, both are refused at once; a regression would run into jest's timeout.
+ */
+function fragmentBomb(levels: number): string {
+  const fragments = [`fragment F0 on Course { code }`];
+  for (let i = 1; i <= levels; i++) fragments.push(`fragment F${i} on Course { ...F${i - 1} ...F${i - 1} }`);
+  return `{ courses { items { ...F${levels} } } } ${fragments.join(' ')}`;
+}
+
+describe.each([22, 40])('a %i-level fragment bomb', (levels) => {
+  test('is refused over HTTP', async () => {
+    expect(await t.anonymous.codes(fragmentBomb(levels))).toContain('QUERY_TOO_COMPLEX');
+  });
+  test('is refused over the WebSocket', async () => {
+    const result = await wsRequest(fragmentBomb(levels));
+    expect(JSON.stringify(result.errors)).toMatch(/Query cost \d+ exceeds the limit/);
+  });
+});
+
+test('a fragment spread inside its own fragment is refused, not walked forever', async () => {
+  const cyclic = `{ courses { items { ...A } } } fragment A on Course { code ...B } fragment B on Course { title ...A }`;
+  const overHttp = await t.anonymous.request(cyclic);
+  expect(overHttp.errors?.map((e) => e.extensions?.code)).toContain('BAD_REQUEST');
+  const messages = (errors: unknown[] | undefined) => (errors as { message: string }[] | undefined)?.map((e) => e.message).join('\n');
+  expect(messages(overHttp.errors)).toMatch(/Cannot spread fragment "A" within itself/);
+  expect(messages((await wsRequest(cyclic)).errors)).toMatch(/Cannot spread fragment "A" within itself/);
+});
+
+test('a fragment counts as deep and as costly as where it is spread', async () => {
+  const fragment = `fragment Deep on Session { group { course { code } } }`;
+  const tooDeep = `{ courses { items { openGroups { sessions { ...Deep } } } } } ${fragment}`;
+  expect(await t.anonymous.codes(tooDeep)).toContain('QUERY_TOO_COMPLEX');
+  const sameDepthInline = `{ courses { items { openGroups { sessions { group { course { code } } } } } } }`;
+  expect(await t.anonymous.codes(sameDepthInline)).toContain('QUERY_TOO_COMPLEX');
+  const atTheTop = `{ courses { items { ...Listed } } } fragment Listed on Course { code openGroups { code } }`;
+  expect(await t.anonymous.codes(atTheTop)).toEqual([]);
+});
+
 test('a WebSocket from a foreign origin is refused', async () => {
   await expect(wsRequest('{ topics { total } }', { origin: 'https://evil.example' })).rejects.toBeDefined();
 });

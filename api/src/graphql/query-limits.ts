@@ -21,10 +21,25 @@ function isIntrospection(field: FieldNode): boolean {
   return field.name.value.startsWith('__');
 }
 
+interface Tally {
+  /** The deepest level reached, counted from the selection set's own depth. */
+  depth: number;
+  cost: number;
+  aliases: number;
+  directives: number;
+}
+
+const EMPTY: Tally = { depth: 0, cost: 0, aliases: 0, directives: 0 };
+
 /**
  * Depth, alias, directive and cost limits in one pass over each operation. Cost follows Armor:
  * objects 2, scalars 1, each level deeper multiplies by 1.5. Introspection fields are not counted
  * (introspection itself is off in production).
+ *
+ * Each fragment is measured once per document, at depth 0, and a spread at depth d reuses that:
+ * its depth is d more and its cost 1.5^d times as much. Walking a fragment again at every spread
+ * made a few hundred tokens of nested spreads cost seconds of CPU. A fragment that spreads itself
+ * counts nothing here (the walk must end); GraphQL's NoFragmentCycles rule refuses the document.
  */
 export function queryLimitsRule(limits = QUERY_LIMITS): ValidationRule {
   return (context: ValidationContext): ASTVisitor => {
@@ -33,51 +48,54 @@ export function queryLimitsRule(limits = QUERY_LIMITS): ValidationRule {
       if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
     }
     const schema = context.getSchema();
-    let aliases = 0;
-    let directives = 0;
+    const measured = new Map<string, Tally | 'measuring'>();
 
-    const walk = (
-      selectionSet: SelectionSetNode,
-      parentType: ReturnType<typeof getNamedType> | undefined,
-      depth: number,
-      seen: Set<string>,
-    ): { depth: number; cost: number } => {
-      let maxDepth = depth;
-      let cost = 0;
+    const typeOf = (name: string | undefined) => {
+      const type = name ? schema.getType(name) : undefined;
+      return type ? getNamedType(type) : undefined;
+    };
+
+    const measureFragment = (name: string): Tally => {
+      const known = measured.get(name);
+      if (known === 'measuring') return EMPTY;
+      if (known) return known;
+      const fragment = fragments.get(name);
+      if (!fragment) return EMPTY; // unknown fragments are GraphQL's own error
+      measured.set(name, 'measuring');
+      const tally = walk(fragment.selectionSet, typeOf(fragment.typeCondition.name.value), 0);
+      measured.set(name, tally);
+      return tally;
+    };
+
+    const walk = (selectionSet: SelectionSetNode, parentType: ReturnType<typeof getNamedType> | undefined, depth: number): Tally => {
+      const tally: Tally = { depth, cost: 0, aliases: 0, directives: 0 };
+      const add = (inner: Tally) => {
+        tally.depth = Math.max(tally.depth, inner.depth);
+        tally.cost += inner.cost;
+        tally.aliases += inner.aliases;
+        tally.directives += inner.directives;
+      };
       for (const selection of selectionSet.selections) {
-        directives += selection.directives?.length ?? 0;
+        tally.directives += selection.directives?.length ?? 0;
         if (selection.kind === Kind.FIELD) {
           if (isIntrospection(selection)) continue;
-          if (selection.alias) aliases += 1;
+          if (selection.alias) tally.aliases += 1;
           const fieldDef =
             parentType && 'getFields' in parentType ? parentType.getFields()[selection.name.value] : undefined;
           const fieldType = fieldDef ? getNamedType(fieldDef.type) : undefined;
           const composite = fieldType ? isCompositeType(fieldType) : !!selection.selectionSet;
-          cost += (composite ? 2 : 1) * Math.pow(1.5, depth);
-          if (selection.selectionSet) {
-            const inner = walk(selection.selectionSet, fieldType, depth + 1, seen);
-            maxDepth = Math.max(maxDepth, inner.depth);
-            cost += inner.cost;
-          } else {
-            maxDepth = Math.max(maxDepth, depth + 1);
-          }
+          tally.cost += (composite ? 2 : 1) * Math.pow(1.5, depth);
+          if (selection.selectionSet) add(walk(selection.selectionSet, fieldType, depth + 1));
+          else tally.depth = Math.max(tally.depth, depth + 1);
         } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-          const typeName = selection.typeCondition?.name.value;
-          const type = typeName ? schema.getType(typeName) : parentType;
-          const inner = walk(selection.selectionSet, type ? getNamedType(type) : parentType, depth, seen);
-          maxDepth = Math.max(maxDepth, inner.depth);
-          cost += inner.cost;
+          const type = selection.typeCondition ? typeOf(selection.typeCondition.name.value) : parentType;
+          add(walk(selection.selectionSet, type ?? parentType, depth));
         } else {
-          const name = selection.name.value;
-          const fragment = fragments.get(name);
-          if (!fragment || seen.has(name)) continue; // unknown or cyclic fragments are GraphQL's own errors
-          const type = schema.getType(fragment.typeCondition.name.value);
-          const inner = walk(fragment.selectionSet, type ? getNamedType(type) : parentType, depth, new Set([...seen, name]));
-          maxDepth = Math.max(maxDepth, inner.depth);
-          cost += inner.cost;
+          const fragment = measureFragment(selection.name.value);
+          add({ ...fragment, depth: fragment.depth + depth, cost: fragment.cost * Math.pow(1.5, depth) });
         }
       }
-      return { depth: maxDepth, cost };
+      return tally;
     };
 
     return {
@@ -88,9 +106,7 @@ export function queryLimitsRule(limits = QUERY_LIMITS): ValidationRule {
             : operation.operation === 'mutation'
               ? schema.getMutationType()
               : schema.getSubscriptionType();
-        aliases = 0;
-        directives = 0;
-        const { depth, cost } = walk(operation.selectionSet, root ?? undefined, 0, new Set());
+        const { depth, cost, aliases, directives } = walk(operation.selectionSet, root ?? undefined, 0);
         if (depth > limits.maxDepth) context.reportError(tooComplex(`Query depth ${depth} exceeds the limit of ${limits.maxDepth}`));
         if (aliases > limits.maxAliases) context.reportError(tooComplex(`${aliases} aliases exceed the limit of ${limits.maxAliases}`));
         if (directives > limits.maxDirectives) context.reportError(tooComplex(`${directives} directives exceed the limit of ${limits.maxDirectives}`));
