@@ -17,6 +17,7 @@ import { OutboxMessage } from '../modules/notifications/outbox-message.entity.js
 import { Foundation1763900000000 } from './migrations/1763900000000-foundation.js';
 import { Identity1764000000000 } from './migrations/1764000000000-identity.js';
 import { Notifications1764100000000 } from './migrations/1764100000000-notifications.js';
+import { Registration1764200000000 } from './migrations/1764200000000-registration.js';
 
 export const entities = [
   Person, PersonCode, PersonRole, Institution, InstitutionCoordinator, Employment, BillingAccount, Topic, Course,
@@ -25,4 +26,4 @@ export const entities = [
 ];
 
 /** In order; a new migration is appended here and never edited once it has shipped. */
-export const migrations = [Foundation1763900000000, Identity1764000000000, Notifications1764100000000];
+export const migrations = [Foundation1763900000000, Identity1764000000000, Notifications1764100000000, Registration1764200000000];

@@ -1,3 +1,4 @@
+import { RegistrationStatus } from '../modules/registration/registration.entity.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { GraphQLObjectType } from 'graphql';
@@ -118,6 +119,8 @@ beforeAll(async () => {
       billingAccountA: async () =>
         (await ds.getRepository(BillingAccount).save({ institutionId: institutionA, name: `Konts ${unique()}`, number: `LV${unique()}` })).id,
       group: async () => (await f.group(publicCourse)).id,
+      freeGroup: async () => (await f.group((await f.course(topic, { priceCents: 0 })).id)).id,
+      registrationOfParticipant: async (status) => (await f.registration(participant.id, (await f.group(publicCourse)).id, status as RegistrationStatus)).id,
       async failedOutboxMessage() {
         const person = await f.person();
         const key = `matrix:${unique()}`;

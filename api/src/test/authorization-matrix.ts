@@ -63,6 +63,10 @@ export interface World {
     billingAccountA(): Promise<string>;
     /** An OPEN group of the public course with no sessions yet. */
     group(): Promise<string>;
+    /** An OPEN group of a free public course. */
+    freeGroup(): Promise<string>;
+    /** A registration of the participant in a fresh group of the public course. */
+    registrationOfParticipant(status: 'CONFIRMED' | 'WAITING'): Promise<string>;
     /** An outbox message that FAILED for want of an address; its person has one now. */
     failedOutboxMessage(): Promise<string>;
     /** A change of the open group's schedule (a new session moved), as staff make it. */
@@ -326,6 +330,43 @@ export const MATRIX: Rule[] = [
     rule: "Staff: all. A coordinator: their institutions' employees only (another institution: FORBIDDEN). A REGISTRATIONS_READ token: its institution only.",
     call: (w) => ({ query: `query ($f: RegistrationFilter) { registrations(filter: $f) { items { id } } }`, variables: { f: { institutionId: w.institutionA } } }),
     expect: { ...STAFF_AND_OWN_COORDINATOR, tokenA: 'ok' },
+  },
+
+  {
+    operation: 'myRegistrations',
+    rule: 'A signed-in person: their own registrations (here only the participant has some). Not API tokens.',
+    call: () => ({ query: `{ myRegistrations { id status } }` }),
+    expect: { ...PERSONS_ONLY, lecturer: 'none', coordinatorA: 'none', coordinatorB: 'none', staff: 'none' },
+  },
+  {
+    operation: 'register',
+    rule: 'A signed-in person, for themself, into an open group of a public course. Not API tokens.',
+    call: async (w) => ({ query: `mutation ($input: RegisterInput!) { register(input: $input) { id status } }`, variables: { input: { groupId: await w.fresh.freeGroup() } } }),
+    expect: PERSONS_ONLY,
+  },
+  {
+    operation: 'registerEmployees',
+    rule: "Staff; a coordinator for their own institution's current employees (another institution: FORBIDDEN).",
+    call: async (w) => ({
+      query: `mutation ($input: EmployeeRegistrationInput!) { registerEmployees(input: $input) { id status } }`,
+      variables: { input: { groupId: await w.fresh.group(), institutionId: w.institutionA, personIds: [w.participant], billingAccountId: w.billingAccountA } },
+    }),
+    expect: STAFF_AND_OWN_COORDINATOR,
+  },
+  {
+    operation: 'cancelRegistration',
+    rule: "The registration's person, their institution's coordinator and staff; anyone else gets NOT_FOUND. Not API tokens.",
+    call: async (w) => ({
+      query: `mutation ($input: CancelRegistrationInput!) { cancelRegistration(input: $input) { id status } }`,
+      variables: { input: { id: await w.fresh.registrationOfParticipant('CONFIRMED'), reason: 'Matrica' } },
+    }),
+    expect: { ...PERSONS_ONLY, lecturer: 'NOT_FOUND', coordinatorB: 'NOT_FOUND' },
+  },
+  {
+    operation: 'confirmFromWaitingList',
+    rule: 'Staff.',
+    call: async (w) => ({ query: `mutation ($id: ID!) { confirmFromWaitingList(id: $id) { id status } }`, variables: { id: await w.fresh.registrationOfParticipant('WAITING') } }),
+    expect: STAFF_ONLY,
   },
 
   // Institutions, billing accounts, coordinators and employees (R-ID-4, R-ID-5, R-ID-6).

@@ -85,8 +85,12 @@ export function fixtures(ds: DataSource) {
         ...overrides,
       });
     },
-    registration: (personId: string, groupId: string, status = RegistrationStatus.CONFIRMED) =>
-      ds.getRepository(Registration).save({ personId, groupId, status }),
+    /** A WAITING one goes to the end of its group's waiting list. */
+    registration: async (personId: string, groupId: string, status = RegistrationStatus.CONFIRMED) => {
+      const [{ last }] = await ds.query(`SELECT max(waiting_position) AS last FROM registration WHERE group_id = $1 AND status = 'WAITING'`, [groupId]);
+      const waitingPosition = status === RegistrationStatus.WAITING ? (last ?? 0) + 1 : null;
+      return ds.getRepository(Registration).save({ personId, groupId, status, waitingPosition });
+    },
     /** Employed since yesterday; `endedAt` in the past makes it history. */
     employment: (personId: string, institutionId: string, overrides: Partial<Employment> = {}) =>
       ds.getRepository(Employment).save({ personId, institutionId, startedAt: new Date(Date.now() - DAY), ...overrides }),

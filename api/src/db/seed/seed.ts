@@ -175,12 +175,17 @@ async function insertDemoData(em: EntityManager, codes: PersonalCodeCipher, toda
   }
 
   // Demo persons' own registrations, so that signing in as one shows a schedule.
+  const waiting = new Map<string, number>();
   for (const p of demo.persons) {
     for (const r of p.registrations ?? []) {
+      const groupId = need(groups, r.group, 'group');
+      const waitingPosition = r.status === 'WAITING' ? (waiting.get(groupId) ?? 0) + 1 : null;
+      if (waitingPosition) waiting.set(groupId, waitingPosition);
       await em.insert(Registration, {
         personId: need(persons, p.key, 'person'),
-        groupId: need(groups, r.group, 'group'),
-        status: r.status === 'WAITING' ? RegistrationStatus.WAITING : RegistrationStatus.CONFIRMED,
+        groupId,
+        status: waitingPosition ? RegistrationStatus.WAITING : RegistrationStatus.CONFIRMED,
+        waitingPosition,
       });
     }
   }

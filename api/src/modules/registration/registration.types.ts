@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { Registration, RegistrationStatus } from './registration.entity.js';
+import { PayerKind, Registration, RegistrationStatus } from './registration.entity.js';
 
 @InputType({ description: 'Every criterion narrows the list. institutionId: registrations of persons employed there today.' })
 export class RegistrationFilter {
@@ -23,4 +23,43 @@ export class RegistrationPage {
 
   @Field(() => Int)
   total: number;
+}
+
+@InputType({ description: 'The signed-in person registers themself into a group.' })
+export class RegisterInput {
+  @Field(() => ID)
+  groupId: string;
+
+  @Field(() => PayerKind, { nullable: true, description: 'Who pays: required unless the course is free (then ignored).' })
+  payer?: PayerKind;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "INSTITUTION: a billing account of the person's current employer; without it the employer requisites of the profile are used.",
+  })
+  billingAccountId?: string;
+}
+
+@InputType({ description: 'A coordinator (or staff) registers employees of one institution into a group.' })
+export class EmployeeRegistrationInput {
+  @Field(() => ID)
+  groupId: string;
+
+  @Field(() => ID)
+  institutionId: string;
+
+  @Field(() => [ID], { description: 'Current employees of the institution, at most 200; over the free seats they wait in this order.' })
+  personIds: string[];
+
+  @Field(() => ID, { nullable: true, description: 'The institution\'s billing account that pays; required unless the course is free.' })
+  billingAccountId?: string;
+}
+
+@InputType()
+export class CancelRegistrationInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String, { nullable: true, description: 'Why, at most 500 characters; kept with the registration.' })
+  reason?: string;
 }
