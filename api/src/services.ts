@@ -8,6 +8,7 @@ import { EmploymentsService } from './modules/institutions/employments.service.j
 import { InstitutionsService } from './modules/institutions/institutions.service.js';
 import { PeopleService } from './modules/people/people.service.js';
 import { PersonalCodeCipher } from './modules/people/personal-code.js';
+import { RegistrationNotices } from './modules/registration/registration-notices.js';
 import { RegistrationService } from './modules/registration/registration.service.js';
 import { SchedulingService } from './modules/scheduling/scheduling.service.js';
 import { CalendarFeedService } from './modules/notifications/calendar-feed.service.js';
@@ -36,7 +37,7 @@ export function createServices(
   const employments = new EmploymentsService(dataSource, people);
   const catalog = new CatalogService(dataSource);
   const certificates = new CertificatesService(dataSource);
-  const registrations = new RegistrationService(dataSource, institutions);
+  const registrations = new RegistrationService(dataSource, institutions, notifications, new RegistrationNotices(people, { publicUrl: config.publicUrl }));
   const notices = new ScheduleNotices(people, registrations, { publicUrl: config.publicUrl });
   const scheduling = new SchedulingService(dataSource, catalog, registrations, notifications, notices, scheduleEvents);
   const calendarFeeds = new CalendarFeedService(dataSource, scheduling, people, config.publicUrl);

@@ -407,6 +407,10 @@ export const en: Messages = {
         GROUP_CONFIRMED: 'Group confirmed',
         LECTURER_ASSIGNED: 'Lecturer assigned',
         LECTURER_REMOVED: 'Lecturer removed',
+        REGISTRATION_RECEIVED: 'Registration received',
+        REGISTRATION_WAITING: 'On the waiting list',
+        REGISTRATION_MOVED_UP: 'Moved up from the waiting list',
+        REGISTRATION_CANCELLED: 'Registration cancelled',
       },
       Language: {
         LV: 'Latvian',

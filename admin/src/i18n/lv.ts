@@ -411,6 +411,10 @@ export const lv = {
         GROUP_CONFIRMED: 'Grupa apstiprināta',
         LECTURER_ASSIGNED: 'Lektors norīkots',
         LECTURER_REMOVED: 'Lektors atcelts',
+        REGISTRATION_RECEIVED: 'Pieteikums saņemts',
+        REGISTRATION_WAITING: 'Gaidīšanas rindā',
+        REGISTRATION_MOVED_UP: 'Pārcelts no rindas',
+        REGISTRATION_CANCELLED: 'Pieteikums atsaukts',
       },
       Language: {
         LV: 'Latviešu',

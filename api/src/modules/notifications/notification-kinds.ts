@@ -9,6 +9,10 @@ export enum NotificationKind {
   GROUP_CONFIRMED = 'group-confirmed',
   LECTURER_ASSIGNED = 'lecturer-assigned',
   LECTURER_REMOVED = 'lecturer-removed',
+  REGISTRATION_RECEIVED = 'registration-received',
+  REGISTRATION_WAITING = 'registration-waiting',
+  REGISTRATION_MOVED_UP = 'registration-moved-up',
+  REGISTRATION_CANCELLED = 'registration-cancelled',
 }
 
 export const NOTIFICATION_KINDS = Object.values(NotificationKind);
@@ -51,6 +55,17 @@ export interface NotificationData {
   [NotificationKind.GROUP_CONFIRMED]: CommonData & { sessions: SessionView[] };
   [NotificationKind.LECTURER_ASSIGNED]: CommonData & { sessions: SessionView[] };
   [NotificationKind.LECTURER_REMOVED]: CommonData & { sessions: SessionView[] };
+  [NotificationKind.REGISTRATION_RECEIVED]: CommonData & { sessions: SessionView[] };
+  [NotificationKind.REGISTRATION_WAITING]: CommonData & { sessions: SessionView[]; position: number };
+  [NotificationKind.REGISTRATION_MOVED_UP]: CommonData & { sessions: SessionView[] };
+  /** hadSeat: the person was CONFIRMED, so their calendar gets the sessions removed. */
+  [NotificationKind.REGISTRATION_CANCELLED]: CommonData & {
+    sessions: SessionView[];
+    reason: string | null;
+    hadSeat: boolean;
+    cancelledByOther: boolean;
+    cancelledBy: string | null;
+  };
 }
 
 export interface RenderedEmail {

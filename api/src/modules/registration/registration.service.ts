@@ -16,6 +16,8 @@ import {
   SEAT_HOLDING_STATUSES,
   type PayerSnapshot,
 } from './registration.entity.js';
+import type { NotificationsService } from '../notifications/notifications.service.js';
+import { RegistrationNotices, type RegistrationEvent } from './registration-notices.js';
 import type { CancelRegistrationInput, EmployeeRegistrationInput, RegisterInput, RegistrationFilter } from './registration.types.js';
 
 /** A group as registration sees it, read under its row lock. */
@@ -47,13 +49,27 @@ export class RegistrationService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly institutions: InstitutionsService,
+    private readonly notifications: NotificationsService,
+    private readonly notices: RegistrationNotices,
   ) {}
+
+  /** Runs a registration change and writes its e-mails in the same transaction; delivery starts after the commit. */
+  private async changing<T>(work: (em: EntityManager, told: RegistrationEvent[]) => Promise<{ result: T; groupId: string }>): Promise<T> {
+    const { result } = await inTransaction(this.dataSource, async (em) => {
+      const told: RegistrationEvent[] = [];
+      const done = await work(em, told);
+      await this.notifications.enqueue(em, await this.notices.emailsFor(em, done.groupId, told));
+      return done;
+    }).catch(alreadyRegisteredOnRace);
+    this.notifications.queued();
+    return result;
+  }
 
   /** The signed-in person registers themself (R-REG-1, R-REG-2). */
   async register(ctx: RequestContext, input: RegisterInput): Promise<Registration> {
     const personId = this.personOf(ctx);
     checkId(input.groupId, 'groupId');
-    return inTransaction(this.dataSource, async (em) => {
+    return this.changing(async (em, told) => {
       const group = await this.lockGroup(em, input.groupId);
       if (group.restricted) {
         throw new ForbiddenError('This course is for named institutions only: their coordinators register participants');
@@ -63,8 +79,10 @@ export class RegistrationService {
       if (await em.getRepository(Registration).existsBy({ personId, groupId: group.id, status: In([...ACTIVE_STATUSES]) })) throw alreadyRegistered();
       const person = await em.getRepository(Person).findOneByOrFail({ id: personId });
       const payer = await this.payerOfPerson(em, person, group.priceCents, input);
-      return this.place(em, group, personId, payer, RegistrationSource.SELF, personId);
-    }).catch(alreadyRegisteredOnRace);
+      const registration = await this.place(em, group, personId, payer, RegistrationSource.SELF, personId);
+      told.push({ kind: 'placed', registration });
+      return { result: registration, groupId: group.id };
+    });
   }
 
   /**
@@ -86,7 +104,7 @@ export class RegistrationService {
       throw new ForbiddenError('A coordinator registers only the employees of their own institution');
     }
     const registeredBy = ctx.viewer?.personId ?? null;
-    return inTransaction(this.dataSource, async (em) => {
+    return this.changing(async (em, told) => {
       const group = await this.lockGroup(em, input.groupId);
       if (group.restricted && !staff && !group.allowedInstitutionIds.includes(input.institutionId)) {
         throw new ForbiddenError('This course is not open to your institution');
@@ -103,8 +121,9 @@ export class RegistrationService {
       const source = staff ? RegistrationSource.STAFF : RegistrationSource.COORDINATOR;
       const placed: Registration[] = [];
       for (const personId of input.personIds) placed.push(await this.place(em, group, personId, payer, source, registeredBy));
-      return placed;
-    }).catch(alreadyRegisteredOnRace);
+      told.push(...placed.map((registration) => ({ kind: 'placed' as const, registration })));
+      return { result: placed, groupId: group.id };
+    });
   }
 
   /**
@@ -115,12 +134,12 @@ export class RegistrationService {
     checkId(input.id, 'id');
     const reason = input.reason?.trim() || null;
     if (reason && reason.length > 500) throw fieldError('reason', 'LENGTH', 'At most 500 characters');
-    return inTransaction(this.dataSource, async (em) => {
+    return this.changing(async (em, told) => {
       const found = await em.getRepository(Registration).findOneBy({ id: input.id });
       if (!found || !(await this.mayManage(em, ctx, found))) throw new NotFoundError('Registration', input.id);
       const group = await this.lockGroup(em, found.groupId);
       const registration = await em.getRepository(Registration).findOneByOrFail({ id: input.id }); // as of the lock
-      if (registration.status === RegistrationStatus.CANCELLED) return registration;
+      if (registration.status === RegistrationStatus.CANCELLED) return { result: registration, groupId: group.id };
       const own = registration.personId === ctx.viewer?.personId;
       const manager = isStaff(ctx.viewer) || (await this.coordinatesPerson(em, ctx, registration.personId));
       if (own && !manager && group.registrationDeadline && group.registrationDeadline.getTime() <= Date.now()) {
@@ -137,8 +156,10 @@ export class RegistrationService {
         cancellationReason: reason,
       });
       await em.save(registration);
-      if (heldSeat) await this.fillFreeSeats(em, group);
-      return registration;
+      const byOther = own ? null : await this.nameOf(em, ctx.viewer?.personId);
+      told.push({ kind: 'cancelled', registration, hadSeat: heldSeat, cancelledBy: byOther });
+      if (heldSeat) told.push(...(await this.fillFreeSeats(em, group)).map((moved) => ({ kind: 'movedUp' as const, registration: moved })));
+      return { result: registration, groupId: group.id };
     });
   }
 
@@ -146,7 +167,7 @@ export class RegistrationService {
   async confirmFromWaitingList(ctx: RequestContext, id: string): Promise<Registration> {
     checkId(id, 'id');
     if (!isStaff(ctx.viewer)) throw new ForbiddenError();
-    return inTransaction(this.dataSource, async (em) => {
+    return this.changing(async (em, told) => {
       const found = await em.getRepository(Registration).findOneBy({ id });
       if (!found) throw new NotFoundError('Registration', id);
       await this.lockGroup(em, found.groupId);
@@ -155,7 +176,9 @@ export class RegistrationService {
         throw fieldError('id', 'NOT_WAITING', 'Only a registration on the waiting list can be confirmed');
       }
       Object.assign(registration, { status: RegistrationStatus.CONFIRMED, waitingPosition: null });
-      return em.save(registration);
+      await em.save(registration);
+      told.push({ kind: 'movedUp', registration });
+      return { result: registration, groupId: registration.groupId };
     });
   }
 
@@ -290,14 +313,21 @@ export class RegistrationService {
     );
   }
 
-  /** Moves waiting people up, in order, while the group has free seats. */
-  private async fillFreeSeats(em: EntityManager, group: LockedGroup): Promise<void> {
-    await em.query(
+  /** Moves waiting people up, in order, while the group has free seats; returns them. */
+  private async fillFreeSeats(em: EntityManager, group: LockedGroup): Promise<Registration[]> {
+    const [moved]: [{ id: string }[], number] = await em.query(
       `UPDATE registration SET status = 'CONFIRMED', waiting_position = NULL
         WHERE id IN (SELECT id FROM registration WHERE group_id = $1 AND status = 'WAITING' ORDER BY waiting_position
-                      LIMIT greatest(0, $2 - (SELECT count(*) FROM registration WHERE group_id = $1 AND status = 'CONFIRMED')))`,
+                      LIMIT greatest(0, $2 - (SELECT count(*) FROM registration WHERE group_id = $1 AND status = 'CONFIRMED')))
+        RETURNING id`,
       [group.id, group.maxSize],
     );
+    return moved.length ? em.getRepository(Registration).findBy({ id: In(moved.map((row) => row.id)) }) : [];
+  }
+
+  private async nameOf(em: EntityManager, personId: string | null | undefined): Promise<string | null> {
+    if (!personId || !isUuid(personId)) return null;
+    return (await this.notices.namesOf(em, [personId])).get(personId) ?? null;
   }
 
   /** The payer of a self-registration, with the profile data it needs (R-ID-3, R-ID-4). */

@@ -1,0 +1,90 @@
+import { fixtures } from '../../test/fixtures.js';
+import { startTestApp, type TestApp } from '../../test/harness.js';
+import { startSmtpCapture, type CapturedMail, type SmtpCapture } from '../../test/smtp-capture.js';
+import { Language } from '../people/person.entity.js';
+
+/** Registration e-mails through the outbox, the job worker and a real SMTP server, parsed as they arrived. */
+
+const PUBLIC_URL = 'https://mps.vas.test';
+const REGISTER = `mutation ($input: RegisterInput!) { register(input: $input) { id status waitingPosition } }`;
+const CANCEL = `mutation ($input: CancelRegistrationInput!) { cancelRegistration(input: $input) { id status } }`;
+
+let capture: SmtpCapture;
+let t: TestApp;
+let f: ReturnType<typeof fixtures>;
+let courseId: string;
+
+beforeAll(async () => {
+  capture = await startSmtpCapture();
+  t = await startTestApp({ SMTP_URL: capture.url, MPS_PUBLIC_URL: PUBLIC_URL, MPS_JOB_POLL_MS: '250' });
+  f = fixtures(t.app.dataSource);
+  const topic = await f.topic();
+  courseId = (await f.course(topic.id, { titleLv: 'Publiskie iepirkumi', titleEn: 'Public procurement', priceCents: 0 })).id;
+});
+
+afterAll(async () => {
+  await t?.stop();
+  await capture?.stop();
+});
+
+const kindOf = (mail: CapturedMail) => mail.parsed.headers.get('x-mps-kind');
+/** The text part with its line wrapping undone. */
+const textOf = (mail: CapturedMail) => String(mail.parsed.text).replace(/\s+/g, ' ');
+const calendarMethods = (mail: CapturedMail) =>
+  [...new Set(mail.parsed.attachments.map((a) => a.content.toString('utf8')).filter((text) => text.startsWith('BEGIN:VCALENDAR')))].map(
+    (text) => /METHOD:(\w+)/.exec(text)![1],
+  );
+
+async function mailsOf(email: string, count: number): Promise<CapturedMail[]> {
+  await capture.waitFor(() => capture.to(email).length >= count, 15_000, `${count} e-mail(s) to ${email}`);
+  return capture.to(email);
+}
+
+test('a seat, the waiting list, moving up and cancelling each tell the person once, in their language, with calendar entries', async () => {
+  const group = await f.group(courseId, { minSize: 1, maxSize: 1 });
+  await f.session(group.id, 20);
+  const first = await f.person({ givenName: 'Līga', familyName: 'Ozoliņa' });
+  const second = await f.person({ givenName: 'Mark', familyName: 'Evans', preferredLanguage: Language.EN });
+  const [a, b] = [await t.as(first.id), await t.as(second.id)];
+
+  const seat = (await a.data(REGISTER, { input: { groupId: group.id } })).register;
+  const [received] = await mailsOf(first.email!, 1);
+  expect(kindOf(received)).toBe('registration-received');
+  expect(received.parsed.subject).toBe(`Pieteikums saņemts: Publiskie iepirkumi (${group.code})`);
+  expect(textOf(received)).toContain('Labdien, Līga Ozoliņa!');
+  expect(calendarMethods(received)).toEqual(['REQUEST']);
+
+  expect((await b.data(REGISTER, { input: { groupId: group.id } })).register).toMatchObject({ status: 'WAITING', waitingPosition: 1 });
+  const [waiting] = await mailsOf(second.email!, 1);
+  expect(waiting.parsed.subject).toBe(`You are on the waiting list: Public procurement (${group.code})`);
+  expect(textOf(waiting)).toContain('you are number 1 on the waiting list');
+  expect(calendarMethods(waiting)).toEqual([]);
+
+  await a.data(CANCEL, { input: { id: seat.id, reason: 'Slimība' } });
+  const [, cancelled] = await mailsOf(first.email!, 2);
+  expect(kindOf(cancelled)).toBe('registration-cancelled');
+  expect(textOf(cancelled)).toContain('Iemesls: Slimība');
+  expect(calendarMethods(cancelled)).toEqual(['CANCEL']);
+  const [, movedUp] = await mailsOf(second.email!, 2);
+  expect(kindOf(movedUp)).toBe('registration-moved-up');
+  expect(movedUp.parsed.subject).toBe(`You have a place in the group: Public procurement (${group.code})`);
+  expect(calendarMethods(movedUp)).toEqual(['REQUEST']);
+
+  // Cancelling again is no new event, and says nothing.
+  await a.data(CANCEL, { input: { id: seat.id } });
+  const rows = await t.app.dataSource.query(`SELECT count(*)::int AS n FROM outbox_message WHERE person_id = ANY($1)`, [[first.id, second.id]]);
+  expect(rows[0].n).toBe(4);
+});
+
+test("a coordinator's cancellation names the coordinator to the employee", async () => {
+  const institution = await f.institution();
+  const coordinatorPerson = await f.person({ givenName: 'Anna', familyName: 'Bērziņa', coordinates: [institution.id] });
+  const employee = await f.person({ givenName: 'Juris', familyName: 'Kalns' });
+  await f.employment(employee.id, institution.id);
+  const group = await f.group(courseId);
+  const own = await t.as(employee.id);
+  const { register } = await own.data(REGISTER, { input: { groupId: group.id } });
+  await (await t.as(coordinatorPerson.id)).data(CANCEL, { input: { id: register.id } });
+  const [, cancelled] = await mailsOf(employee.email!, 2);
+  expect(textOf(cancelled)).toContain('(to izdarīja Anna Bērziņa)');
+});
