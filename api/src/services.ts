@@ -40,6 +40,7 @@ export function createServices(
   const registrations = new RegistrationService(dataSource, institutions, notifications, new RegistrationNotices(people, { publicUrl: config.publicUrl }));
   const notices = new ScheduleNotices(people, registrations, { publicUrl: config.publicUrl });
   const scheduling = new SchedulingService(dataSource, catalog, registrations, notifications, notices, scheduleEvents);
+  registrations.confirmGroupsWith(scheduling);
   const calendarFeeds = new CalendarFeedService(dataSource, scheduling, people, config.publicUrl);
   const auth = new AuthService(dataSource, people, institutions, scheduling, {
     idleMinutes: config.sessionIdleMinutes,

@@ -35,9 +35,11 @@ const calendarMethods = (mail: CapturedMail) =>
     (text) => /METHOD:(\w+)/.exec(text)![1],
   );
 
+/** The registration e-mails to an address (group-confirmed ones aside), once there are `count`. */
 async function mailsOf(email: string, count: number): Promise<CapturedMail[]> {
-  await capture.waitFor(() => capture.to(email).length >= count, 15_000, `${count} e-mail(s) to ${email}`);
-  return capture.to(email);
+  const registrationMails = () => capture.to(email).filter((mail) => String(kindOf(mail)).startsWith('registration-'));
+  await capture.waitFor(() => registrationMails().length >= count, 15_000, `${count} registration e-mail(s) to ${email}`);
+  return registrationMails();
 }
 
 test('a seat, the waiting list, moving up and cancelling each tell the person once, in their language, with calendar entries', async () => {
@@ -72,7 +74,9 @@ test('a seat, the waiting list, moving up and cancelling each tell the person on
 
   // Cancelling again is no new event, and says nothing.
   await a.data(CANCEL, { input: { id: seat.id } });
-  const rows = await t.app.dataSource.query(`SELECT count(*)::int AS n FROM outbox_message WHERE person_id = ANY($1)`, [[first.id, second.id]]);
+  const rows = await t.app.dataSource.query(`SELECT count(*)::int AS n FROM outbox_message WHERE person_id = ANY($1) AND kind LIKE 'registration-%'`, [
+    [first.id, second.id],
+  ]);
   expect(rows[0].n).toBe(4);
 });
 
@@ -87,4 +91,27 @@ test("a coordinator's cancellation names the coordinator to the employee", async
   await (await t.as(coordinatorPerson.id)).data(CANCEL, { input: { id: register.id } });
   const [, cancelled] = await mailsOf(employee.email!, 2);
   expect(textOf(cancelled)).toContain('(to izdarīja Anna Bērziņa)');
+});
+
+test('the registration that reaches the minimum size confirms the group, and every participant is told with the schedule', async () => {
+  const group = await f.group(courseId, { minSize: 2, maxSize: 5 });
+  const session = await f.session(group.id, 30);
+  const [first, second] = [await f.person(), await f.person()];
+  await (await t.as(first.id)).data(REGISTER, { input: { groupId: group.id } });
+  expect((await t.app.dataSource.query(`SELECT status FROM course_group WHERE id = $1`, [group.id]))[0].status).toBe('OPEN');
+  await (await t.as(second.id)).data(REGISTER, { input: { groupId: group.id } });
+  expect((await t.app.dataSource.query(`SELECT status FROM course_group WHERE id = $1`, [group.id]))[0].status).toBe('CONFIRMED');
+  for (const person of [first, second]) {
+    await capture.waitFor(() => capture.to(person.email!).some((mail) => kindOf(mail) === 'group-confirmed'), 15_000, `group-confirmed to ${person.email}`);
+    const confirmed = capture.to(person.email!).filter((mail) => kindOf(mail) === 'group-confirmed');
+    expect(confirmed).toHaveLength(1);
+    expect(calendarMethods(confirmed[0])).toEqual(['REQUEST']);
+    expect(confirmed[0].parsed.attachments.some((a) => a.content.toString('utf8').includes(`session-${session.id}@mps.vas.test`))).toBe(true);
+  }
+  // A third registration changes nothing about the group, and tells only its person.
+  const third = await f.person();
+  await (await t.as(third.id)).data(REGISTER, { input: { groupId: group.id } });
+  await mailsOf(third.email!, 1);
+  const groupConfirmed = await t.app.dataSource.query(`SELECT count(*)::int AS n FROM outbox_message WHERE group_id = $1 AND kind = 'group-confirmed'`, [group.id]);
+  expect(groupConfirmed[0].n).toBe(2);
 });

@@ -20,6 +20,14 @@ import type { NotificationsService } from '../notifications/notifications.servic
 import { RegistrationNotices, type RegistrationEvent } from './registration-notices.js';
 import type { CancelRegistrationInput, EmployeeRegistrationInput, RegisterInput, RegistrationFilter } from './registration.types.js';
 
+/**
+ * Confirms a group that reached its minimum size (scheduling owns group status and its e-mails).
+ * Set after construction: scheduling depends on this service for seat counts.
+ */
+export interface GroupConfirmer {
+  confirmGroupAtMinimum(em: EntityManager, ctx: RequestContext, groupId: string): Promise<() => void>;
+}
+
 /** A group as registration sees it, read under its row lock. */
 interface LockedGroup {
   id: string;
@@ -53,23 +61,43 @@ export class RegistrationService {
     private readonly notices: RegistrationNotices,
   ) {}
 
-  /** Runs a registration change and writes its e-mails in the same transaction; delivery starts after the commit. */
-  private async changing<T>(work: (em: EntityManager, told: RegistrationEvent[]) => Promise<{ result: T; groupId: string }>): Promise<T> {
-    const { result } = await inTransaction(this.dataSource, async (em) => {
+  private groupConfirmer: GroupConfirmer | null = null;
+
+  confirmGroupsWith(confirmer: GroupConfirmer): void {
+    this.groupConfirmer = confirmer;
+  }
+
+  /**
+   * Runs a registration change, writes its e-mails and confirms a group that reached its minimum
+   * size, all in one transaction; delivery and live updates start after the commit.
+   */
+  private async changing<T>(ctx: RequestContext, work: (em: EntityManager, told: RegistrationEvent[]) => Promise<{ result: T; groupId: string }>): Promise<T> {
+    const { result, announce } = await inTransaction(this.dataSource, async (em) => {
       const told: RegistrationEvent[] = [];
       const done = await work(em, told);
       await this.notifications.enqueue(em, await this.notices.emailsFor(em, done.groupId, told));
-      return done;
+      return { result: done.result, announce: await this.confirmAtMinimum(em, ctx, done.groupId) };
     }).catch(alreadyRegisteredOnRace);
     this.notifications.queued();
+    announce();
     return result;
+  }
+
+  private async confirmAtMinimum(em: EntityManager, ctx: RequestContext, groupId: string): Promise<() => void> {
+    const [row] = await em.query(
+      `SELECT g.status = 'OPEN' AND g.min_size <= (SELECT count(*) FROM registration r WHERE r.group_id = g.id AND r.status = 'CONFIRMED') AS reached
+         FROM course_group g WHERE g.id = $1`,
+      [groupId],
+    );
+    if (!row?.reached || !this.groupConfirmer) return () => {};
+    return this.groupConfirmer.confirmGroupAtMinimum(em, ctx, groupId);
   }
 
   /** The signed-in person registers themself (R-REG-1, R-REG-2). */
   async register(ctx: RequestContext, input: RegisterInput): Promise<Registration> {
     const personId = this.personOf(ctx);
     checkId(input.groupId, 'groupId');
-    return this.changing(async (em, told) => {
+    return this.changing(ctx, async (em, told) => {
       const group = await this.lockGroup(em, input.groupId);
       if (group.restricted) {
         throw new ForbiddenError('This course is for named institutions only: their coordinators register participants');
@@ -104,7 +132,7 @@ export class RegistrationService {
       throw new ForbiddenError('A coordinator registers only the employees of their own institution');
     }
     const registeredBy = ctx.viewer?.personId ?? null;
-    return this.changing(async (em, told) => {
+    return this.changing(ctx, async (em, told) => {
       const group = await this.lockGroup(em, input.groupId);
       if (group.restricted && !staff && !group.allowedInstitutionIds.includes(input.institutionId)) {
         throw new ForbiddenError('This course is not open to your institution');
@@ -134,7 +162,7 @@ export class RegistrationService {
     checkId(input.id, 'id');
     const reason = input.reason?.trim() || null;
     if (reason && reason.length > 500) throw fieldError('reason', 'LENGTH', 'At most 500 characters');
-    return this.changing(async (em, told) => {
+    return this.changing(ctx, async (em, told) => {
       const found = await em.getRepository(Registration).findOneBy({ id: input.id });
       if (!found || !(await this.mayManage(em, ctx, found))) throw new NotFoundError('Registration', input.id);
       const group = await this.lockGroup(em, found.groupId);
@@ -167,7 +195,7 @@ export class RegistrationService {
   async confirmFromWaitingList(ctx: RequestContext, id: string): Promise<Registration> {
     checkId(id, 'id');
     if (!isStaff(ctx.viewer)) throw new ForbiddenError();
-    return this.changing(async (em, told) => {
+    return this.changing(ctx, async (em, told) => {
       const found = await em.getRepository(Registration).findOneBy({ id });
       if (!found) throw new NotFoundError('Registration', id);
       await this.lockGroup(em, found.groupId);

@@ -180,6 +180,19 @@ export class SchedulingService {
     return this.updateGroup(ctx, id, { status: GroupStatus.CANCELLED, cancellationReason: reason });
   }
 
+  /**
+   * An OPEN group whose confirmed registrations reached its minimum size is CONFIRMED (R-REG-6) and
+   * its people told, in the registration's transaction (which holds the group's row lock). The
+   * returned function announces the change once that transaction has committed.
+   */
+  async confirmGroupAtMinimum(em: EntityManager, ctx: RequestContext, groupId: string): Promise<() => void> {
+    const group = await em.findOneByOrFail(Group, { id: groupId });
+    if (group.status !== GroupStatus.OPEN) return () => {};
+    group.status = GroupStatus.CONFIRMED;
+    const change = await this.statusChanged(em, ctx, await em.save(group), GroupStatus.OPEN);
+    return () => this.afterCommit(change);
+  }
+
   /** A group that became CANCELLED or CONFIRMED is news for its people. */
   private async statusChanged(em: EntityManager, ctx: RequestContext, group: Group, previous: GroupStatus): Promise<ScheduleChange | null> {
     if (group.status === previous) return null;
