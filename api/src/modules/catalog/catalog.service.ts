@@ -23,22 +23,33 @@ export class CatalogService {
   /**
    * The visibility rule of R-CAT-4 as SQL over alias `c`: staff see every course; a coordinator
    * also sees restricted courses allowed to an institution they coordinate; everyone else only public ones.
+   * With `own`, a person also sees the restricted courses they are registered in (confirmed or
+   * waiting) or teach: in their own views, never in the catalog's list.
    */
-  private applyVisibility(ctx: RequestContext, qb: SelectQueryBuilder<Course>): void {
+  private applyVisibility(ctx: RequestContext, qb: SelectQueryBuilder<Course>, { own = false } = {}): void {
     if (isStaff(ctx.viewer) || hasScope(ctx.viewer, ApiScope.CATALOG_READ)) return;
     const institutionIds = ctx.viewer?.coordinatorInstitutionIds ?? [];
-    if (institutionIds.length === 0) {
-      qb.andWhere(`c.visibility = 'PUBLIC'`);
-      return;
-    }
+    const personId = own && ctx.viewer?.kind === 'person' && isUuid(ctx.viewer.personId) ? ctx.viewer.personId : null;
     qb.andWhere(
-      new Brackets((w) =>
-        w.where(`c.visibility = 'PUBLIC'`).orWhere(
-          `EXISTS (SELECT 1 FROM course_allowed_institution cai
-                   WHERE cai.course_id = c.id AND cai.institution_id IN (:...viewerInstitutionIds))`,
-          { viewerInstitutionIds: institutionIds },
-        ),
-      ),
+      new Brackets((w) => {
+        w.where(`c.visibility = 'PUBLIC'`);
+        if (institutionIds.length > 0) {
+          w.orWhere(
+            `EXISTS (SELECT 1 FROM course_allowed_institution cai
+                     WHERE cai.course_id = c.id AND cai.institution_id IN (:...viewerInstitutionIds))`,
+            { viewerInstitutionIds: institutionIds },
+          );
+        }
+        if (personId) {
+          w.orWhere(
+            `EXISTS (SELECT 1 FROM course_group og JOIN registration r ON r.group_id = og.id
+                     WHERE og.course_id = c.id AND r.person_id = :viewerPersonId AND r.status IN ('CONFIRMED', 'WAITING'))
+             OR EXISTS (SELECT 1 FROM course_group og JOIN session s ON s.group_id = og.id JOIN lecturer l ON l.id = s.lecturer_id
+                        WHERE og.course_id = c.id AND l.person_id = :viewerPersonId)`,
+            { viewerPersonId: personId },
+          );
+        }
+      }),
     );
   }
 
@@ -128,7 +139,7 @@ export class CatalogService {
   async getCourse(ctx: RequestContext, id: string): Promise<Course> {
     if (!isUuid(id)) throw new NotFoundError('Course', id);
     const qb = this.dataSource.getRepository(Course).createQueryBuilder('c').where('c.id = :id', { id });
-    this.applyVisibility(ctx, qb);
+    this.applyVisibility(ctx, qb, { own: true });
     const course = await qb.getOne();
     // A course the viewer may not see is reported exactly like one that does not exist.
     if (!course) throw new NotFoundError('Course', id);
@@ -138,7 +149,7 @@ export class CatalogService {
   /** For loaders: the courses among `ids` that the viewer may see. */
   async visibleCoursesByIds(ctx: RequestContext, ids: readonly string[]): Promise<Course[]> {
     const qb = this.dataSource.getRepository(Course).createQueryBuilder('c').where('c.id IN (:...ids)', { ids });
-    this.applyVisibility(ctx, qb);
+    this.applyVisibility(ctx, qb, { own: true });
     return qb.getMany();
   }
 

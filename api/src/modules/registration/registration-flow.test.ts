@@ -207,6 +207,29 @@ describe('a coordinator registers employees', () => {
   });
 });
 
+test('a person registered into a restricted course sees it in their own views, not in the catalog, until cancelled', async () => {
+  const institution = await f.institution();
+  const coordinator = await t.as((await f.person({ coordinates: [institution.id] })).id);
+  const course = await f.course(topic, { priceCents: 0, visibility: CourseVisibility.RESTRICTED, titleLv: 'Slēgtais kurss' }, [institution.id]);
+  const group = await f.group(course.id);
+  const employee = await participant();
+  await f.employment(employee.id, institution.id);
+  const outsider = await participant();
+  const COURSE = `query ($id: ID!) { course(id: $id) { id titleLv } }`;
+  expect(await employee.client.codes(COURSE, { id: course.id })).toEqual(['NOT_FOUND']);
+
+  const [registration] = (await coordinator.data(EMPLOYEES, { input: { groupId: group.id, institutionId: institution.id, personIds: [employee.id] } })).registerEmployees;
+  expect((await employee.client.data(COURSE, { id: course.id })).course).toEqual({ id: course.id, titleLv: 'Slēgtais kurss' });
+  const { myRegistrations } = await employee.client.data(`{ myRegistrations { group { id course { id } } } }`);
+  expect(myRegistrations).toEqual([{ group: { id: group.id, course: { id: course.id } } }]);
+  const listed = await employee.client.data(`query ($ids: [ID!]) { courses(filter: { ids: $ids }) { total } }`, { ids: [course.id] });
+  expect(listed.courses.total).toBe(0);
+  expect(await outsider.client.codes(COURSE, { id: course.id })).toEqual(['NOT_FOUND']);
+
+  await coordinator.data(CANCEL, { input: { id: registration.id } });
+  expect(await employee.client.codes(COURSE, { id: course.id })).toEqual(['NOT_FOUND']);
+});
+
 describe('under concurrent requests', () => {
   test('200 people at once for 20 seats: exactly 20 CONFIRMED, 180 WAITING at positions 1..180, no errors', async () => {
     const group = await f.group(freeCourse, { maxSize: 20 });
