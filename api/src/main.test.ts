@@ -25,7 +25,7 @@ test('npm start: migrates, loads demo data once, finishes requests in flight on 
     const first = await startProductServer({}, { dataDir });
     expect(first.output()).toContain('Loaded demo data');
     const health = await (await fetch(`${first.url}/health`)).json();
-    expect(health).toEqual({ status: 'ok', database: 'ok' });
+    expect(health).toEqual({ status: 'ok', database: 'ok', jobs: 'ok', liveUpdates: 'ok', mail: 'ok' });
 
     // Once the server is answering the batch, the rest of it is in flight: every request gets its answer.
     const inFlight = Array.from({ length: 20 }, () => askOnOwnConnection(first.url).catch((error) => `failed: ${error}`));

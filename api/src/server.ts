@@ -37,6 +37,13 @@ const MAX_WS_MESSAGE_BYTES = 64 * 1024;
 const DRAIN_GRACE_MS = 10_000;
 
 const QUIET_MS = 300;
+const HEALTH_TIMEOUT_MS = 3000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => (timer = setTimeout(() => reject(new Error(`No answer within ${ms} ms`)), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
 
 /** Requests being answered, and when the last one arrived: what the drain waits on. */
 class RequestTracker {
@@ -200,14 +207,21 @@ export async function startServer(config: Config, dataSource: DataSource, servic
     next();
   });
 
+  /**
+   * 503 while draining or while the database does not answer (a load balancer then routes elsewhere);
+   * "degraded" while a part with a connection of its own (jobs, live updates, e-mail) reconnects.
+   */
   app.get('/health', async (_req, res) => {
     if (draining) return res.status(503).json({ status: 'draining' });
+    const parts = Object.fromEntries(Object.entries(services.health.report()).map(([name, link]) => [name, link.state]));
+    let database: 'ok' | 'unreachable' = 'ok';
     try {
-      await dataSource.query('SELECT 1');
-      res.json({ status: 'ok', database: 'ok' });
+      await withTimeout(dataSource.query('SELECT 1'), HEALTH_TIMEOUT_MS);
     } catch {
-      res.status(503).json({ status: 'unavailable', database: 'unreachable' });
+      database = 'unreachable';
     }
+    const status = database !== 'ok' ? 'unavailable' : Object.values(parts).every((state) => state === 'ok') ? 'ok' : 'degraded';
+    res.status(database === 'ok' ? 200 : 503).json({ status, database, ...parts });
   });
 
   app.use('/auth', authRoutes(config, services.auth, services.people, log));

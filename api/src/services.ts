@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Config } from './config.js';
+import { ConnectionHealth } from './db/connection-health.js';
 import { ApiTokenService } from './modules/auth/api-token.service.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { CatalogService } from './modules/catalog/catalog.service.js';
@@ -21,18 +22,21 @@ import { ScheduleNotices } from './modules/scheduling/schedule-notices.js';
 export interface ServiceOptions {
   /** Set on a real PostgreSQL server: live events travel between instances by LISTEN/NOTIFY. */
   crossInstance: { databaseUrl: string } | null;
-  log: { error(message: string, error?: unknown): void };
+  log: { info(message: string): void; error(message: string, error?: unknown): void };
+  /** Where the parts with connections of their own report them (/health); one of its own when unset. */
+  health?: ConnectionHealth;
 }
 
 export function createServices(
   dataSource: DataSource,
   config: Pick<Config, 'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'publicUrl' | 'mailFrom' | 'smtpUrl'>,
   codes: PersonalCodeCipher,
-  options: ServiceOptions = { crossInstance: null, log: { error: () => {} } },
+  options: ServiceOptions = { crossInstance: null, log: { info: () => {}, error: () => {} } },
 ) {
+  const health = options.health ?? new ConnectionHealth(options.log);
   const people = new PeopleService(dataSource, codes);
   const notifications = new NotificationsService(dataSource, new TemplateRenderer(), { mailFrom: config.mailFrom, mailbox: !config.smtpUrl }, people);
-  const scheduleEvents = new ScheduleEvents(dataSource, options.crossInstance, options.log);
+  const scheduleEvents = new ScheduleEvents(dataSource, options.crossInstance, options.log, health.link('liveUpdates', 'Live schedule updates'));
   const institutions = new InstitutionsService(dataSource, people);
   const employments = new EmploymentsService(dataSource, people);
   const catalog = new CatalogService(dataSource);
@@ -48,7 +52,7 @@ export function createServices(
   });
   const apiTokens = new ApiTokenService(dataSource, institutions);
   return {
-    codes, certificates, people, institutions, employments, catalog, registrations, scheduling, auth, apiTokens,
+    health, codes, certificates, people, institutions, employments, catalog, registrations, scheduling, auth, apiTokens,
     notifications, scheduleEvents, calendarFeeds,
   };
 }

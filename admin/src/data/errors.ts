@@ -15,6 +15,7 @@ const STATUS: Record<string, number> = {
   SCHEDULE_CONFLICT: 409,
   PROFILE_INCOMPLETE: 409,
   INTERNAL_SERVER_ERROR: 500,
+  SERVICE_UNAVAILABLE: 503,
 };
 
 interface FieldProblem {

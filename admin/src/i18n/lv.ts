@@ -510,6 +510,7 @@ export const lv = {
       IN_USE: 'Ierakstu nevar dzēst, jo tas tiek izmantots.',
       BAD_REQUEST: 'Serveris nevarēja apstrādāt pieprasījumu.',
       QUERY_TOO_COMPLEX: 'Pieprasījums ir pārāk sarežģīts.',
+      SERVICE_UNAVAILABLE: 'Sistēma īslaicīgi nav pieejama. Lūdzu, mēģiniet vēlreiz pēc minūtes.',
       INTERNAL_SERVER_ERROR: 'Serverī radās neparedzēta kļūda. Lūdzu, mēģiniet vēlreiz.',
       NETWORK: 'Neizdevās sazināties ar serveri. Pārbaudiet savienojumu un mēģiniet vēlreiz.',
     },

@@ -1,4 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { isConnectionError } from '../db/connection-health.js';
 
 /**
  * Every expected failure has one of these codes in `extensions.code`. Clients translate codes;
@@ -18,6 +19,7 @@ export enum ErrorCode {
   DEADLINE_PASSED = 'DEADLINE_PASSED',
   BAD_REQUEST = 'BAD_REQUEST',
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -111,6 +113,15 @@ export function formatError(
   // An argument that failed scalar parsing surfaces as an originalError of type GraphQLError.
   if (original instanceof GraphQLError) {
     return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.BAD_REQUEST } };
+  }
+  // The database restarts or is down: worth telling apart from a bug, since trying again will do.
+  if (isConnectionError(original)) {
+    return {
+      message: 'The database cannot be reached at the moment; try again in a minute',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
+    };
   }
   options.log(original);
   return {

@@ -54,6 +54,15 @@ describe('formatError', () => {
     expect(logged).toContain(error);
   });
 
+  test('a database that cannot be reached is SERVICE_UNAVAILABLE, with no address in the message', () => {
+    const error = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+    const formatted = formatError({ message: error.message, path: ['courses'] }, wrap(error), options(true));
+    expect(formatted.extensions).toEqual({ code: ErrorCode.SERVICE_UNAVAILABLE });
+    expect(formatted.message).toBe('The database cannot be reached at the moment; try again in a minute');
+    const refused = Object.assign(new Error('connect ECONNREFUSED 10.0.0.5:5432'), { code: 'ECONNREFUSED' });
+    expect(formatError({ message: refused.message }, wrap(refused), options(true)).message).not.toMatch(/10\.0\.0\.5/);
+  });
+
   test('keeps the message outside production, for developers', () => {
     const error = new Error('a bug');
     expect(formatError({ message: 'a bug' }, wrap(error), options(false)).message).toBe('a bug');

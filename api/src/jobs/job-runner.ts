@@ -1,8 +1,15 @@
 import os from 'node:os';
 import { Agenda, type AgendaBackend, type Job, type JobId } from 'agenda';
 import { MongoBackend, type MongoJobRepository } from '@agendajs/mongo-backend';
-import { PostgresBackend, getCreateIndexesSQL, getCreateTableSQL, getUpdateTimestampTriggerSQL } from '@agendajs/postgres-backend';
+import {
+  PostgresBackend,
+  PostgresNotificationChannel,
+  getCreateIndexesSQL,
+  getCreateTableSQL,
+  getUpdateTimestampTriggerSQL,
+} from '@agendajs/postgres-backend';
 import pg from 'pg';
+import { ConnectionLink, isConnectionError } from '../db/connection-health.js';
 
 const TABLE = 'agenda_jobs';
 const MONGO_COLLECTION = 'agendaJobs';
@@ -29,6 +36,8 @@ export interface JobOptions {
 
 export interface JobRunner {
   readonly store: 'PostgreSQL' | 'MongoDB';
+  /** Whether the job store answers; while it does not, jobs wait and run once it is back. */
+  readonly link: ConnectionLink;
   define<T = unknown>(name: string, handler: (data: T, job: Job<T>) => Promise<void>, options?: JobOptions): void;
   /** One recurring job of this name, however often and by however many instances this is called. */
   every(intervalMs: number, name: string): Promise<void>;
@@ -65,6 +74,10 @@ export interface JobRunnerOptions {
    * open as long after the job ends, so tests pass a short one. Default 10 minutes.
    */
   lockLifetimeMs?: number;
+  /** Where the state of the job store's connection is reported (/health); one of its own when unset. */
+  link?: ConnectionLink;
+  /** The longest wait between attempts to listen for new jobs again after the connection was lost. Default 5000. */
+  maxReconnectDelayMs?: number;
 }
 
 /**
@@ -88,6 +101,8 @@ export function agendaTableSql(): string[] {
 interface Store {
   name: JobRunner['store'];
   backend: AgendaBackend;
+  /** Tells other runners of new jobs at once (PostgreSQL LISTEN/NOTIFY); without it they poll. */
+  channel?: PostgresNotificationChannel;
   close(): Promise<void>;
 }
 
@@ -97,14 +112,16 @@ interface Store {
  */
 export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunner> {
   const { log, runJobs = true, drainTimeoutMs = 30_000 } = options;
-  const store = await connectStore(options);
+  const link = options.link ?? new ConnectionLink('The job store', log);
+  const store = await connectStore(options, link);
   const agenda = new Agenda({
-    backend: alreadyConnected(store.backend),
+    backend: alreadyConnected(store, link),
     name: `${os.hostname()}:${process.pid}`,
     processEvery: options.processEveryMs,
     defaultLockLifetime: options.lockLifetimeMs ?? 10 * 60_000,
   });
-  agenda.on('error', (error) => log.error('Job runner error', error));
+  // A lost connection is reported once (the link), not at every poll until it is back.
+  agenda.on('error', (error) => (isConnectionError(error) ? link.lost(error) : log.error('Job runner error', error)));
   agenda.on('fail', (error: Error | string, job: { attrs?: { name: string } }, remote?: boolean) => {
     if (!remote) log.error(`Job ${job.attrs?.name} failed`, error);
   });
@@ -112,6 +129,7 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
   let stopping: Promise<void> | null = null;
   const runner: JobRunner = {
     store: store.name,
+    link,
     define(name, handler, { concurrency, lockLifetimeMs } = {}) {
       agenda.define(name, (job: Job<any>) => handler(job.attrs.data, job), { concurrency, lockLifetime: lockLifetimeMs });
     },
@@ -130,7 +148,7 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
     stop: () =>
       (stopping ??= (async () => {
         if (runJobs) await drain(agenda, drainTimeoutMs, log);
-        else await store.backend.notificationChannel?.disconnect();
+        else await store.channel?.disconnect();
         await store.close();
       })()),
   };
@@ -140,7 +158,7 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
     options.define?.(runner);
     // Scheduling alone still announces new jobs, so that workers take them at once.
     if (runJobs) await agenda.start();
-    else await store.backend.notificationChannel?.connect();
+    else await store.channel?.connect();
   } catch (error) {
     await store.close();
     throw error;
@@ -153,18 +171,33 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
  * Connects before Agenda sees the backend: Agenda's constructor connects without catching, so an
  * unreachable store would be an unhandled rejection (and end the process) instead of an error here.
  */
-async function connectStore(options: JobRunnerOptions): Promise<Store> {
-  return options.mongodbUrl ? connectMongo(options.mongodbUrl, options) : connectPostgres(options);
+async function connectStore(options: JobRunnerOptions, link: ConnectionLink): Promise<Store> {
+  return options.mongodbUrl ? connectMongo(options.mongodbUrl, options) : connectPostgres(options, link);
 }
 
-async function connectPostgres({ databaseUrl, embedded, ensureSchema = true, log }: JobRunnerOptions): Promise<Store> {
+async function connectPostgres(
+  { databaseUrl, embedded, ensureSchema = true, log, maxReconnectDelayMs = 5000 }: JobRunnerOptions,
+  link: ConnectionLink,
+): Promise<Store> {
   // Our own pool, because the backend's has no 'error' listener: a dropped idle connection
   // (a database restart) would otherwise be an uncaught exception. end() resolves before the
   // connections have closed; what happens to them after that does not matter.
   const pool = new pg.Pool({ connectionString: databaseUrl, application_name: 'mps-jobs' });
   let closing = false;
-  pool.on('error', (error) => closing || log.error('Job store connection lost', error));
-  const backend = new PostgresBackend({ pool, tableName: TABLE, ensureSchema, disableNotifications: embedded });
+  pool.on('error', (error) => closing || (isConnectionError(error) ? link.lost(error) : log.error('Job store connection error', error)));
+  // Our own channel too: the backend's emits 'error' with nobody listening (an uncaught exception
+  // when the database restarts) and gives up after ten attempts (about 80 s), after which new jobs
+  // were only found by polling. This one tries for as long as the process runs.
+  const channel = embedded
+    ? undefined
+    : new PostgresNotificationChannel({ pool, reconnect: { enabled: true, maxAttempts: Number.POSITIVE_INFINITY, initialDelayMs: 250, maxDelayMs: maxReconnectDelayMs } });
+  channel?.on('error', (error: unknown) => {
+    if (closing) return;
+    if (isConnectionError(error)) link.lost(error);
+    else log.error('Job notifications failed', error);
+  });
+  channel?.on('stateChange', (state: string) => state === 'connected' && link.restored());
+  const backend = new PostgresBackend({ pool, tableName: TABLE, ensureSchema, disableNotifications: true });
   const close = () => {
     closing = true;
     return pool.end();
@@ -175,7 +208,7 @@ async function connectPostgres({ databaseUrl, embedded, ensureSchema = true, log
     await close();
     throw error;
   }
-  return { name: 'PostgreSQL', backend, close };
+  return { name: 'PostgreSQL', backend, channel, close };
 }
 
 async function connectMongo(url: string, { connectTimeoutMs = 5000 }: JobRunnerOptions): Promise<Store> {
@@ -209,17 +242,37 @@ function withoutPassword(message: string, url: string): string {
   return password ? message.split(password).join('***') : message;
 }
 
-/** The backend as Agenda sees it: already connected, and closed by us after draining. */
-function alreadyConnected(backend: AgendaBackend): AgendaBackend {
+/**
+ * The backend as Agenda sees it: already connected, closed by us after draining, with our
+ * notification channel, and a repository that reports to the link whether the store answers.
+ */
+function alreadyConnected({ backend, channel }: Store, link: ConnectionLink): AgendaBackend {
   return {
     name: backend.name,
-    repository: backend.repository,
-    notificationChannel: backend.notificationChannel,
+    repository: reporting(backend.repository, link, channel),
+    notificationChannel: channel ?? backend.notificationChannel,
     logger: backend.logger,
     ownsConnection: false,
     connect: async () => {},
     disconnect: async () => {},
   };
+}
+
+/** Every call that answers says the store is back (unless new-job notifications are still reconnecting); a lost connection says it is gone. */
+function reporting<T extends object>(repository: T, link: ConnectionLink, channel: PostgresNotificationChannel | undefined): T {
+  const answered = () => (!channel || channel.state === 'connected') && link.restored();
+  const failed = (error: unknown) => isConnectionError(error) && link.lost(error);
+  return new Proxy(repository, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        const result = value.apply(target, args);
+        if (result instanceof Promise) result.then(answered, failed);
+        return result;
+      };
+    },
+  });
 }
 
 /** What drain() leaves undone is done on Agenda's job processor, which is not public. */

@@ -7,6 +7,7 @@ import { startJobRunner, type JobLog, type JobRunner } from './job-runner.js';
 
 /** The job that empties the outbox; recurring, and also run at once when a change in this process queued mail. */
 export const DELIVER_OUTBOX = 'outbox.deliver';
+const DELIVER_OUTBOX_LOCK_MS = 30_000;
 
 export interface Worker {
   runner: JobRunner;
@@ -32,8 +33,10 @@ export interface WorkerOptions {
 export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const { config, log } = options;
   const transport = createMailTransport(config.smtpUrl?.reveal() ?? null, config.mailFrom);
-  const delivery = new OutboxDelivery(options.dataSource, transport, log, options.delivery);
+  const { health } = options.services;
+  const delivery = new OutboxDelivery(options.dataSource, transport, log, { link: health.link('mail', 'E-mail delivery'), ...options.delivery });
   const runner = await startJobRunner({
+    link: health.link('jobs', 'The job store'),
     databaseUrl: options.databaseUrl,
     mongodbUrl: config.mongodbUrl?.reveal() ?? null,
     embedded: options.embedded,
@@ -42,14 +45,16 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     ensureSchema: false, // the migration made the table
     lockLifetimeMs: options.jobs?.lockLifetimeMs,
     // The job only starts a delivery: OutboxDelivery runs one at a time per process and claims under a
-    // lease, and a delivery that keeps finding work may outlast any job lock.
+    // lease, and a delivery that keeps finding work may outlast any job lock. The job itself ends at
+    // once, so its lock can be short: a lock left behind when the database went away mid-run
+    // (the job's end could not be recorded) holds the recurring job back only this long.
     define: (r) =>
       r.define(
         DELIVER_OUTBOX,
         async () => {
           delivery.deliverSoon();
         },
-        { concurrency: 1, lockLifetimeMs: options.jobs?.lockLifetimeMs },
+        { concurrency: 1, lockLifetimeMs: options.jobs?.lockLifetimeMs ?? DELIVER_OUTBOX_LOCK_MS },
       ),
   });
   try {
@@ -59,6 +64,9 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     throw error;
   }
   const unsubscribe = options.services.notifications.onQueued(() => delivery.deliverSoon());
+  // After a database restart, what other instances queued meanwhile goes out now, not at the next
+  // look for due jobs (which may wait for the lock of the job that was running when it went away).
+  const unwatch = runner.link.whenRestored(() => delivery.deliverSoon());
   delivery.deliverSoon(); // whatever was queued while no worker ran
   let stopping: Promise<void> | null = null;
   return {
@@ -67,6 +75,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     stop: () =>
       (stopping ??= (async () => {
         unsubscribe();
+        unwatch();
         await delivery.stop();
         await runner.stop();
       })()),

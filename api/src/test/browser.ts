@@ -11,14 +11,16 @@ export interface ProductServer {
   url: string;
   dataDir: string;
   output(): string;
+  /** Null while the process runs; then how it ended (exit code or signal). */
+  exited(): string | null;
   /** SIGTERM, then the exit code once the process has ended. */
   stop(): Promise<number | null>;
 }
 
 /**
  * Starts the built system exactly as `npm start` does (node api/dist/main.js, embedded PGlite, demo
- * data) in a fresh data folder on a free port. DATABASE_URL is removed on purpose: this is the
- * newcomer's path, also in CI.
+ * data) in a fresh data folder on a free port. DATABASE_URL of this process is removed on purpose:
+ * this is the newcomer's path, also in CI. A test that wants a server of its own passes it in `env`.
  */
 export async function startProductServer(env: Record<string, string> = {}, options: { dataDir?: string } = {}): Promise<ProductServer> {
   const main = path.join(repoRoot, 'api/dist/main.js');
@@ -26,7 +28,7 @@ export async function startProductServer(env: Record<string, string> = {}, optio
   const ownDataDir = !options.dataDir;
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'mps-e2e-'));
   const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', MPS_DATA_DIR: dataDir, NODE_ENV: 'development', ...env };
-  delete childEnv.DATABASE_URL;
+  if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
   const child: ChildProcess = spawn(process.execPath, [main], { cwd: repoRoot, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
@@ -50,6 +52,7 @@ export async function startProductServer(env: Record<string, string> = {}, optio
     url,
     dataDir,
     output: () => output,
+    exited: () => (child.exitCode !== null ? `exit code ${child.exitCode}` : child.signalCode ? `signal ${child.signalCode}` : null),
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -32,6 +32,13 @@ export interface SmtpCapture {
   refuse(address: string, refusal: RecipientRefusal): void;
   /** How many times RCPT TO was refused for an address. */
   refusals(address: string): number;
+  /**
+   * From now on a message, once received, is not answered until release() is called: the sender
+   * waits with the message sent but not yet accepted. Held messages count in `held`, not `messages`.
+   */
+  hold(): { release(): void };
+  /** How many messages are received and waiting for release(). */
+  readonly held: number;
   stop(): Promise<void>;
 }
 
@@ -44,6 +51,8 @@ export async function startSmtpCapture(): Promise<SmtpCapture> {
   const arrivals = new EventEmitter().setMaxListeners(0);
   const refusals = new Map<string, RecipientRefusal>();
   const refused = new Map<string, number>();
+  let holding: Promise<void> | null = null;
+  let held = 0;
   const key = (address: string) => address.trim().toLowerCase();
 
   const server = new SMTPServer({
@@ -63,8 +72,14 @@ export async function startSmtpCapture(): Promise<SmtpCapture> {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('error', callback);
-      stream.on('end', () => {
+      stream.on('end', async () => {
         const raw = Buffer.concat(chunks);
+        if (holding) {
+          held += 1;
+          arrivals.emit('held');
+          await holding;
+          held -= 1;
+        }
         simpleParser(raw)
           .then((parsed) => {
             const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
@@ -112,6 +127,20 @@ export async function startSmtpCapture(): Promise<SmtpCapture> {
       refusals.set(key(address), { ...refusal });
     },
     refusals: (address) => refused.get(key(address)) ?? 0,
+    hold() {
+      let release = () => {};
+      holding = new Promise<void>((resolve) => (release = resolve));
+      const current = holding;
+      return {
+        release() {
+          if (holding === current) holding = null;
+          release();
+        },
+      };
+    },
+    get held() {
+      return held;
+    },
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

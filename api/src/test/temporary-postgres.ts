@@ -11,6 +11,14 @@ export interface RealPostgres {
   stop(): Promise<void>;
 }
 
+/** A server of this test's own, which it may also take down and bring back on the same port and data. */
+export interface OwnPostgres extends RealPostgres {
+  /** Fast shutdown (sessions are ended with 57P01, as `pg_ctl stop -m fast` does); resolves once it has exited. */
+  halt(): Promise<void>;
+  /** Starts it again after halt(); resolves once it takes connections. */
+  resume(): Promise<void>;
+}
+
 const READY_TIMEOUT_MS = 30_000;
 
 /**
@@ -26,6 +34,17 @@ export async function realPostgresUrl(): Promise<RealPostgres | null> {
   }
   const bin = installedPostgresBin();
   return bin ? startCluster(bin) : null;
+}
+
+/** A throwaway cluster of the PostgreSQL installed here, also when DATABASE_URL names a server; null without one. */
+export async function ownPostgres(): Promise<OwnPostgres | null> {
+  const bin = installedPostgresBin();
+  return bin ? startCluster(bin) : null;
+}
+
+/** Whether ownPostgres() will find the binaries, known when tests are declared. */
+export function ownPostgresAvailable(): boolean {
+  return installedPostgresBin() !== null;
 }
 
 /**
@@ -85,37 +104,45 @@ function run(command: string, args: string[], options: SpawnOptions): Promise<vo
   });
 }
 
-async function startCluster(bin: string): Promise<RealPostgres> {
+async function startCluster(bin: string): Promise<OwnPostgres> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mps-pg-'));
   const data = path.join(dir, 'data');
   let server: ChildProcess | null = null;
+  let log = '';
   const exited = () => new Promise<void>((resolve) => (server && server.exitCode === null && server.signalCode === null ? server.once('exit', () => resolve()) : resolve()));
+  const halt = async () => {
+    if (!server) return;
+    const stopped = exited();
+    server.kill('SIGINT'); // fast shutdown: ends sessions, no waiting for clients to leave
+    await stopped;
+    server = null;
+  };
   const stop = async () => {
-    if (server) {
-      const stopped = exited();
-      server.kill('SIGINT'); // fast shutdown: ends sessions, no waiting for clients to leave
-      await stopped;
-    }
+    await halt();
     fs.rmSync(dir, { recursive: true, force: true });
   };
   try {
     const user = { ...runAs(dir), cwd: dir };
     await run(path.join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-sync', '--no-instructions'], user);
     const port = await freePort();
-    let log = '';
-    server = spawn(
-      path.join(bin, 'postgres'),
-      ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
-      { ...user, stdio: ['ignore', 'ignore', 'pipe'] },
-    );
-    server.stderr!.on('data', (chunk) => (log = (log + chunk).slice(-4000)));
     const url = `postgresql://postgres@127.0.0.1:${port}/postgres`;
-    await untilAccepting(url, server, () => log);
+    const resume = async () => {
+      if (server) return;
+      const started = spawn(
+        path.join(bin, 'postgres'),
+        ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+        { ...user, stdio: ['ignore', 'ignore', 'pipe'] },
+      );
+      server = started;
+      started.stderr!.on('data', (chunk) => (log = (log + chunk).slice(-4000)));
+      await untilAccepting(url, started, () => log);
+    };
+    await resume();
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     await admin.query('CREATE DATABASE mps_test');
     await admin.end();
-    return { url: `postgresql://postgres@127.0.0.1:${port}/mps_test`, stop };
+    return { url: `postgresql://postgres@127.0.0.1:${port}/mps_test`, stop, halt, resume };
   } catch (error) {
     await stop();
     throw error;

@@ -1,4 +1,5 @@
 import { In, type DataSource } from 'typeorm';
+import { ConnectionLink, isConnectionError } from '../../db/connection-health.js';
 import { DeliveryError, type MailTransport } from './mail-transport.js';
 import { OutboxMessage, OutboxStatus } from './outbox-message.entity.js';
 
@@ -16,6 +17,10 @@ export interface DeliveryOptions {
   /** One run stops claiming after this long; the next run goes on. */
   maxRunMs?: number;
   log?: { error(message: string, error?: unknown): void };
+  /** Where a lost database connection is reported; while it is lost, delivery tries again every few seconds. */
+  link?: ConnectionLink;
+  /** The longest wait between those tries. Default 5000. */
+  maxReconnectDelayMs?: number;
 }
 
 export interface DeliveryReport {
@@ -37,10 +42,13 @@ export function defaultRetryDelayMs(attempt: number): number {
  * because an unfinished claim simply expires and the message is due again.
  */
 export class OutboxDelivery {
-  private readonly options: Required<Omit<DeliveryOptions, 'log'>>;
+  private readonly options: Required<Omit<DeliveryOptions, 'log' | 'link'>>;
+  private readonly link: ConnectionLink | null;
   private running: Promise<DeliveryReport> | null = null;
   private again = false;
   private stopped = false;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private retryDelayMs = 250;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -55,8 +63,10 @@ export class OutboxDelivery {
       maxAttempts: options.maxAttempts ?? 8,
       retryDelayMs: options.retryDelayMs ?? defaultRetryDelayMs,
       maxRunMs: options.maxRunMs ?? 30_000,
+      maxReconnectDelayMs: options.maxReconnectDelayMs ?? 5000,
     };
     if (options.log) this.log = options.log;
+    this.link = options.link ?? null;
   }
 
   /** Delivers what is due now. Runs one at a time per process; a call during a run makes it go round once more. */
@@ -75,6 +85,8 @@ export class OutboxDelivery {
           total.retrying += report.retrying;
           total.failed += report.failed;
         } while (this.again && !this.stopped);
+        this.retryDelayMs = 250;
+        this.link?.restored();
       } finally {
         this.running = null;
       }
@@ -86,14 +98,30 @@ export class OutboxDelivery {
   /** Starts a delivery without waiting for it (after a change queued messages). */
   deliverSoon(): void {
     if (this.stopped) return;
-    this.deliverDue().catch((error) => this.log?.error('Delivering e-mails failed', error));
+    this.deliverDue().catch((error) => {
+      if (!isConnectionError(error)) return this.log?.error('Delivering e-mails failed', error);
+      // The database is away (a restart): what is due waits in the outbox, and is tried again soon.
+      this.link?.lost(error);
+      this.retrySoon();
+    });
   }
 
   /** No new claims; waits for the messages being sent. */
   async stop(): Promise<void> {
     this.stopped = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
     await this.running?.catch(() => {});
     this.transport.close();
+  }
+
+  private retrySoon(): void {
+    if (this.retryTimer || this.stopped) return;
+    const delay = this.retryDelayMs;
+    this.retryDelayMs = Math.min(this.retryDelayMs * 2, this.options.maxReconnectDelayMs);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.deliverSoon();
+    }, delay);
   }
 
   private async run(): Promise<DeliveryReport> {
@@ -109,7 +137,11 @@ export class OutboxDelivery {
           report[outcome] += 1;
         }
       };
-      await Promise.all(Array.from({ length: Math.min(this.options.concurrency, batch.length) }, worker));
+      // Every sender finishes (and records) its message before this run ends, also when another failed:
+      // a new run must not start while messages of this one are still being sent.
+      const outcomes = await Promise.allSettled(Array.from({ length: Math.min(this.options.concurrency, batch.length) }, worker));
+      const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+      if (failure) throw failure.reason;
     }
     return report;
   }
@@ -142,7 +174,7 @@ export class OutboxDelivery {
     } catch (error) {
       const failure = error instanceof DeliveryError ? error : new DeliveryError(String((error as Error)?.message ?? error), false);
       const giveUp = failure.permanent || message.attempts >= this.options.maxAttempts;
-      await this.dataSource.query(
+      await this.recording(
         `UPDATE outbox_message SET status = $2, last_error = $3, locked_until = NULL,
                 next_attempt_at = CASE WHEN $2 = 'PENDING' THEN now() + $4 * interval '1 millisecond' ELSE NULL END
           WHERE id = $1 AND status = 'SENDING'`,
@@ -150,11 +182,30 @@ export class OutboxDelivery {
       );
       return giveUp ? 'failed' : 'retrying';
     }
-    await this.dataSource.query(
+    await this.recording(
       `UPDATE outbox_message SET status = 'SENT', sent_at = now(), channel = $2, locked_until = NULL, last_error = NULL, next_attempt_at = NULL
         WHERE id = $1`,
       [message.id, this.transport.channel],
     );
     return 'sent';
+  }
+
+  /**
+   * Records what became of a message. The server has already accepted it (or refused it), so a
+   * database that is away for a moment is waited for, up to half the claim: given up, the message
+   * would be sent again once its claim ran out.
+   */
+  private async recording(sql: string, parameters: unknown[]): Promise<void> {
+    const deadline = Date.now() + Math.min(this.options.leaseMs / 2, 60_000);
+    for (let wait = 100; ; wait = Math.min(wait * 2, 2000)) {
+      try {
+        await this.dataSource.query(sql, parameters);
+        return;
+      } catch (error) {
+        if (!isConnectionError(error) || Date.now() + wait > deadline) throw error;
+        this.link?.lost(error);
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+    }
   }
 }

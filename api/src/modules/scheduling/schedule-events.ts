@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import pg from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Field, ID, ObjectType } from 'type-graphql';
+import { ConnectionLink, isConnectionError } from '../../db/connection-health.js';
 import { coordinates, isStaff, type RequestContext } from '../../graphql/context.js';
 import { SCHEDULE_EXPECTING_STATUSES } from '../registration/registration.entity.js';
 import { ScheduleChange, ScheduleChangeKind } from './schedule-change.entity.js';
@@ -49,6 +50,10 @@ interface Delivery {
 /** The most events a slow subscriber may have waiting; older ones are dropped (its page refetches on the next). */
 const MAX_QUEUED = 100;
 
+/** Waits between attempts to listen again: from the first up to the longest, doubling. */
+const FIRST_RETRY_MS = 250;
+const LONGEST_RETRY_MS = 5000;
+
 /**
  * Live schedule changes. With a real PostgreSQL the change id goes out with NOTIFY in the saving
  * transaction (so it is sent exactly when the change commits) and every api instance LISTENs; on
@@ -58,21 +63,35 @@ const MAX_QUEUED = 100;
 export class ScheduleEvents {
   private readonly emitter = new EventEmitter().setMaxListeners(0);
   private listener: pg.Client | null = null;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private retryDelayMs = FIRST_RETRY_MS;
   private stopped = false;
-  private reconnectDelayMs = 500;
+  /** Whether this instance hears the changes of the others (/health); always ok on embedded PGlite. */
+  readonly link: ConnectionLink;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly crossInstance: { databaseUrl: string } | null,
-    private readonly log: { error(message: string, error?: unknown): void },
-  ) {}
+    private readonly log: { info(message: string): void; error(message: string, error?: unknown): void },
+    link?: ConnectionLink,
+  ) {
+    this.link = link ?? new ConnectionLink('Live schedule updates', log);
+  }
 
+  /** Listens for the changes of other instances; the first connection must succeed, later ones are retried for as long as it takes. */
   async start(): Promise<void> {
-    if (this.crossInstance) await this.listen();
+    if (!this.crossInstance) return;
+    try {
+      await this.listen();
+    } catch (error) {
+      await this.stop();
+      throw error;
+    }
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
     this.emitter.emit('stop');
     const client = this.listener;
     this.listener = null;
@@ -153,25 +172,45 @@ export class ScheduleEvents {
     };
   }
 
+  /** One LISTEN connection; when it fails, the next is tried after a growing wait, until stop(). */
   private async listen(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.crossInstance!.databaseUrl, application_name: 'mps-listen' });
+    const client = new pg.Client({ connectionString: this.crossInstance!.databaseUrl, application_name: 'mps-listen', keepAlive: true });
+    this.listener = client;
+    let lost = false;
+    const onLost = (error: unknown) => {
+      if (lost) return;
+      lost = true;
+      client.end().catch(() => {});
+      if (this.stopped || this.listener !== client) return;
+      this.listener = null;
+      if (isConnectionError(error)) this.link.lost(error);
+      else this.log.error('Live schedule updates failed; listening again', error);
+      this.retry();
+    };
     client.on('notification', (message) => {
       if (message.channel === SCHEDULE_CHANNEL && message.payload) void this.dispatch(message.payload);
     });
-    const reconnect = (error?: unknown) => {
-      if (this.stopped || this.listener !== client) return;
-      this.listener = null;
-      if (error) this.log.error('Live schedule updates lost their database connection; reconnecting', error);
-      client.end().catch(() => {});
-      setTimeout(() => void this.listen().catch(() => reconnect()), this.reconnectDelayMs).unref();
-      this.reconnectDelayMs = Math.min(this.reconnectDelayMs * 2, 30_000);
-    };
-    client.on('error', reconnect);
-    client.on('end', () => reconnect());
-    this.listener = client;
-    await client.connect();
-    await client.query(`LISTEN ${SCHEDULE_CHANNEL}`);
-    this.reconnectDelayMs = 500;
+    client.on('error', onLost);
+    client.on('end', () => onLost(new Error('Connection terminated')));
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${SCHEDULE_CHANNEL}`);
+    } catch (error) {
+      onLost(error);
+      throw error;
+    }
+    this.retryDelayMs = FIRST_RETRY_MS;
+    this.link.restored();
+  }
+
+  private retry(): void {
+    const delay = this.retryDelayMs;
+    this.retryDelayMs = Math.min(this.retryDelayMs * 2, LONGEST_RETRY_MS);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      if (!this.stopped) this.listen().catch(() => {}); // onLost has already planned the next attempt
+    }, delay);
+    this.retryTimer.unref();
   }
 
   /** Loads the change and its audience once, then offers it to every local subscriber. */
