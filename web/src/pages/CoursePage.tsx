@@ -9,7 +9,10 @@ import { SessionPlace } from '../components/SessionPlace';
 import { errorCodeOf } from '../errors';
 import { useFormat } from '../format';
 import { graphql } from '../gql';
-import type { CoursePageQuery } from '../gql/graphql';
+import type { CoursePageQuery, MyRegistrationFieldsFragment } from '../gql/graphql';
+import { MeQuery } from '../me';
+import { GroupRegistration } from '../registration/GroupRegistration';
+import { MyRegistrationsQuery } from '../registration/registration-documents';
 import { ScheduleChangeNotice, useLiveSchedule, type LiveSchedule } from '../schedule/useLiveSchedule';
 
 // course -> openGroups -> sessions -> lecturer -> name: depth 5 of the api's limit of 6.
@@ -26,6 +29,7 @@ const CourseQuery = graphql(`
       language
       hours
       priceCents
+      visibility
       hasDate
       nextSessionStartsAt
       topic {
@@ -114,8 +118,17 @@ export function CoursePage() {
   return <CourseDetails course={data.course} back={back} live={live} />;
 }
 
+/** Whether someone is signed in, and then their registrations: what each group's "Pieteikties" depends on. */
+function useViewerRegistrations(): { signedIn: boolean; registrations: readonly MyRegistrationFieldsFragment[] | undefined } {
+  const me = useQuery(MeQuery);
+  const signedIn = !!(me.data ?? me.previousData)?.me;
+  const mine = useQuery(MyRegistrationsQuery, { skip: !signedIn, fetchPolicy: 'cache-and-network' });
+  return { signedIn, registrations: (mine.data ?? mine.previousData)?.myRegistrations };
+}
+
 function CourseDetails({ course, back, live }: { course: Course; back: ReactNode; live: LiveSchedule }) {
   const { t } = useTranslation();
+  const viewer = useViewerRegistrations();
   const paragraphs = course.description.split(/\n\s*\n/).filter((p) => p.trim());
 
   return (
@@ -171,14 +184,16 @@ function CourseDetails({ course, back, live }: { course: Course; back: ReactNode
         )}
         {course.openGroups.length > 0 && <p>{t('course.groupsIntro', { count: course.openGroups.length })}</p>}
         {course.openGroups.map((group) => (
-          <GroupCard key={group.id} group={group} changed={live.changedSessionIds} />
+          <GroupCard key={group.id} group={group} changed={live.changedSessionIds}>
+            <GroupRegistration course={course} group={group} signedIn={viewer.signedIn} registrations={viewer.registrations} />
+          </GroupCard>
         ))}
       </section>
     </article>
   );
 }
 
-function GroupCard({ group, changed }: { group: Group; changed: ReadonlySet<string> }) {
+function GroupCard({ group, changed, children }: { group: Group; changed: ReadonlySet<string>; children: ReactNode }) {
   const { t } = useTranslation();
   const format = useFormat();
   const headingId = `group-${group.id}`;
@@ -213,6 +228,7 @@ function GroupCard({ group, changed }: { group: Group; changed: ReadonlySet<stri
           </div>
         )}
       </dl>
+      {children}
       <h4>{t('course.sessions')}</h4>
       {group.sessions.length === 0 ? (
         <p>{t('course.noSessions')}</p>

@@ -10,6 +10,7 @@ import { schoolDayOf, useFormat } from '../format';
 import type { MyTrainingQuery as MyTrainingResult } from '../gql/graphql';
 import { MeQuery, PROFILE_PATH, signInHref } from '../me';
 import { SECTIONS } from '../profile/sections';
+import { MyRegistrations } from '../registration/MyRegistrations';
 import { MyTrainingQuery } from '../schedule/schedule-documents';
 import { ScheduleChangeNotice, useLiveSchedule } from '../schedule/useLiveSchedule';
 
@@ -106,6 +107,7 @@ export function MyTrainingPage() {
         {t('myTraining.calendarHint')} <Link to={`${PROFILE_PATH}#${SECTIONS.calendar}`}>{t('myTraining.calendarLink')}</Link>
       </p>
       <ScheduleChangeNotice change={live.lastChange} />
+      <MyRegistrations />
 
       {shown.mySessions.length === 0 ? (
         <div className="empty-state" data-testid="my-training-empty">

@@ -17,6 +17,7 @@ export interface DemoPerson {
   coordinatorOf?: string[];    // institution codes
   employeeOf?: string;         // institution code
   registrations?: { group: string; status: 'CONFIRMED' | 'WAITING' }[]; // DemoGroup codes: what "Manas mācības" shows
+  declaredAddress?: string;    // lets the person register as a private payer (R-ID-3)
   description: string;         // one line shown on the development sign-in page, in Latvian, e.g. "Koordinatore, Valsts ieņēmumu dienests"
 }
 export interface DemoPlace { code: string; name: string; address: string; room?: string; capacity: number }
@@ -194,6 +195,7 @@ export const persons: DemoPerson[] = [
     email: 'roberts.silins@example.lv',
     language: 'lv',
     roles: [],
+    declaredAddress: 'Avotu iela 12-5, Rīga, LV-1011',
     description: 'Mācību dalībnieks, privātpersona (maksā pats)',
   },
   {

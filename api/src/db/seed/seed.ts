@@ -61,6 +61,7 @@ async function insertDemoData(em: EntityManager, codes: PersonalCodeCipher, toda
         givenName: p.givenName,
         familyName: p.familyName,
         email: p.email,
+        declaredAddress: p.declaredAddress ?? null,
         preferredLanguage: p.language === 'en' ? Language.EN : Language.LV,
         demoNote: p.description,
       }),
