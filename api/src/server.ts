@@ -169,6 +169,16 @@ export async function startServer(config: Config, dataSource: DataSource, servic
           contextValue: ctx.extra.context,
         } satisfies ExecutionArgs;
       },
+      // Errors of an event or of starting the stream get their codes (and masking) as over HTTP.
+      onNext: (_ctx, _id, _payload, _args, result) => {
+        if (!result.errors?.length) return;
+        return {
+          ...result,
+          errors: result.errors.map((error) =>
+            formatError(error.toJSON(), error, { maskUnexpected: production, log: (e) => log.error('Unexpected error in a GraphQL subscription', e) }),
+          ),
+        };
+      },
     },
     wsServer,
   );

@@ -41,7 +41,7 @@ export function createServices(
   const employments = new EmploymentsService(dataSource, people);
   const catalog = new CatalogService(dataSource);
   const certificates = new CertificatesService(dataSource);
-  const registrations = new RegistrationService(dataSource, institutions, notifications, new RegistrationNotices(people, { publicUrl: config.publicUrl }));
+  const registrations = new RegistrationService(dataSource, institutions, notifications, new RegistrationNotices(people, { publicUrl: config.publicUrl }), scheduleEvents);
   const notices = new ScheduleNotices(people, registrations, { publicUrl: config.publicUrl });
   const scheduling = new SchedulingService(dataSource, catalog, registrations, notifications, notices, scheduleEvents);
   registrations.confirmGroupsWith(scheduling);

@@ -59,8 +59,21 @@ const myRegistrations = async (from: Page) =>
   (await graphqlFrom<{ myRegistrations: { id: string; status: string; payerKind: string; group: { id: string } }[] }>(from, '{ myRegistrations { id status payerKind group { id } } }'))
     .myRegistrations;
 
+/** Opens the course page in a browser of its own (nobody signed in) and resolves once it listens for seat counts. */
+async function watchingVisitor(courseId: string): Promise<{ page: Page; close(): Promise<void> }> {
+  const visitorContext = await context.browser()!.newContext({ locale: 'lv-LV' });
+  const visitor = await visitorContext.newPage();
+  const listening = new Promise<void>((resolve) =>
+    visitor.on('websocket', (socket) => socket.on('framesent', ({ payload }) => String(payload).includes('"GroupSeatsChanged"') && resolve())),
+  );
+  await visitor.goto(`${server.url}/kursi/${courseId}`);
+  await listening;
+  return { page: visitor, close: () => visitorContext.close() };
+}
+
 test('a private person registers through the confirmation step, finds it in Manas mācības and cancels there', async () => {
   const [{ course, group }] = await paidGroups(2);
+  const visitor = await watchingVisitor(course.id);
   await signInAsDemoPerson(page, server.url, 'Roberts Siliņš', `/kursi/${course.id}`);
   const card = groupCard(group);
   await card.getByText(seatsText(group.seatsLeft)).first().waitFor();
@@ -83,6 +96,9 @@ test('a private person registers through the confirmation step, finds it in Mana
   await card.getByText('Jūs esat pieteikts šai grupai.').waitFor();
   expect(await card.getByText(/^Pieteicāties .*, tāpēc atkārtoti pieteikties nevar\.$/).count()).toBe(1);
   await card.getByText(seatsText(group.seatsLeft - 1)).first().waitFor();
+  // Someone else reading the same page sees the seat go, without reloading.
+  await visitor.page.locator(`section[aria-labelledby="group-${group.id}"]`).getByText(seatsText(group.seatsLeft - 1)).first().waitFor();
+  await visitor.close();
   const [registration] = (await myRegistrations(page)).filter((r) => r.group.id === group.id);
   expect(registration).toMatchObject({ status: 'CONFIRMED', payerKind: 'PRIVATE' });
 

@@ -1,4 +1,4 @@
-import { RegistrationStatus } from '../modules/registration/registration.entity.js';
+import { PayerKind, RegistrationStatus } from '../modules/registration/registration.entity.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { GraphQLObjectType } from 'graphql';
@@ -13,7 +13,7 @@ import { fixtures } from '../test/fixtures.js';
 import { startTestApp, type Client, type GraphQLResponse, type TestApp } from '../test/harness.js';
 import { ACTORS, ACTOR_TITLES, MATRIX, type Actor, type Call, type Outcome, type World } from '../test/authorization-matrix.js';
 import { SESSION_COOKIE } from '../http/cookies.js';
-import { Language } from '../modules/people/person.entity.js';
+import { Language, UserRole } from '../modules/people/person.entity.js';
 import { NotificationKind } from '../modules/notifications/notification-kinds.js';
 import { TemplateRenderer } from '../modules/notifications/template-renderer.js';
 import { inTransaction } from '../db/transaction.js';
@@ -130,6 +130,11 @@ beforeAll(async () => {
           ]),
         );
         return (await ds.query(`SELECT id FROM outbox_message WHERE idempotency_key = $1`, [key]))[0].id;
+      },
+      async seatChange() {
+        const person = await f.person({ declaredAddress: 'Brīvības iela 1, Rīga' });
+        const viewer = { kind: 'person' as const, personId: person.id, sessionId: 'matrix', roles: [UserRole.PARTICIPANT], coordinatorInstitutionIds: [], lecturerId: null };
+        await t.app.services.registrations.register({ viewer, lang: Language.LV }, { groupId: openGroup, payer: PayerKind.PRIVATE });
       },
       async scheduleChange() {
         const session = await f.session(openGroup, (sessionDay += 1));

@@ -1,6 +1,6 @@
 import type { ApiScope } from '../modules/auth/api-token.entity.js';
 import { Language, UserRole } from '../modules/people/person.entity.js';
-import type { ScheduleChangeEvent } from '../modules/scheduling/schedule-events.js';
+import type { GroupSeatsEvent, ScheduleChangeEvent } from '../modules/scheduling/schedule-events.js';
 import type { Loaders } from './loaders.js';
 
 /** A signed-in person. Derived once per request from the session cookie. */
@@ -42,6 +42,7 @@ export interface Context extends RequestContext {
   /** Event streams for subscriptions, already bound to this viewer. */
   live: {
     scheduleChanges(groupIds: readonly string[] | null): AsyncIterableIterator<ScheduleChangeEvent>;
+    seatChanges(groupIds: readonly string[]): AsyncIterableIterator<GroupSeatsEvent>;
   };
 }
 

@@ -7,6 +7,9 @@ export function createContext(services: Services, base: RequestContext): Context
   return {
     ...base,
     loaders: createLoaders(services, base),
-    live: { scheduleChanges: (groupIds) => services.scheduling.subscribeToChanges(base, groupIds) },
+    live: {
+      scheduleChanges: (groupIds) => services.scheduling.subscribeToChanges(base, groupIds),
+      seatChanges: (groupIds) => services.scheduling.subscribeToSeats(base, groupIds),
+    },
   };
 }

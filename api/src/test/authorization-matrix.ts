@@ -71,6 +71,8 @@ export interface World {
     failedOutboxMessage(): Promise<string>;
     /** A change of the open group's schedule (a new session moved), as staff make it. */
     scheduleChange(): Promise<void>;
+    /** A new registration in the open group, as its person makes it. */
+    seatChange(): Promise<void>;
   };
 }
 
@@ -264,6 +266,16 @@ export const MATRIX: Rule[] = [
     expect: all('ok'),
     check(data, w, actor) {
       if (data.scheduleChanged.groupId !== w.openGroup) throw new Error(`${actor} heard of another group's change`);
+    },
+  },
+  {
+    operation: 'groupSeatsChanged',
+    rule: 'Anyone, over a WebSocket, for groups whose course page they may see (published groups of public courses, or of restricted ones allowed to their institution or that they are registered in; staff all).',
+    call: (w) => ({ query: `subscription ($ids: [ID!]!) { groupSeatsChanged(groupIds: $ids) { groupId seatsTaken seatsLeft isFull } }`, variables: { ids: [w.openGroup] } }),
+    trigger: (w) => w.fresh.seatChange(),
+    expect: all('ok'),
+    check(data, w, actor) {
+      if (data.groupSeatsChanged.groupId !== w.openGroup) throw new Error(`${actor} heard of another group's seats`);
     },
   },
 

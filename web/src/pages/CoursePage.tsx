@@ -13,6 +13,7 @@ import type { CoursePageQuery, MyRegistrationFieldsFragment } from '../gql/graph
 import { MeQuery } from '../me';
 import { GroupRegistration } from '../registration/GroupRegistration';
 import { MyRegistrationsQuery } from '../registration/registration-documents';
+import { useLiveSeats } from '../registration/useLiveSeats';
 import { ScheduleChangeNotice, useLiveSchedule, type LiveSchedule } from '../schedule/useLiveSchedule';
 
 // course -> openGroups -> sessions -> lecturer -> name: depth 5 of the api's limit of 6.
@@ -86,6 +87,7 @@ export function CoursePage() {
   // The groups on the page follow schedule changes live: a moved session, a cancelled group.
   const groupIds = useMemo(() => (data?.course.openGroups.map((g) => g.id) ?? []).sort(), [data]);
   const live = useLiveSchedule({ groupIds, skip: groupIds.length === 0, refetch: () => refetch() });
+  useLiveSeats(groupIds);
 
   const back = (
     <p className="back-link">

@@ -17,6 +17,7 @@ import {
   type PayerSnapshot,
 } from './registration.entity.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
+import type { SeatsAnnouncer } from '../scheduling/schedule-events.js';
 import { RegistrationNotices, type RegistrationEvent } from './registration-notices.js';
 import type { CancelRegistrationInput, EmployeeRegistrationInput, RegisterInput, RegistrationFilter } from './registration.types.js';
 
@@ -59,6 +60,8 @@ export class RegistrationService {
     private readonly institutions: InstitutionsService,
     private readonly notifications: NotificationsService,
     private readonly notices: RegistrationNotices,
+    /** Open course pages hear of the new seat counts. */
+    private readonly seats: SeatsAnnouncer | null = null,
   ) {}
 
   private groupConfirmer: GroupConfirmer | null = null;
@@ -72,13 +75,15 @@ export class RegistrationService {
    * size, all in one transaction; delivery and live updates start after the commit.
    */
   private async changing<T>(ctx: RequestContext, work: (em: EntityManager, told: RegistrationEvent[]) => Promise<{ result: T; groupId: string }>): Promise<T> {
-    const { result, announce } = await inTransaction(this.dataSource, async (em) => {
+    const { result, groupId, announce } = await inTransaction(this.dataSource, async (em) => {
       const told: RegistrationEvent[] = [];
       const done = await work(em, told);
       await this.notifications.enqueue(em, await this.notices.emailsFor(em, done.groupId, told));
-      return { result: done.result, announce: await this.confirmAtMinimum(em, ctx, done.groupId) };
+      await this.seats?.publishSeats(em, done.groupId);
+      return { result: done.result, groupId: done.groupId, announce: await this.confirmAtMinimum(em, ctx, done.groupId) };
     }).catch(alreadyRegisteredOnRace);
     this.notifications.queued();
+    this.seats?.seatsCommitted(groupId);
     announce();
     return result;
   }

@@ -1,14 +1,40 @@
 import { EventEmitter } from 'node:events';
 import pg from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { ConnectionLink, isConnectionError } from '../../db/connection-health.js';
 import { coordinates, isStaff, type RequestContext } from '../../graphql/context.js';
-import { SCHEDULE_EXPECTING_STATUSES } from '../registration/registration.entity.js';
+import { SCHEDULE_EXPECTING_STATUSES, SEAT_HOLDING_STATUSES } from '../registration/registration.entity.js';
 import { ScheduleChange, ScheduleChangeKind } from './schedule-change.entity.js';
 
 /** The PostgreSQL channel that carries change ids between api instances. */
 export const SCHEDULE_CHANNEL = 'mps_schedule_change';
+/** The channel that carries the ids of groups whose seats changed. */
+export const SEATS_CHANNEL = 'mps_group_seats';
+
+/** Seat changes of one group coming close together are sent as one event, this long after the first. */
+const SEATS_COALESCE_MS = 100;
+
+@ObjectType({ description: "A group's seats after registrations, cancellations or moves from the waiting list, pushed to open course pages." })
+export class GroupSeatsEvent {
+  @Field(() => ID)
+  groupId: string;
+
+  @Field(() => Int)
+  seatsTaken: number;
+
+  @Field(() => Int)
+  seatsLeft: number;
+
+  @Field({ description: 'No seat left: a new registration would go to the waiting list.' })
+  isFull: boolean;
+}
+
+/** Announces a group's changed seats: inside the transaction that changed them, and after it committed. */
+export interface SeatsAnnouncer {
+  publishSeats(em: EntityManager, groupId: string): Promise<void>;
+  seatsCommitted(groupId: string): void;
+}
 
 @ObjectType({ description: "A change of a group's schedule, pushed live to the people it concerns." })
 export class ScheduleChangeEvent {
@@ -42,8 +68,8 @@ interface Audience {
   allowedInstitutionIds: string[];
 }
 
-interface Delivery {
-  event: ScheduleChangeEvent;
+interface Delivery<T = ScheduleChangeEvent> {
+  event: T;
   audience: Audience;
 }
 
@@ -60,8 +86,10 @@ const LONGEST_RETRY_MS = 5000;
  * embedded PGlite, which has no working LISTEN/NOTIFY and is one process anyway, the saving code
  * hands the change over after commit.
  */
-export class ScheduleEvents {
+export class ScheduleEvents implements SeatsAnnouncer {
   private readonly emitter = new EventEmitter().setMaxListeners(0);
+  private readonly seatsDue = new Set<string>();
+  private seatsTimer: NodeJS.Timeout | null = null;
   private listener: pg.Client | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
   private retryDelayMs = FIRST_RETRY_MS;
@@ -92,6 +120,7 @@ export class ScheduleEvents {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.seatsTimer) clearTimeout(this.seatsTimer);
     this.emitter.emit('stop');
     const client = this.listener;
     this.listener = null;
@@ -113,6 +142,11 @@ export class ScheduleEvents {
     return this.emitter.listenerCount('change');
   }
 
+  /** How many seat-count subscriptions this instance serves. */
+  get seatSubscriberCount(): number {
+    return this.emitter.listenerCount('seats');
+  }
+
   /**
    * Events from now on that the viewer may see: staff every one; others those of groups they are
    * registered in or teach, and, for `groupIds` they ask for, changes of listed groups of courses they may see.
@@ -120,18 +154,44 @@ export class ScheduleEvents {
   subscribe(ctx: RequestContext, groupIds: readonly string[] | null): AsyncIterableIterator<ScheduleChangeEvent> {
     const wanted = groupIds ? new Set(groupIds) : null;
     const viewer = ctx.viewer;
-    const allowed = ({ audience }: Delivery): boolean => {
+    return this.stream<ScheduleChangeEvent>('change', ({ audience }) => {
       if (wanted && !wanted.has(audience.groupId)) return false;
       if (isStaff(viewer)) return true;
       if (viewer?.personId && audience.personIds.has(viewer.personId)) return true;
       if (!wanted || !audience.listed) return false;
       return audience.coursePublic || audience.allowedInstitutionIds.some((id) => coordinates(viewer, id));
-    };
+    });
+  }
 
-    const queue: ScheduleChangeEvent[] = [];
-    let waiting: ((result: IteratorResult<ScheduleChangeEvent>) => void) | null = null;
+  /** Inside the transaction that changed a group's seats. */
+  async publishSeats(em: EntityManager, groupId: string): Promise<void> {
+    if (this.crossInstance) await em.query('SELECT pg_notify($1, $2)', [SEATS_CHANNEL, groupId]);
+  }
+
+  /** After that transaction committed. */
+  seatsCommitted(groupId: string): void {
+    if (!this.crossInstance) this.seatsChanged(groupId);
+  }
+
+  /** Seats from now on of the `groupIds` asked for, when the viewer may see the group (as its course page does). */
+  subscribeSeats(ctx: RequestContext, groupIds: readonly string[]): AsyncIterableIterator<GroupSeatsEvent> {
+    const wanted = new Set(groupIds);
+    const viewer = ctx.viewer;
+    return this.stream<GroupSeatsEvent>('seats', ({ audience }) => {
+      if (!wanted.has(audience.groupId)) return false;
+      if (isStaff(viewer)) return true;
+      if (viewer?.personId && audience.personIds.has(viewer.personId)) return true;
+      if (!audience.listed) return false;
+      return audience.coursePublic || audience.allowedInstitutionIds.some((id) => coordinates(viewer, id));
+    });
+  }
+
+  /** The events of one kind that `allowed` lets through, as an async iterator that ends on return() or stop(). */
+  private stream<T>(kind: 'change' | 'seats', allowed: (delivery: Delivery<T>) => boolean): AsyncIterableIterator<T> {
+    const queue: T[] = [];
+    let waiting: ((result: IteratorResult<T>) => void) | null = null;
     let done = false;
-    const onChange = (delivery: Delivery) => {
+    const onEvent = (delivery: Delivery<T>) => {
       if (done || !allowed(delivery)) return;
       if (waiting) {
         const resolve = waiting;
@@ -142,10 +202,10 @@ export class ScheduleEvents {
       queue.push(delivery.event);
       if (queue.length > MAX_QUEUED) queue.shift();
     };
-    const finish = (): Promise<IteratorResult<ScheduleChangeEvent>> => {
+    const finish = (): Promise<IteratorResult<T>> => {
       if (!done) {
         done = true;
-        this.emitter.off('change', onChange);
+        this.emitter.off(kind, onEvent);
         this.emitter.off('stop', finish);
         queue.length = 0;
         waiting?.({ value: undefined, done: true });
@@ -153,7 +213,7 @@ export class ScheduleEvents {
       }
       return Promise.resolve({ value: undefined, done: true });
     };
-    this.emitter.on('change', onChange);
+    this.emitter.on(kind, onEvent);
     this.emitter.once('stop', finish);
     return {
       next: () => {
@@ -172,6 +232,51 @@ export class ScheduleEvents {
     };
   }
 
+  /** A group's seats changed (here or on another instance): its event goes out shortly, once for changes close together. */
+  private seatsChanged(groupId: string): void {
+    if (this.stopped || this.emitter.listenerCount('seats') === 0) return;
+    this.seatsDue.add(groupId);
+    this.seatsTimer ??= setTimeout(() => {
+      this.seatsTimer = null;
+      const groupIds = [...this.seatsDue];
+      this.seatsDue.clear();
+      void this.dispatchSeats(groupIds);
+    }, SEATS_COALESCE_MS);
+  }
+
+  private async dispatchSeats(groupIds: string[]): Promise<void> {
+    if (this.stopped || this.emitter.listenerCount('seats') === 0) return;
+    try {
+      const rows: { id: string; status: string; max_size: number; visibility: string; allowed: string[]; persons: string[]; taken: number }[] = await this.dataSource.query(
+        `SELECT g.id, g.status, g.max_size, c.visibility,
+                array(SELECT institution_id FROM course_allowed_institution WHERE course_id = c.id)::text[] AS allowed,
+                array(SELECT person_id FROM registration WHERE group_id = g.id AND status = ANY($2))::text[] AS persons,
+                (SELECT count(*) FROM registration WHERE group_id = g.id AND status = ANY($3))::int AS taken
+           FROM course_group g JOIN course c ON c.id = g.course_id
+          WHERE g.id = ANY($1::uuid[])`,
+        [groupIds, [...SCHEDULE_EXPECTING_STATUSES], [...SEAT_HOLDING_STATUSES]],
+      );
+      for (const row of rows) {
+        const audience: Audience = {
+          groupId: row.id,
+          personIds: new Set(row.persons),
+          listed: row.status !== 'PLANNED',
+          coursePublic: row.visibility === 'PUBLIC',
+          allowedInstitutionIds: row.allowed,
+        };
+        const event = Object.assign(new GroupSeatsEvent(), {
+          groupId: row.id,
+          seatsTaken: row.taken,
+          seatsLeft: Math.max(0, row.max_size - row.taken),
+          isFull: row.taken >= row.max_size,
+        });
+        this.emitter.emit('seats', { event, audience } satisfies Delivery<GroupSeatsEvent>);
+      }
+    } catch (error) {
+      if (!this.stopped) this.log.error('A live seat count could not be sent', error);
+    }
+  }
+
   /** One LISTEN connection; when it fails, the next is tried after a growing wait, until stop(). */
   private async listen(): Promise<void> {
     const client = new pg.Client({ connectionString: this.crossInstance!.databaseUrl, application_name: 'mps-listen', keepAlive: true });
@@ -188,13 +293,15 @@ export class ScheduleEvents {
       this.retry();
     };
     client.on('notification', (message) => {
-      if (message.channel === SCHEDULE_CHANNEL && message.payload) void this.dispatch(message.payload);
+      if (!message.payload) return;
+      if (message.channel === SCHEDULE_CHANNEL) void this.dispatch(message.payload);
+      else if (message.channel === SEATS_CHANNEL) this.seatsChanged(message.payload);
     });
     client.on('error', onLost);
     client.on('end', () => onLost(new Error('Connection terminated')));
     try {
       await client.connect();
-      await client.query(`LISTEN ${SCHEDULE_CHANNEL}`);
+      await client.query(`LISTEN ${SCHEDULE_CHANNEL}; LISTEN ${SEATS_CHANNEL}`);
     } catch (error) {
       onLost(error);
       throw error;

@@ -6,12 +6,15 @@ import { fixtures } from '../../test/fixtures.js';
 import { startTestApp, type TestApp } from '../../test/harness.js';
 import { realPostgresAvailable, realPostgresUrl, REAL_POSTGRES_SKIP_REASON } from '../../test/temporary-postgres.js';
 import { RegistrationStatus } from '../registration/registration.entity.js';
+import { CourseVisibility } from '../catalog/course.entity.js';
 import { GroupStatus } from './group.entity.js';
 
 const SCHEDULE_CHANGED = `subscription($groupIds: [ID!]) {
   scheduleChanged(groupIds: $groupIds) { id kind groupId sessionIds removedSessionIds group { id code } sessions { id startsAt endsAt } }
 }`;
 const UPDATE_SESSION = `mutation($id: ID!, $input: SessionInput!) { updateSession(id: $id, input: $input) { id } }`;
+const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { id status } }`;
+const CANCEL = `mutation($input: CancelRegistrationInput!) { cancelRegistration(input: $input) { id } }`;
 
 interface ChangeEvent {
   id: string;
@@ -39,7 +42,15 @@ async function cookieOf(app: TestApp, personId: string): Promise<string> {
   return `${SESSION_COOKIE}=${token}`;
 }
 
-function subscribe(app: TestApp, cookie: string | null, groupIds?: string[]): Subscriber {
+/** What a subscriber listens to: schedule changes unless told otherwise. */
+interface Listened {
+  query: string;
+  field: string;
+}
+const SCHEDULE: Listened = { query: SCHEDULE_CHANGED, field: 'scheduleChanged' };
+const SEATS: Listened = { query: `subscription($groupIds: [ID!]!) { groupSeatsChanged(groupIds: $groupIds) { groupId seatsTaken seatsLeft isFull } }`, field: 'groupSeatsChanged' };
+
+function subscribe(app: TestApp, cookie: string | null, groupIds?: string[], listened: Listened = SCHEDULE): Subscriber {
   // graphql-ws constructs the socket itself; this class adds the cookie header to the upgrade request.
   class CookieWebSocket extends WebSocket {
     constructor(address: string | URL, protocols?: string | string[]) {
@@ -51,12 +62,12 @@ function subscribe(app: TestApp, cookie: string | null, groupIds?: string[]): Su
   const arrivals = new EventEmitter();
   const events: ChangeEvent[] = [];
   const errors: unknown[] = [];
-  client.subscribe<{ scheduleChanged: ChangeEvent }>(
-    { query: SCHEDULE_CHANGED, variables: { groupIds: groupIds ?? null } },
+  client.subscribe<Record<string, ChangeEvent>>(
+    { query: listened.query, variables: { groupIds: groupIds ?? null } },
     {
       next: (result) => {
         if (result.errors) errors.push(...result.errors);
-        if (result.data) events.push(result.data.scheduleChanged);
+        if (result.data) events.push(result.data[listened.field]);
         arrivals.emit('event');
       },
       error: (error) => {
@@ -91,8 +102,9 @@ function subscribe(app: TestApp, cookie: string | null, groupIds?: string[]): Su
 /** Until the app serves this many subscriptions: a change made before then could go unheard by right. */
 async function subscribed(app: TestApp, count: number, done = (current: number) => current >= count, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!done(app.app.services.scheduleEvents.subscriberCount)) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${count} subscriptions; ${app.app.services.scheduleEvents.subscriberCount} so far`);
+  const current = () => app.app.services.scheduleEvents.subscriberCount + app.app.services.scheduleEvents.seatSubscriberCount;
+  while (!done(current())) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${count} subscriptions; ${current()} so far`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
@@ -203,6 +215,54 @@ describe('on embedded PostgreSQL (one instance)', () => {
     expect(anonymous.events.map((e) => e.groupId)).toEqual([listed.id, listed.id]);
     expect(ligaSub.events.map((e) => e.groupId)).toEqual([theirs.id, theirs.id]);
   });
+
+  test('an open course page hears its groups’ seats: a registration, a cancellation, a full group; a restricted one only those who may see it', async () => {
+    const { f } = await world(t);
+    const freeCourse = await f.course((await f.topic()).id, { priceCents: 0 });
+    const small = await f.group(freeCourse.id, { maxSize: 2 });
+    const institution = await f.institution();
+    const restrictedCourse = await f.course((await f.topic()).id, { priceCents: 0, visibility: CourseVisibility.RESTRICTED }, [institution.id]);
+    const closed = await f.group(restrictedCourse.id, { maxSize: 5 });
+    const coordinator = await f.person({ coordinates: [institution.id] });
+    const employee = await f.person();
+    await f.employment(employee.id, institution.id);
+
+    const anonymous = subscribe(t, null, [small.id, closed.id], SEATS);
+    const coordinatorSub = subscribe(t, await cookieOf(t, coordinator.id), [small.id, closed.id], SEATS);
+    await subscribed(t, 2);
+
+    const [anna, berta] = [await f.person(), await f.person()];
+    const annaClient = await t.as(anna.id);
+    const annaRegistration = (await annaClient.data<{ register: { id: string } }>(REGISTER, { input: { groupId: small.id } })).register;
+    expect(await anonymous.received(1)).toEqual([{ groupId: small.id, seatsTaken: 1, seatsLeft: 1, isFull: false }]);
+    await (await t.as(berta.id)).data(REGISTER, { input: { groupId: small.id } });
+    expect((await anonymous.received(2))[1]).toEqual({ groupId: small.id, seatsTaken: 2, seatsLeft: 0, isFull: true });
+
+    // The restricted group: its coordinator registers an employee; anonymous does not hear of it.
+    await (await t.as(coordinator.id)).data(`mutation($input: EmployeeRegistrationInput!) { registerEmployees(input: $input) { id } }`, {
+      input: { groupId: closed.id, institutionId: institution.id, personIds: [employee.id] },
+    });
+    await annaClient.data(CANCEL, { input: { id: annaRegistration.id } });
+    // Heard in order by the coordinator; anonymous gets the cancellation next, with nothing in between.
+    // (Changes close together go out together, so these two may come in either order.)
+    await coordinatorSub.received(4);
+    expect(coordinatorSub.events.slice(2)).toHaveLength(2);
+    expect(coordinatorSub.events.slice(2)).toEqual(
+      expect.arrayContaining([
+        { groupId: closed.id, seatsTaken: 1, seatsLeft: 4, isFull: false },
+        { groupId: small.id, seatsTaken: 1, seatsLeft: 1, isFull: false },
+      ]),
+    );
+    expect((await anonymous.received(3))[2]).toEqual({ groupId: small.id, seatsTaken: 1, seatsLeft: 1, isFull: false });
+    expect(anonymous.events.map((e) => e.groupId)).toEqual([small.id, small.id, small.id]);
+  });
+
+  test('asking for more than 50 groups, or for something that is not a group id, is refused', async () => {
+    const tooMany = subscribe(t, null, Array.from({ length: 51 }, () => '00000000-0000-4000-8000-000000000000'), SEATS);
+    await expect(tooMany.received(1)).rejects.toThrow(/VALIDATION/);
+    const notAnId = subscribe(t, null, ['nope'], SEATS);
+    await expect(notAnId.received(1)).rejects.toThrow(/VALIDATION/);
+  });
 });
 
 (realPostgresAvailable() ? test : test.skip)(
@@ -221,7 +281,8 @@ describe('on embedded PostgreSQL (one instance)', () => {
       await f.registration(liga.id, mine.id);
       const onB = subscribe(b, await cookieOf(b, liga.id));
       const onA = subscribe(a, await cookieOf(a, liga.id));
-      await Promise.all([subscribed(a, 1), subscribed(b, 1)]);
+      const seatsOnB = subscribe(b, null, [mine.id], SEATS);
+      await Promise.all([subscribed(a, 1), subscribed(b, 2)]);
 
       await staff.data(UPDATE_SESSION, { id: other.session.id, input: move(26) }); // not Līga's: neither hears of it
       await staff.data(UPDATE_SESSION, { id: mine.session.id, input: move(27) });
@@ -229,6 +290,11 @@ describe('on embedded PostgreSQL (one instance)', () => {
       expect(await onB.received(1)).toEqual([expect.objectContaining(expected)]);
       expect(await onA.received(1)).toEqual([expect.objectContaining(expected)]);
       expect(onB.events[0].id).toBe(onA.events[0].id);
+
+      // A registration through A: B's open course pages hear the new seat count.
+      const anna = await f.person({ declaredAddress: 'Brīvības iela 1, Rīga' });
+      await (await a.as(anna.id)).data(REGISTER, { input: { groupId: mine.id, payer: 'PRIVATE' } });
+      expect(await seatsOnB.received(1)).toEqual([{ groupId: mine.id, seatsTaken: 2, seatsLeft: 8, isFull: false }]);
     } finally {
       await closeAll(...apps);
       for (const app of apps.reverse()) await app.stop();

@@ -22,7 +22,7 @@ import {
   GroupScheduleInput,
   MySession,
 } from './scheduling.types.js';
-import { ScheduleChangeEvent } from './schedule-events.js';
+import { GroupSeatsEvent, ScheduleChangeEvent } from './schedule-events.js';
 import { Session } from './session.entity.js';
 
 @Resolver()
@@ -126,6 +126,14 @@ export class SchedulingResolver {
   scheduleChanged(@Root() event: ScheduleChangeEvent, @Ctx() ctx: Context, @Arg('groupIds', () => [ID], { nullable: true }) _groupIds?: string[]) {
     // A WebSocket's context, and its loaders' caches, last as long as the connection: each event reads afresh.
     for (const loader of Object.values(ctx.loaders)) loader.clearAll();
+    return event;
+  }
+
+  @Subscription(() => GroupSeatsEvent, {
+    description: "Seat counts from now on of the groups asked for (at most 50) that the viewer may see, as their course page shows them: after registrations, cancellations and moves from the waiting list.",
+    subscribe: ({ args, context }) => (context as Context).live.seatChanges(args.groupIds as string[]),
+  })
+  groupSeatsChanged(@Root() event: GroupSeatsEvent, @Arg('groupIds', () => [ID]) _groupIds: string[]) {
     return event;
   }
 

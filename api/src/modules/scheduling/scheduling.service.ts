@@ -15,7 +15,7 @@ import { Place } from './place.entity.js';
 import { Session } from './session.entity.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { ScheduleChange, ScheduleChangeKind, type SessionChangeRecord, type SessionSnapshot } from './schedule-change.entity.js';
-import type { ScheduleEvents, ScheduleChangeEvent } from './schedule-events.js';
+import type { GroupSeatsEvent, ScheduleEvents, ScheduleChangeEvent } from './schedule-events.js';
 import { changedAspects, ScheduleNotices, sessionEvent } from './schedule-notices.js';
 import type { CalendarEvent } from '../notifications/calendar.js';
 import { Language } from '../people/person.entity.js';
@@ -169,8 +169,11 @@ export class SchedulingService {
       const previousStatus = group.status;
       await this.assignGroup(em, group, input, false);
       const saved = await em.save(group);
+      // A new maximum size (or status) changes the seats course pages show.
+      await this.events.publishSeats(em, saved.id);
       return { group: saved, change: await this.statusChanged(em, ctx, saved, previousStatus) };
     });
+    this.events.seatsCommitted(group.id);
     this.afterCommit(change);
     return group;
   }
@@ -530,6 +533,15 @@ export class SchedulingService {
   /** The schedule change events the viewer may see, from now on. */
   subscribeToChanges(ctx: RequestContext, groupIds: readonly string[] | null): AsyncIterableIterator<ScheduleChangeEvent> {
     return this.events.subscribe(ctx, groupIds);
+  }
+
+  /** Live seat counts of the groups of a course page (R-REG-5): at most 50 groups at a time. */
+  subscribeToSeats(ctx: RequestContext, groupIds: readonly string[]): AsyncIterableIterator<GroupSeatsEvent> {
+    const problems = new Problems();
+    problems.check(groupIds.length <= 50, 'groupIds', 'TOO_MANY', 'At most 50 groups at a time');
+    groupIds.forEach((id, i) => problems.check(isUuid(id), `groupIds.${i}`, 'INVALID_ID', 'Not a valid group id'));
+    problems.throwIfAny();
+    return this.events.subscribeSeats(ctx, groupIds);
   }
 
   private async assignSession(em: EntityManager, session: Session, input: SessionInput, creating: boolean, prefix = ''): Promise<void> {
