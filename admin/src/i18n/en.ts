@@ -411,6 +411,7 @@ export const en: Messages = {
         REGISTRATION_WAITING: 'On the waiting list',
         REGISTRATION_MOVED_UP: 'Moved up from the waiting list',
         REGISTRATION_CANCELLED: 'Registration cancelled',
+        EMPLOYEE_REGISTRATIONS: "Employees' registrations (to the coordinator)",
       },
       Language: {
         LV: 'Latvian',

@@ -415,6 +415,7 @@ export const lv = {
         REGISTRATION_WAITING: 'Gaidīšanas rindā',
         REGISTRATION_MOVED_UP: 'Pārcelts no rindas',
         REGISTRATION_CANCELLED: 'Pieteikums atsaukts',
+        EMPLOYEE_REGISTRATIONS: 'Darbinieku pieteikumi (koordinatoram)',
       },
       Language: {
         LV: 'Latviešu',

@@ -13,6 +13,7 @@ export enum NotificationKind {
   REGISTRATION_WAITING = 'registration-waiting',
   REGISTRATION_MOVED_UP = 'registration-moved-up',
   REGISTRATION_CANCELLED = 'registration-cancelled',
+  EMPLOYEE_REGISTRATIONS = 'employee-registrations',
 }
 
 export const NOTIFICATION_KINDS = Object.values(NotificationKind);
@@ -66,6 +67,25 @@ export interface NotificationData {
     cancelledByOther: boolean;
     cancelledBy: string | null;
   };
+  [NotificationKind.EMPLOYEE_REGISTRATIONS]: EmployeeRegistrationsData;
+}
+
+/** Employees of one institution registered into or cancelled from one group by someone else, as their coordinator is told. */
+export interface EmployeeRegistrationsData {
+  recipientName: string;
+  /** The portal (the e-mail's profile link). */
+  portalUrl: string;
+  /** The console, where the coordinator sees their employees' registrations. */
+  consoleUrl: string;
+  institution: { name: string };
+  course: { code: string; title: string };
+  group: { code: string };
+  sessions: SessionView[];
+  action: 'REGISTERED' | 'CANCELLED';
+  /** SELF: the employee themself; STAFF: the school; COORDINATOR: another coordinator. */
+  by: { kind: 'SELF' | 'STAFF' | 'COORDINATOR'; name: string | null };
+  employees: { name: string; status: 'CONFIRMED' | 'WAITING' | 'CANCELLED'; position: number | null }[];
+  reason: string | null;
 }
 
 export interface RenderedEmail {

@@ -115,3 +115,53 @@ test('the registration that reaches the minimum size confirms the group, and eve
   const groupConfirmed = await t.app.dataSource.query(`SELECT count(*)::int AS n FROM outbox_message WHERE group_id = $1 AND kind = 'group-confirmed'`, [group.id]);
   expect(groupConfirmed[0].n).toBe(2);
 });
+
+test("coordinators hear of their employees' registrations made or cancelled by someone else, never of their own", async () => {
+  const institution = await f.institution('Veselības ministrija');
+  const anna = await f.person({ givenName: 'Anna', familyName: 'Bērziņa', coordinates: [institution.id] });
+  const emily = await f.person({ givenName: 'Emily', familyName: 'Clarke', coordinates: [institution.id], preferredLanguage: Language.EN });
+  const [juris, ieva] = [await f.person({ givenName: 'Juris', familyName: 'Kalns' }), await f.person({ givenName: 'Ieva', familyName: 'Lapa' })];
+  for (const employee of [juris, ieva]) await f.employment(employee.id, institution.id);
+  const group = await f.group(courseId, { minSize: 1, maxSize: 1 });
+  await f.session(group.id, 40);
+  const coordinatorMails = (email: string) => capture.to(email).filter((mail) => kindOf(mail) === 'employee-registrations');
+  const waitForCoordinatorMails = (email: string, count: number) =>
+    capture.waitFor(() => coordinatorMails(email).length >= count, 15_000, `${count} coordinator e-mail(s) to ${email}`);
+
+  // 1. Juris registers himself: both coordinators hear of it.
+  const { register } = await (await t.as(juris.id)).data(REGISTER, { input: { groupId: group.id } });
+  await Promise.all([waitForCoordinatorMails(anna.email!, 1), waitForCoordinatorMails(emily.email!, 1)]);
+  const [toAnna] = coordinatorMails(anna.email!);
+  expect(toAnna.parsed.subject).toBe(`Darbinieki pieteikti: Publiskie iepirkumi (${group.code})`);
+  expect(textOf(toAnna)).toContain('Jūs esat iestādes Veselības ministrija koordinators. Jūsu darbinieks pats pieteica dalību kursā Publiskie iepirkumi');
+  expect(textOf(toAnna)).toMatch(/Juris Kalns\s+Vieta apstiprināta/);
+  const [toEmily] = coordinatorMails(emily.email!);
+  expect(toEmily.parsed.subject).toBe(`Employees registered: Public procurement (${group.code})`);
+  expect(textOf(toEmily)).toContain('https://mps.vas.test/admin');
+
+  // 2. Anna registers Ieva (the group is full: she waits): Emily hears of it, Anna does not (she did it).
+  await (await t.as(anna.id)).data(`mutation ($input: EmployeeRegistrationInput!) { registerEmployees(input: $input) { id } }`, {
+    input: { groupId: group.id, institutionId: institution.id, personIds: [ieva.id] },
+  });
+  await waitForCoordinatorMails(emily.email!, 2);
+  expect(textOf(coordinatorMails(emily.email!)[1])).toContain('Another coordinator of your institution (Anna Bērziņa) registered');
+  expect(textOf(coordinatorMails(emily.email!)[1])).toMatch(/Ieva Lapa\s+Waiting list, number 1/);
+
+  // 3. Staff cancel Juris's seat with a reason: both coordinators hear, with the reason; Ieva moving up is not news to them.
+  const staff = await f.staff();
+  await (await t.as(staff.id)).data(CANCEL, { input: { id: register.id, reason: 'Dubults pieteikums' } });
+  await Promise.all([waitForCoordinatorMails(anna.email!, 2), waitForCoordinatorMails(emily.email!, 3)]);
+  const cancelled = coordinatorMails(anna.email!)[1];
+  expect(cancelled.parsed.subject).toBe(`Darbinieku pieteikumi atsaukti: Publiskie iepirkumi (${group.code})`);
+  expect(textOf(cancelled)).toContain('Valsts administrācijas skola (Ilze Kalniņa) atsauca pieteikumu');
+  expect(textOf(cancelled)).toContain('Iemesls: Dubults pieteikums');
+  // Everything queued is out (the worker delivers at once): exactly these, none twice.
+  const queued = await t.app.dataSource.query(
+    `SELECT to_address, count(*)::int AS n FROM outbox_message WHERE group_id = $1 AND kind = 'employee-registrations' GROUP BY to_address ORDER BY to_address`,
+    [group.id],
+  );
+  expect(queued).toEqual([
+    { to_address: anna.email, n: 2 },
+    { to_address: emily.email, n: 3 },
+  ]);
+});

@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { CalendarEvent } from '../notifications/calendar.js';
-import { NotificationKind, type SessionView } from '../notifications/notification-kinds.js';
+import { NotificationKind, type EmployeeRegistrationsData, type SessionView } from '../notifications/notification-kinds.js';
 import type { EmailRequest } from '../notifications/notifications.service.js';
 import { Language } from '../people/person.entity.js';
 import type { PeopleService } from '../people/people.service.js';
@@ -21,6 +22,15 @@ interface GroupFacts {
   titleEn: string;
   sessions: { id: string; startsAt: Date; endsAt: Date; onlineUrl: string | null; sequence: number; place: Place | undefined; lecturerName: string | null }[];
 }
+
+/** Who made a registration change: the coordinators who did not make it are told. */
+export interface RegistrationActor {
+  personId: string | null;
+  staff: boolean;
+}
+
+/** The console, where coordinators follow their employees' registrations. */
+const CONSOLE_PATH = '/admin';
 
 /**
  * The e-mails registration owes (R-REG-8, R-NOT-1): received with a seat, on the waiting list,
@@ -48,17 +58,81 @@ export class RegistrationNotices {
     });
   }
 
+  /**
+   * The coordinators of the people's current employers hear of registrations made or cancelled by
+   * someone else (the person themself, staff, another coordinator): one e-mail per coordinator,
+   * institution and kind of change, listing the employees. Moves up the waiting list are not news to them.
+   */
+  async coordinatorEmailsFor(em: EntityManager, groupId: string, events: readonly RegistrationEvent[], actor: RegistrationActor): Promise<EmailRequest[]> {
+    const relevant = events.filter((e) => e.kind !== 'movedUp');
+    if (relevant.length === 0) return [];
+    const personIds = [...new Set(relevant.map((e) => e.registration.personId))];
+    const rows: { person_id: string; institution_id: string; institution_name: string; coordinator_id: string }[] = await em.query(
+      `SELECT DISTINCT e.person_id, i.id AS institution_id, i.name AS institution_name, ic.person_id AS coordinator_id
+         FROM employment e
+         JOIN institution i ON i.id = e.institution_id
+         JOIN institution_coordinator ic ON ic.institution_id = i.id
+        WHERE e.person_id = ANY($1) AND e.ended_at IS NULL
+          AND ic.person_id <> e.person_id AND ic.person_id IS DISTINCT FROM $2::uuid`,
+      [personIds, actor.personId],
+    );
+    if (rows.length === 0) return [];
+    const group = await this.groupFacts(em, groupId);
+    const contacts = await this.people.contactsByIds([...new Set([...personIds, ...rows.map((r) => r.coordinator_id), ...(actor.personId ? [actor.personId] : [])])], em);
+    const self = !actor.staff && personIds.length === 1 && personIds[0] === actor.personId;
+    const by: EmployeeRegistrationsData['by'] = self
+      ? { kind: 'SELF', name: null }
+      : { kind: actor.staff ? 'STAFF' : 'COORDINATOR', name: (actor.personId && contacts.get(actor.personId)?.name) || null };
+
+    // coordinator + institution + action -> the events of that institution's employees
+    const batches = new Map<string, { coordinatorId: string; institution: string; action: EmployeeRegistrationsData['action']; events: RegistrationEvent[] }>();
+    for (const event of relevant) {
+      const action = event.kind === 'cancelled' ? 'CANCELLED' : 'REGISTERED';
+      for (const row of rows.filter((r) => r.person_id === event.registration.personId)) {
+        const key = `${row.coordinator_id} ${row.institution_id} ${action}`;
+        const batch = batches.get(key) ?? { coordinatorId: row.coordinator_id, institution: row.institution_name, action, events: [] };
+        batch.events.push(event);
+        batches.set(key, batch);
+      }
+    }
+    const emails: EmailRequest[] = [];
+    for (const [key, batch] of batches) {
+      const to = contacts.get(batch.coordinatorId);
+      if (!to) continue;
+      const ids = batch.events.map((e) => e.registration.id).sort();
+      const data: EmployeeRegistrationsData = {
+        recipientName: to.name,
+        portalUrl: `${this.settings.publicUrl}${MY_TRAINING_PATH}`,
+        consoleUrl: `${this.settings.publicUrl}${CONSOLE_PATH}`,
+        institution: { name: batch.institution },
+        course: { code: group.courseCode, title: to.language === Language.EN ? group.titleEn || group.titleLv : group.titleLv },
+        group: { code: group.code },
+        sessions: sessionViews(group),
+        action: batch.action,
+        by,
+        employees: batch.events.map(({ registration }) => ({
+          name: contacts.get(registration.personId)?.name ?? '',
+          status: registration.status,
+          position: registration.waitingPosition,
+        })),
+        reason: batch.events.find((e) => e.registration.cancellationReason)?.registration.cancellationReason ?? null,
+      };
+      emails.push({
+        kind: NotificationKind.EMPLOYEE_REGISTRATIONS,
+        idempotencyKey: `${NotificationKind.EMPLOYEE_REGISTRATIONS}:${createHash('sha256').update(`${key} ${ids.join(',')}`).digest('base64url')}`,
+        to,
+        groupId,
+        data: data as EmailRequest['data'],
+        calendars: [],
+      });
+    }
+    return emails;
+  }
+
   private email(group: GroupFacts, event: RegistrationEvent, to: { personId: string; name: string; email: string | null; language: Language }): EmailRequest {
     const { registration } = event;
     const title = to.language === Language.EN ? group.titleEn || group.titleLv : group.titleLv;
-    const sessions: SessionView[] = group.sessions.map((s) => ({
-      id: s.id,
-      startsAt: s.startsAt.toISOString(),
-      endsAt: s.endsAt.toISOString(),
-      place: s.place ? { name: s.place.name, address: s.place.address, room: s.place.room } : null,
-      onlineUrl: s.onlineUrl,
-      lecturerName: s.lecturerName,
-    }));
+    const sessions = sessionViews(group);
     const events = (cancelled: boolean): CalendarEvent[] =>
       group.sessions.map((s) => sessionEvent(s, { title, groupCode: group.code, place: s.place, publicUrl: this.settings.publicUrl, cancelled }));
     const common = {
@@ -121,4 +195,16 @@ export class RegistrationNotices {
       })),
     };
   }
+}
+
+/** The group's sessions as e-mails show them. */
+function sessionViews(group: GroupFacts): SessionView[] {
+  return group.sessions.map((s) => ({
+    id: s.id,
+    startsAt: s.startsAt.toISOString(),
+    endsAt: s.endsAt.toISOString(),
+    place: s.place ? { name: s.place.name, address: s.place.address, room: s.place.room } : null,
+    onlineUrl: s.onlineUrl,
+    lecturerName: s.lecturerName,
+  }));
 }
