@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { GraphQLError, parse, specifiedRules, validate, type ExecutionArgs } from 'graphql';
+import { GraphQLError, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLFormattedError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { DataSource } from 'typeorm';
@@ -12,6 +12,7 @@ import type { Config } from './config.js';
 import { languageOf, type Context, type Viewer } from './graphql/context.js';
 import { ErrorCode, formatError } from './graphql/errors.js';
 import { createContext } from './graphql/create-context.js';
+import { noIntrospectionRule, noNulCharactersRule, nulPaths, nulVariablesError } from './graphql/input-guards.js';
 import { QUERY_LIMITS, queryLimitsRule } from './graphql/query-limits.js';
 import { createSchema } from './graphql/schema.js';
 import { bearerTokenOf, invalidBearerError, refuseForeignCookiePosts } from './http/api-auth.js';
@@ -77,6 +78,13 @@ function drainHttpServer(server: http.Server, requests: RequestTracker, graceMs 
   });
 }
 
+/** Variables with a NUL character are refused before Apollo sees them, as a VALIDATION error (see input-guards.ts). */
+const refuseNulVariables: express.RequestHandler = (req, res, next) => {
+  const paths = nulPaths((req.body as { variables?: unknown } | undefined)?.variables ?? {});
+  if (paths.length === 0) return next();
+  res.status(400).json({ errors: [nulVariablesError(paths)] });
+};
+
 /** Serves a built single-page app from `dir` under `base`, every unknown path answering with its index.html. */
 function singlePageApp(dir: string, name: string): express.Router {
   const router = express.Router();
@@ -141,7 +149,16 @@ export async function startServer(config: Config, dataSource: DataSource, servic
   });
   // The HTTP server reports its own errors (a busy port); the WebSocket server only echoes them.
   wsServer.on('error', () => {});
-  const limitRules = [...specifiedRules, queryLimitsRule()];
+  // The same rules as Apollo applies over HTTP: the limits, no NUL characters, and in production no introspection.
+  const wsRules = [...specifiedRules, queryLimitsRule(), noNulCharactersRule, ...(production ? [noIntrospectionRule] : [])];
+  /** Errors before execution (parse, validation), formatted as Apollo formats them over HTTP. */
+  const formatRequestErrors = (errors: readonly GraphQLError[]): GraphQLFormattedError[] =>
+    errors.map((error) => {
+      const json = error.toJSON();
+      // Apollo's hideSchemaDetailsFromClientErrors: no "Did you mean ...?" that would reveal the schema.
+      const formatted = production ? { ...json, message: json.message.replace(/ ?Did you mean(.+?)\?$/, '') } : json;
+      return formatError(formatted, error, { maskUnexpected: production, log: (e) => log.error('Unexpected error in a GraphQL subscription', e) });
+    });
   const wsCleanup = useServer<Record<string, unknown>, { context?: Context }>(
     {
       schema,
@@ -158,8 +175,13 @@ export async function startServer(config: Config, dataSource: DataSource, servic
         } catch (error) {
           return [error instanceof GraphQLError ? error : new GraphQLError('Invalid query', { extensions: { code: ErrorCode.BAD_REQUEST } })];
         }
-        const errors = validate(schema, document, limitRules);
+        const errors = validate(schema, document, wsRules);
         if (errors.length > 0) return errors;
+        const nul = nulPaths(payload.variables ?? {});
+        if (nul.length > 0) {
+          const { message, extensions } = nulVariablesError(nul);
+          return [new GraphQLError(message, { extensions })];
+        }
         ctx.extra.context ??= await socketContextFor(ctx.extra.request);
         return {
           schema,
@@ -169,6 +191,7 @@ export async function startServer(config: Config, dataSource: DataSource, servic
           contextValue: ctx.extra.context,
         } satisfies ExecutionArgs;
       },
+      onError: (_ctx, _id, _payload, errors) => formatRequestErrors(errors),
       // Errors of an event or of starting the stream get their codes (and masking) as over HTTP.
       onNext: (_ctx, _id, _payload, _args, result) => {
         if (!result.errors?.length) return;
@@ -191,7 +214,7 @@ export async function startServer(config: Config, dataSource: DataSource, servic
     introspection: !production,
     hideSchemaDetailsFromClientErrors: production,
     includeStacktraceInErrorResponses: false,
-    validationRules: [queryLimitsRule()],
+    validationRules: [queryLimitsRule(), noNulCharactersRule],
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     formatError: (formatted, error) => formatError(formatted, error, { maskUnexpected: production, log: (e) => log.error('Unexpected error in a GraphQL request', e) }),
     plugins: [
@@ -241,6 +264,7 @@ export async function startServer(config: Config, dataSource: DataSource, servic
     refuseForeignCookiePosts(config),
     // A roster import carries its CSV (at most 1 MB) in the body; JSON escaping can at worst double it.
     express.json({ limit: '2mb' }),
+    refuseNulVariables,
     expressMiddleware(apollo, { context: async ({ req }) => httpContextFor(req) }),
   );
   app.use('/admin', singlePageApp(config.staticDirs.admin, 'console'));
