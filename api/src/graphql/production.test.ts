@@ -42,6 +42,14 @@ test('production has no development identity provider: sign-in goes to the confi
   expect(start.headers.get('set-cookie')).toMatch(/mps_sign_in=.*Path=\/auth; SameSite=None; HttpOnly; Secure/);
 });
 
+test('production sends HSTS for its https address, a CSP on every answer, and no source maps', async () => {
+  const response = await fetch(`${t.url}/health`);
+  expect(response.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
+  expect(response.headers.get('content-security-policy')).toMatch(/^default-src 'self'; script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}';/);
+  expect((await fetch(`${t.url}/assets/index.js.map`)).status).toBe(404);
+  expect((await fetch(`${t.url}/admin/assets/index.js.map`)).status).toBe(404);
+});
+
 describe('formatError', () => {
   const logged: unknown[] = [];
   const options = (maskUnexpected: boolean) => ({ maskUnexpected, log: (e: unknown) => logged.push(e) });

@@ -65,7 +65,16 @@ export class DevelopmentIdentityProvider {
       const wresult = issueWsFedResponse({ identity, realm: body.wtrealm, issuer: DEV_IDP_ISSUER, privateKeyPem: this.privateKeyPem });
       res
         .type('html')
-        .send(autoPostForm({ action: body.wreply, fields: { wa: 'wsignin1.0', wresult, wctx: body.wctx }, lang, title: t.redirecting, continueLabel: t.continue }));
+        .send(
+          autoPostForm({
+            action: body.wreply,
+            fields: { wa: 'wsignin1.0', wresult, wctx: body.wctx },
+            lang,
+            title: t.redirecting,
+            continueLabel: t.continue,
+            nonce: res.locals.cspNonce as string | undefined,
+          }),
+        );
     });
     return router;
   }
