@@ -1,3 +1,4 @@
+import type { Pool } from 'pg';
 import { MigrationExecutor, type DataSource, type Logger as TypeOrmLogger } from 'typeorm';
 import type { Config } from './config.js';
 import { createDataSource } from './db/data-source.js';
@@ -90,7 +91,9 @@ export async function startApp(config: Config, log: Logger = consoleLogger, opti
       started.push(() => worker.stop());
       log.info(`Job worker started (jobs in ${worker.runner.store}; e-mail ${config.smtpUrl ? 'over SMTP' : 'kept in the console mailbox'})`);
     }
-    const server = await startServer(config, dataSource, services, log);
+    // On a real PostgreSQL every instance counts rate limits in one table; PGlite is one process.
+    const limitsPool = pglite ? null : ((dataSource.driver as unknown as { master: Pool }).master ?? null);
+    const server = await startServer(config, dataSource, services, log, { limitsPool });
     let stopping: Promise<void> | null = null;
     return {
       url: server.url,

@@ -73,6 +73,19 @@ export interface Config {
   smtpUrl: Secret | null;
   /** The From of every e-mail: `Name <address>` or a bare address. */
   mailFrom: string;
+  /** Requests allowed per minute (0: no limit), and the WebSocket caps. */
+  limits: {
+    /** GraphQL over HTTP, per session (signed in) or per address (anonymous). */
+    graphqlPerMinute: number;
+    /** Sign-in requests (/auth), per address. */
+    signInPerMinute: number;
+    /** Calendar feed reads, per feed. */
+    calendarPerMinute: number;
+    /** Open WebSockets per address. */
+    socketsPerClient: number;
+    /** Subscriptions at once on one WebSocket. */
+    subscriptionsPerSocket: number;
+  };
   /** How often the job worker looks for due jobs, in milliseconds. */
   jobPollMs: number;
 }
@@ -190,6 +203,13 @@ export function loadConfig(env: Env = process.env): Config {
     mailFrom: mailFrom(env, problems),
     // Embedded PostgreSQL has no LISTEN/NOTIFY to wake the worker, so polling is all it has.
     jobPollMs: int('MPS_JOB_POLL_MS', databaseUrl ? 5000 : 1000, 100, 60_000),
+    limits: {
+      graphqlPerMinute: int('MPS_LIMIT_GRAPHQL_PER_MINUTE', 1200, 0, 1_000_000),
+      signInPerMinute: int('MPS_LIMIT_SIGN_IN_PER_MINUTE', 60, 0, 1_000_000),
+      calendarPerMinute: int('MPS_LIMIT_CALENDAR_PER_MINUTE', 60, 0, 1_000_000),
+      socketsPerClient: int('MPS_LIMIT_SOCKETS_PER_CLIENT', 20, 1, 10_000),
+      subscriptionsPerSocket: int('MPS_LIMIT_SUBSCRIPTIONS_PER_SOCKET', 50, 1, 10_000),
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

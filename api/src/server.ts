@@ -19,6 +19,8 @@ import { createSchema } from './graphql/schema.js';
 import { bearerTokenOf, invalidBearerError, refuseForeignCookiePosts } from './http/api-auth.js';
 import { LANGUAGE_COOKIE, SESSION_COOKIE, readCookies } from './http/cookies.js';
 import { originAllowed } from './http/origin.js';
+import { SocketCounter, clientAddress, createRateLimits, feedKey, graphqlKey, rateLimited } from './http/rate-limits.js';
+import type { Pool } from 'pg';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { calendarFeedRoutes } from './modules/notifications/calendar-feed.routes.js';
 import { CALENDAR_PATH } from './modules/notifications/calendar-feed.service.js';
@@ -123,7 +125,12 @@ function singlePageApp(dir: string, name: string): express.Router {
   return router;
 }
 
-export async function startServer(config: Config, dataSource: DataSource, services: Services, log: Logger): Promise<RunningServer> {
+export interface ServerOptions {
+  /** A real PostgreSQL's pool: rate limits are counted there, shared by every instance. Null: in memory (PGlite). */
+  limitsPool: Pool | null;
+}
+
+export async function startServer(config: Config, dataSource: DataSource, services: Services, log: Logger, options: ServerOptions = { limitsPool: null }): Promise<RunningServer> {
   const production = config.nodeEnv === 'production';
   const schema = await createSchema(services);
   const app = express();
@@ -163,14 +170,21 @@ export async function startServer(config: Config, dataSource: DataSource, servic
     return contextOf(req, viewer);
   };
 
+  const limits = createRateLimits(config.limits, options.limitsPool);
+  const sockets = new SocketCounter(config.limits.socketsPerClient);
   const wsServer = new WebSocketServer({
     server: httpServer,
     path: '/graphql',
     maxPayload: MAX_WS_MESSAGE_BYTES,
-    verifyClient: ({ origin }: { origin?: string }) => originAllowed(config, origin),
+    verifyClient: ({ origin, req }: { origin?: string; req: http.IncomingMessage }, done: (ok: boolean, code?: number, message?: string, headers?: http.OutgoingHttpHeaders) => void) => {
+      if (!originAllowed(config, origin)) return done(false, 403, 'Forbidden origin');
+      if (!sockets.admits(req)) return done(false, 429, 'Too many connections', { 'Retry-After': '30' });
+      done(true);
+    },
   });
   // The HTTP server reports its own errors (a busy port); the WebSocket server only echoes them.
   wsServer.on('error', () => {});
+  wsServer.on('connection', (socket, req) => sockets.opened(req, socket));
   // The same rules as Apollo applies over HTTP: the limits, no NUL characters, and in production no introspection.
   const wsRules = [...specifiedRules, queryLimitsRule(), noNulCharactersRule, ...(production ? [noIntrospectionRule] : [])];
   /** Errors before execution (parse, validation), formatted as Apollo formats them over HTTP. */
@@ -191,6 +205,10 @@ export async function startServer(config: Config, dataSource: DataSource, servic
       },
       // graphql-ws does not apply HTTP validation rules by itself: the same limits apply here.
       onSubscribe: async (ctx, _id, payload) => {
+        // graphql-ws has already reserved this operation's id among them.
+        if (Object.keys(ctx.subscriptions).length > config.limits.subscriptionsPerSocket) {
+          return [new GraphQLError('Too many subscriptions on this connection', { extensions: { code: ErrorCode.RATE_LIMITED } })];
+        }
         let document;
         try {
           document = parse(payload.query, { maxTokens: QUERY_LIMITS.maxTokens });
@@ -287,10 +305,14 @@ export async function startServer(config: Config, dataSource: DataSource, servic
     res.status(database === 'ok' ? 200 : 503).json({ status, database, ...parts });
   });
 
-  app.use('/auth', authRoutes(config, services.auth, services.people, log));
-  app.use(CALENDAR_PATH, calendarFeedRoutes(services.calendarFeeds, log));
+  const graphqlLimit = rateLimited(limits.graphql, graphqlKey, 'graphql');
+  const signInLimit = rateLimited(limits.signIn, (req) => `address:${clientAddress(req)}`, 'text');
+  // Posts are what sign-in costs (token checks, sessions); pages and redirects are not counted.
+  app.use('/auth', (req, res, next) => (req.method === 'POST' ? signInLimit(req, res, next) : next()), authRoutes(config, services.auth, services.people, log));
+  app.use(CALENDAR_PATH, rateLimited(limits.calendar, feedKey, 'text'), calendarFeedRoutes(services.calendarFeeds, log));
   app.use(
     '/graphql',
+    (req, res, next) => (req.method === 'POST' ? graphqlLimit(req, res, next) : next()),
     refuseForeignCookiePosts(config),
     // A roster import carries its CSV (at most 1 MB) in the body; JSON escaping can at worst double it.
     express.json({ limit: '2mb' }),

@@ -16,6 +16,7 @@ const STATUS: Record<string, number> = {
   PROFILE_INCOMPLETE: 409,
   INTERNAL_SERVER_ERROR: 500,
   SERVICE_UNAVAILABLE: 503,
+  RATE_LIMITED: 429,
 };
 
 interface FieldProblem {

@@ -7,6 +7,7 @@ import pg from 'pg';
 import { startApp } from '../app.js';
 import { loadConfig, repoRoot } from '../config.js';
 import { createTestDatabase } from '../test/harness.js';
+import { NO_LIMITS } from './bench-limits.js';
 
 /**
  * `npm run bench`: the catalog page (20 courses with open groups, sessions and lecturers, over
@@ -131,7 +132,7 @@ async function main(): Promise<void> {
   process.env.DATABASE_URL = server.url;
   // MPS_ROLE=api: no job worker, whose job lock timer (10 minutes' lifetime) kept the process alive minutes after the end.
   const database = await createTestDatabase();
-  const app = await startApp(loadConfig({ ...process.env, NODE_ENV: 'production', MPS_SECRET: 'b'.repeat(40), MPS_PUBLIC_URL: 'https://mps.example.lv', MPS_OIDC_ISSUER: 'https://id.example.lv', MPS_OIDC_CLIENT_ID: 'bench', MPS_OIDC_CLIENT_SECRET: 'bench', HOST: '127.0.0.1', PORT: '0', MPS_DEMO_DATA: 'false', MPS_ROLE: 'api' }), {
+  const app = await startApp(loadConfig({ ...process.env, NODE_ENV: 'production', MPS_SECRET: 'b'.repeat(40), MPS_PUBLIC_URL: 'https://mps.example.lv', MPS_OIDC_ISSUER: 'https://id.example.lv', MPS_OIDC_CLIENT_ID: 'bench', MPS_OIDC_CLIENT_SECRET: 'bench', HOST: '127.0.0.1', PORT: '0', MPS_DEMO_DATA: 'false', MPS_ROLE: 'api', ...NO_LIMITS }), {
     info: () => {},
     error: (m, e) => console.error(m, e),
   }, { databaseUrl: database.url });

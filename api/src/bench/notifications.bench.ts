@@ -21,6 +21,7 @@ import { Language, Person } from '../modules/people/person.entity.js';
 import { Registration, RegistrationStatus } from '../modules/registration/registration.entity.js';
 import { createTestDatabase } from '../test/harness.js';
 import { fixtures } from '../test/fixtures.js';
+import { NO_LIMITS } from './bench-limits.js';
 
 /**
  * `npm run bench` (after the catalog bench):
@@ -295,7 +296,7 @@ async function deliveryBench(): Promise<void> {
 async function fanOutBench(): Promise<void> {
   progress('starting the app');
   const database = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', MPS_DEMO_DATA: 'false', MPS_ROLE: 'api' });
+  const config = loadConfig({ NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', MPS_DEMO_DATA: 'false', MPS_ROLE: 'api', ...NO_LIMITS });
   const app = await startApp(config, { info: () => {}, error: (m, e) => console.error(m, e) }, { databaseUrl: database.url });
   let helper: ReturnType<typeof startHelper> | null = null;
   try {

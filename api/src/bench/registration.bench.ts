@@ -8,6 +8,7 @@ import { startApp } from '../app.js';
 import { loadConfig, repoRoot } from '../config.js';
 import { SESSION_COOKIE } from '../http/cookies.js';
 import { createTestDatabase } from '../test/harness.js';
+import { NO_LIMITS } from './bench-limits.js';
 
 /**
  * `npm run bench` (issue 9): 1,000 people send `register` for one 20-seat group at the same moment,
@@ -116,6 +117,7 @@ async function main(): Promise<void> {
     PORT: '0',
     MPS_DEMO_DATA: 'false',
     MPS_ROLE: 'api',
+    ...NO_LIMITS,
   });
   const app = await startApp(config, { info: () => {}, error: (m, e) => console.error(m, e) }, { databaseUrl: database.url });
   const client = new pg.Client({ connectionString: database.url });

@@ -18,6 +18,7 @@ import { Foundation1763900000000 } from './migrations/1763900000000-foundation.j
 import { Identity1764000000000 } from './migrations/1764000000000-identity.js';
 import { Notifications1764100000000 } from './migrations/1764100000000-notifications.js';
 import { Registration1764200000000 } from './migrations/1764200000000-registration.js';
+import { RateLimits1764350000000 } from './migrations/1764350000000-rate-limits.js';
 
 export const entities = [
   Person, PersonCode, PersonRole, Institution, InstitutionCoordinator, Employment, BillingAccount, Topic, Course,
@@ -26,4 +27,4 @@ export const entities = [
 ];
 
 /** In order; a new migration is appended here and never edited once it has shipped. */
-export const migrations = [Foundation1763900000000, Identity1764000000000, Notifications1764100000000, Registration1764200000000];
+export const migrations = [Foundation1763900000000, Identity1764000000000, Notifications1764100000000, Registration1764200000000, RateLimits1764350000000];
