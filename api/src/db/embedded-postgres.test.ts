@@ -60,3 +60,35 @@ test('a damaged data folder gives a clear message, not a stack trace', async () 
   expect(fs.existsSync(path.join(dir, 'mps.lock'))).toBe(false);
   fs.rmSync(dir, { recursive: true, force: true });
 });
+
+test('the embedded database listens on a Unix socket in a folder only this user may enter, not on a TCP port', async () => {
+  const dir = tempDir();
+  fs.chmodSync(dir, 0o755); // the data folder itself open to all: the socket's own folder must keep others out
+  const embedded = await startEmbeddedPostgres(dir);
+  try {
+    const socketDir = path.join(dir, 'run');
+    expect(embedded.socketDir).toBe(socketDir);
+    expect(new URL(embedded.url).searchParams.get('host')).toBe(socketDir);
+    expect(fs.statSync(socketDir).mode & 0o777).toBe(0o700);
+    expect(await query(embedded.url, `SELECT 1 AS one`)).toEqual([{ one: 1 }]);
+
+    // Another local user (here "nobody", when the test may act as one) is refused by the system.
+    if (process.getuid?.() === 0) {
+      const socketPath = path.join(socketDir, '.s.PGSQL.5432');
+      const script = `require('net').connect(${JSON.stringify(socketPath)}).on('connect', () => { console.log('connected'); process.exit(0); }).on('error', (e) => { console.log(e.code); process.exit(0); })`;
+      const { execFileSync } = await import('node:child_process');
+      const outcome = execFileSync(process.execPath, ['-e', script], { uid: 65534, gid: 65534, encoding: 'utf8', cwd: '/' }).trim();
+      expect(outcome).toBe('EACCES');
+    }
+  } finally {
+    await embedded.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('without a data folder (tests) the socket is in a private temporary folder, removed at stop', async () => {
+  const embedded = await startEmbeddedPostgres(null);
+  expect(fs.statSync(embedded.socketDir).mode & 0o777).toBe(0o700);
+  await embedded.stop();
+  expect(fs.existsSync(embedded.socketDir)).toBe(false);
+});

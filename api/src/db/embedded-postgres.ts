@@ -1,7 +1,8 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { PGliteServer } from './pglite-server.js';
+import { PGliteServer, SOCKET_PORT } from './pglite-server.js';
 
 /** A failure the person starting the system can act on; main prints only the message. */
 export class StartupError extends Error {
@@ -13,7 +14,33 @@ export class StartupError extends Error {
 
 export interface EmbeddedPostgres {
   url: string;
+  /** The folder holding the Unix socket (only this user may enter it). */
+  socketDir: string;
   stop(): Promise<void>;
+}
+
+/** Unix socket paths are limited to about 104 bytes; a deeper data folder gets its socket in a private temporary folder. */
+const MAX_SOCKET_PATH = 100;
+
+/**
+ * Where the socket goes: `<dataDir>/run`, or a fresh temporary folder; either way a folder only
+ * this user may enter (0700), since PGlite asks no password and would let anyone in as anyone.
+ */
+function privateSocketDir(dataDir: string | null): { dir: string; remove: boolean } {
+  if (dataDir) {
+    const dir = path.join(dataDir, 'run');
+    if (path.join(dir, `.s.PGSQL.${SOCKET_PORT}`).length <= MAX_SOCKET_PATH) {
+      fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+      fs.chmodSync(dir, 0o700);
+      return { dir, remove: false };
+    }
+  }
+  return { dir: fs.mkdtempSync(path.join(os.tmpdir(), 'mps-pg-')), remove: true };
+}
+
+/** A connection string for the socket in `dir`: `pg` connects to `<host>/.s.PGSQL.<port>` when host is a path. */
+export function socketUrl(dir: string): string {
+  return `postgres://postgres@localhost:${SOCKET_PORT}/postgres?host=${encodeURIComponent(dir)}`;
 }
 
 function processAlive(pid: number): boolean {
@@ -46,8 +73,8 @@ function takeLock(dataDir: string): () => void {
 }
 
 /**
- * Embedded PostgreSQL: PGlite in `dataDir` (or in memory when null), served on a loopback port so
- * that every part of the system speaks ordinary `pg`.
+ * Embedded PostgreSQL: PGlite in `dataDir` (or in memory when null), served on a Unix socket in a
+ * private folder, so that every part of the system speaks ordinary `pg` and nobody else can.
  */
 export async function startEmbeddedPostgres(dataDir: string | null): Promise<EmbeddedPostgres> {
   let releaseLock = () => {};
@@ -70,13 +97,21 @@ export async function startEmbeddedPostgres(dataDir: string | null): Promise<Emb
     );
   }
   const server = new PGliteServer(db);
-  const port = await server.listen('127.0.0.1', 0);
-  const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+  const socket = privateSocketDir(dataDir);
+  try {
+    await server.listen(socket.dir);
+  } catch (error) {
+    await db.close();
+    releaseLock();
+    throw error;
+  }
   return {
-    url,
+    url: socketUrl(socket.dir),
+    socketDir: socket.dir,
     async stop() {
       await server.close();
       await db.close();
+      if (socket.remove) fs.rmSync(socket.dir, { recursive: true, force: true });
       releaseLock();
     },
   };

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import net from 'node:net';
 import type { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketHandler } from '@electric-sql/pglite-socket';
@@ -138,7 +140,10 @@ export class BatchExclusiveQueue {
   }
 }
 
-/** Serves PGlite on a loopback TCP port, speaking the PostgreSQL wire protocol. */
+/** The port in the socket's name (`.s.PGSQL.<port>`), which a connection string must name too. */
+export const SOCKET_PORT = 5432;
+
+/** Serves PGlite on a Unix socket, speaking the PostgreSQL wire protocol. */
 export class PGliteServer {
   private readonly queue: BatchExclusiveQueue;
   private readonly handlers = new Set<PGLiteSocketHandler>();
@@ -148,7 +153,11 @@ export class PGliteServer {
     this.queue = new BatchExclusiveQueue(db);
   }
 
-  async listen(host = '127.0.0.1', port = 0): Promise<number> {
+  /**
+   * Listens on a Unix socket `.s.PGSQL.5432` in `socketDir` (PostgreSQL's own naming, so `pg`
+   * finds it from `host=<dir>`). Only who may enter the folder may connect: PGlite asks no password.
+   */
+  async listen(socketDir: string): Promise<void> {
     await this.db.waitReady;
     const server = net.createServer((socket) => {
       const handler = new PGLiteSocketHandler({ queryQueue: this.queue as never, closeOnDetach: true });
@@ -162,11 +171,12 @@ export class PGliteServer {
       });
     });
     this.server = server;
+    const socketPath = path.join(socketDir, `.s.PGSQL.${SOCKET_PORT}`);
+    fs.rmSync(socketPath, { force: true }); // left by a process that was killed
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(port, host, () => resolve());
+      server.listen(socketPath, () => resolve());
     });
-    return (server.address() as net.AddressInfo).port;
   }
 
   async close(): Promise<void> {

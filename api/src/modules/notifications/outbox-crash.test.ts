@@ -412,8 +412,10 @@ class RawConnection {
   }
 
   static async open(url: string): Promise<RawConnection> {
-    const { hostname, port } = new URL(url);
-    const socket = net.connect(Number(port), hostname);
+    // Embedded PGlite listens on a Unix socket (host=<folder>); a real server on TCP.
+    const { hostname, port, searchParams } = new URL(url);
+    const socketDir = searchParams.get('host');
+    const socket = socketDir ? net.connect(path.join(socketDir, `.s.PGSQL.${port || 5432}`)) : net.connect(Number(port), hostname);
     await new Promise((resolve, reject) => socket.once('connect', resolve).once('error', reject));
     const connection = new RawConnection(socket);
     RawConnection.living.add(connection);
