@@ -13,6 +13,7 @@ export enum NotificationKind {
   REGISTRATION_WAITING = 'registration-waiting',
   REGISTRATION_MOVED_UP = 'registration-moved-up',
   REGISTRATION_CANCELLED = 'registration-cancelled',
+  INTEREST_GROUP_PUBLISHED = 'interest-group-published',
 }
 
 export const NOTIFICATION_KINDS = Object.values(NotificationKind);
@@ -65,6 +66,14 @@ export interface NotificationData {
     hadSeat: boolean;
     cancelledByOther: boolean;
     cancelledBy: string | null;
+  };
+  /** To a person with an interest request: a new group of the course is open (R-CAT-3). */
+  [NotificationKind.INTEREST_GROUP_PUBLISHED]: CommonData & {
+    sessions: SessionView[];
+    /** The course page, where the person registers. */
+    courseUrl: string;
+    registrationDeadline: string | null;
+    priceCents: number;
   };
 }
 
