@@ -123,6 +123,7 @@ beforeAll(async () => {
       apiToken: async () => (await tokens.createToken(systemContext(), { name: `Atsaukšanai ${unique()}`, scopes: [ApiScope.CATALOG_READ] })).apiToken.id,
       billingAccountA: async () =>
         (await ds.getRepository(BillingAccount).save({ institutionId: institutionA, name: `Konts ${unique()}`, number: `LV${unique()}` })).id,
+      restrictedCourseA: async () => (await f.course(topic, { visibility: CourseVisibility.RESTRICTED }, [institutionA])).id,
       group: async () => (await f.group(publicCourse)).id,
       freeGroup: async () => (await f.group((await f.course(topic, { priceCents: 0 })).id)).id,
       registrationOfParticipant: async (status) => (await f.registration(participant.id, (await f.group(publicCourse)).id, status as RegistrationStatus)).id,

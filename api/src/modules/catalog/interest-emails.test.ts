@@ -68,7 +68,7 @@ test('publishing a planned group tells each person with a request once, in their
   expect((await staff.data(UPDATE_GROUP, { id: group.id, input: { status: 'OPEN' } })).updateGroup.status).toBe('OPEN');
 
   const [lv] = await mailsOf(latvian.email!, 1);
-  expect(lv.parsed.subject).toBe('Jauna grupa kursā, kuram pieteicāties: Publiskie iepirkumi');
+  expect(lv.parsed.subject).toBe(`Jauna grupa kursā, kuram pieteicāties: Publiskie iepirkumi (${group.code})`);
   expect(textOf(lv)).toContain('Labdien, Līga Ozoliņa!');
   expect(textOf(lv)).toContain(`Tagad ir atvērta pieteikšanās grupai ${group.code}`);
   expect(textOf(lv)).toContain('VAS mācību centrs');
@@ -76,7 +76,7 @@ test('publishing a planned group tells each person with a request once, in their
   expect(textOf(lv)).toContain('Cena: 85,00 €');
   expect(textOf(lv)).toContain(`${PUBLIC_URL}/kursi/${course.id}`);
   const [en] = await mailsOf(english.email!, 1);
-  expect(en.parsed.subject).toBe('A new group of the course you asked about: Public procurement');
+  expect(en.parsed.subject).toBe(`A new group of the course you asked about: Public procurement (${group.code})`);
   expect(textOf(en)).toContain('Dear Mark Evans,');
   expect(textOf(en)).toContain('until Tuesday, 20 April 2027, 23:59');
   expect(textOf(en)).toContain('Price: €85.00');
