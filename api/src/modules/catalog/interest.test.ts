@@ -1,5 +1,6 @@
 import { startTestApp, type Client, type TestApp } from '../../test/harness.js';
 import { fixtures } from '../../test/fixtures.js';
+import { realPostgresAvailable, realPostgresUrl, REAL_POSTGRES_SKIP_REASON } from '../../test/temporary-postgres.js';
 import { RegistrationStatus } from '../registration/registration.entity.js';
 import { GroupStatus } from '../scheduling/group.entity.js';
 import { CourseVisibility } from './course.entity.js';
@@ -123,3 +124,26 @@ test('Course.myInterestRequest on a catalog page costs the same statements for 2
   expect(large.requests).toBe(15);
   expect(large.statements).toBe(small.statements);
 });
+
+(realPostgresAvailable() ? test : test.skip)(
+  `one person asking 20 times at once gets one request and 19 ALREADY_EXISTS${realPostgresAvailable() ? ' (real PostgreSQL)' : ` (${REAL_POSTGRES_SKIP_REASON})`}`,
+  async () => {
+    const server = (await realPostgresUrl())!;
+    const app = await startTestApp({ MPS_ROLE: 'api' }, { databaseUrl: server.url });
+    try {
+      const g = fixtures(app.app.dataSource);
+      const course = await g.course((await g.topic()).id);
+      const person = await g.person();
+      const own = await app.as(person.id);
+      const results = await Promise.all(Array.from({ length: 20 }, () => own.request(REQUEST, { id: course.id })));
+      const codes = results.map((r) => r.errors?.[0]?.extensions?.code ?? 'OK').sort();
+      expect(codes).toEqual(['OK', ...Array(19).fill('ALREADY_EXISTS')].sort());
+      const [{ n }] = await app.app.dataSource.query(`SELECT count(*)::int AS n FROM interest_request WHERE person_id = $1`, [person.id]);
+      expect(n).toBe(1);
+    } finally {
+      await app.stop();
+      await server.stop();
+    }
+  },
+  60_000,
+);
