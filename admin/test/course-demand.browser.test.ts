@@ -81,6 +81,7 @@ test('staff see the demand for a course and can write to, or export, the people 
   }
 
   const mailAll = page.getByRole('link', { name: 'Rakstīt visiem (BCC)' });
+  expect(await mailAll.getAttribute('aria-disabled')).toBeNull();
   const href = new URL((await mailAll.getAttribute('href'))!);
   expect(href.protocol).toBe('mailto:');
   expect(href.searchParams.get('bcc')!.split(',').sort()).toEqual([...emails].sort());

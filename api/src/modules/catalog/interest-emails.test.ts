@@ -3,6 +3,7 @@ import { startTestApp, type Client, type TestApp } from '../../test/harness.js';
 import { startSmtpCapture, type CapturedMail, type SmtpCapture } from '../../test/smtp-capture.js';
 import { Language } from '../people/person.entity.js';
 import { GroupStatus } from '../scheduling/group.entity.js';
+import { Course, CourseAllowedInstitution, CourseVisibility } from './course.entity.js';
 
 /** Interest requests meet a published group: e-mails through the outbox, the job worker and a real SMTP server. */
 
@@ -105,4 +106,20 @@ test('publishing a planned group tells each person with a request once, in their
   await until(async () => (await t.app.dataSource.query(`SELECT count(*)::int AS n FROM outbox_message WHERE kind = $1 AND status <> 'SENT'`, [KIND]))[0].n === 0);
   expect(interestMails(latvian.email!)).toHaveLength(2);
   expect(interestMails(english.email!)).toHaveLength(2);
+});
+
+test('a course restricted after people asked tells only those who may still see it', async () => {
+  const course = await f.course((await f.topic()).id, { titleLv: 'Slēgtais kurss' });
+  const institution = await f.institution();
+  const outsider = await f.person();
+  const coordinator = await f.person({ coordinates: [institution.id] });
+  for (const person of [outsider, coordinator]) await (await t.as(person.id)).data(REQUEST, { id: course.id });
+  await t.app.dataSource.getRepository(Course).update({ id: course.id }, { visibility: CourseVisibility.RESTRICTED });
+  await t.app.dataSource.getRepository(CourseAllowedInstitution).insert({ courseId: course.id, institutionId: institution.id });
+
+  const group = await f.group(course.id, { status: GroupStatus.PLANNED });
+  await staff.data(UPDATE_GROUP, { id: group.id, input: { status: 'OPEN' } });
+  await mailsOf(coordinator.email!, 1);
+  const rows = await t.app.dataSource.query(`SELECT person_id FROM outbox_message WHERE kind = $1 AND group_id = $2`, [KIND, group.id]);
+  expect(rows).toEqual([{ person_id: coordinator.id }]);
 });

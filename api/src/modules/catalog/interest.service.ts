@@ -21,6 +21,15 @@ const ACTIVE_REQUEST = `NOT EXISTS (
      AND r.status IN ('CONFIRMED', 'WAITING') AND r.created_at >= ir.created_at)`;
 
 /**
+ * Whether the person of request `ir` may still see its course `c` (R-CAT-4, as CatalogService's
+ * visibility rule): a course restricted after they asked is not news to tell them.
+ */
+const REQUESTER_SEES_COURSE = `(c.visibility = 'PUBLIC'
+  OR EXISTS (SELECT 1 FROM person_role pr WHERE pr.person_id = ir.person_id AND pr.role IN ('STAFF', 'ADMIN'))
+  OR EXISTS (SELECT 1 FROM institution_coordinator ic JOIN course_allowed_institution cai ON cai.institution_id = ic.institution_id
+             WHERE ic.person_id = ir.person_id AND cai.course_id = c.id))`;
+
+/**
  * Interest requests (R-CAT-3): "tell me when the next group opens". A person asks once per course;
  * when staff publish a group of it, every person with an active request is e-mailed once for that
  * group, in the publishing transaction.
@@ -142,13 +151,13 @@ export class InterestService {
 
   /**
    * A group of the course was published: every person with an active request who has not been told
-   * of this group yet gets an e-mail, in the caller's transaction (which holds the group's row lock).
+   * of this group yet, and may still see the course, gets an e-mail, in the caller's transaction (which holds the group's row lock).
    * Returns how many were queued; the caller calls `NotificationsService.queued()` after the commit.
    */
   async groupPublished(em: EntityManager, group: { id: string; courseId: string }): Promise<number> {
     const rows: { id: string; person_id: string }[] = await em.query(
-      `SELECT ir.id, ir.person_id FROM interest_request ir
-        WHERE ir.course_id = $1 AND ir.last_notified_group_id IS DISTINCT FROM $2 AND ${ACTIVE_REQUEST}
+      `SELECT ir.id, ir.person_id FROM interest_request ir JOIN course c ON c.id = ir.course_id
+        WHERE ir.course_id = $1 AND ir.last_notified_group_id IS DISTINCT FROM $2 AND ${ACTIVE_REQUEST} AND ${REQUESTER_SEES_COURSE}
         ORDER BY ir.created_at, ir.id FOR UPDATE OF ir`,
       [group.courseId, group.id],
     );
