@@ -11,6 +11,7 @@ import PlaceIcon from '@mui/icons-material/Place';
 import RecordVoiceOverIcon from '@mui/icons-material/RecordVoiceOver';
 import SchoolIcon from '@mui/icons-material/School';
 import VpnKeyIcon from '@mui/icons-material/VpnKey';
+import TrendingUpIcon from '@mui/icons-material/TrendingUp';
 import { Admin, Resource, localStorageStore, type RaRecord } from 'react-admin';
 import { createApolloClient } from './apollo';
 import { isCoordinatorOnly, isStaff } from './auth/access';
@@ -20,6 +21,7 @@ import { createI18nProvider } from './i18n/i18nProvider';
 import { AppLayout } from './layout/AppLayout';
 import { Dashboard } from './layout/Dashboard';
 import { ApiTokenCreate, ApiTokenList } from './resources/apiTokens/ApiTokens';
+import { CourseDemandList, CourseDemandShow } from './resources/courseDemand/CourseDemand';
 import { CourseCreate, CourseEdit } from './resources/courses/CourseEdit';
 import { CourseList } from './resources/courses/CourseList';
 import { CourseShow } from './resources/courses/CourseShow';
@@ -57,6 +59,7 @@ const resourcesFor = (roles: unknown) => {
   if (isStaff(roles)) {
     return [
       <Resource key="courses" name="courses" icon={SchoolIcon} list={CourseList} edit={CourseEdit} create={CourseCreate} show={CourseShow} recordRepresentation={courseName} />,
+      <Resource key="courseDemand" name="courseDemand" icon={TrendingUpIcon} list={CourseDemandList} show={CourseDemandShow} />,
       <Resource key="groups" name="groups" icon={GroupsIcon} list={GroupList} edit={GroupEdit} create={GroupCreate} recordRepresentation="code" />,
       <Resource key="sessions" name="sessions" icon={EventIcon} list={SessionList} edit={SessionEdit} create={SessionCreate} recordRepresentation={sessionName} />,
       <Resource key="topics" name="topics" icon={CategoryIcon} list={TopicList} edit={TopicEdit} create={TopicCreate} recordRepresentation="name" />,

@@ -168,6 +168,7 @@ describe('staff console: e-mail', () => {
   test('the template previews render every kind of e-mail, in both languages', async () => {
     await page.getByRole('menuitem', { name: 'Vēstuļu paraugi' }).click();
     const kinds: [string, string][] = [
+      ['Jauna grupa pieteikušajiem', 'Jauna grupa kursā, kuram pieteicāties:'],
       ['Grafika izmaiņas', 'Nodarbību grafiks mainīts:'],
       ['Grupa atcelta', 'Grupa atcelta:'],
       ['Grupa apstiprināta', 'Grupa apstiprināta:'],

@@ -4,6 +4,8 @@ import { ConnectionHealth } from './db/connection-health.js';
 import { ApiTokenService } from './modules/auth/api-token.service.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { CatalogService } from './modules/catalog/catalog.service.js';
+import { InterestNotices } from './modules/catalog/interest-notices.js';
+import { InterestService } from './modules/catalog/interest.service.js';
 import { CertificatesService } from './modules/certificates/certificates.service.js';
 import { EmploymentsService } from './modules/institutions/employments.service.js';
 import { InstitutionsService } from './modules/institutions/institutions.service.js';
@@ -40,10 +42,11 @@ export function createServices(
   const institutions = new InstitutionsService(dataSource, people);
   const employments = new EmploymentsService(dataSource, people);
   const catalog = new CatalogService(dataSource);
+  const interests = new InterestService(dataSource, catalog, notifications, new InterestNotices(people, { publicUrl: config.publicUrl }));
   const certificates = new CertificatesService(dataSource);
   const registrations = new RegistrationService(dataSource, institutions, notifications, new RegistrationNotices(people, { publicUrl: config.publicUrl }), scheduleEvents);
   const notices = new ScheduleNotices(people, registrations, { publicUrl: config.publicUrl });
-  const scheduling = new SchedulingService(dataSource, catalog, registrations, notifications, notices, scheduleEvents);
+  const scheduling = new SchedulingService(dataSource, catalog, registrations, notifications, notices, scheduleEvents, interests);
   registrations.confirmGroupsWith(scheduling);
   const calendarFeeds = new CalendarFeedService(dataSource, scheduling, people, config.publicUrl);
   const auth = new AuthService(dataSource, people, institutions, scheduling, {
@@ -52,7 +55,7 @@ export function createServices(
   });
   const apiTokens = new ApiTokenService(dataSource, institutions);
   return {
-    health, codes, certificates, people, institutions, employments, catalog, registrations, scheduling, auth, apiTokens,
+    health, codes, certificates, people, institutions, employments, catalog, interests, registrations, scheduling, auth, apiTokens,
     notifications, scheduleEvents, calendarFeeds,
   };
 }

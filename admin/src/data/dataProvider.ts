@@ -2,6 +2,7 @@ import type { ApolloClient } from '@apollo/client';
 import { HttpError, type DataProvider, type Identifier, type RaRecord, type TranslateFunction } from 'react-admin';
 import { apiTokensApi } from '../resources/apiTokens/documents';
 import { billingAccountsApi } from '../resources/billingAccounts/documents';
+import { courseDemandApi, interestRequestsApi } from '../resources/courseDemand/documents';
 import { coursesApi } from '../resources/courses/documents';
 import { employeesApi } from '../resources/employees/documents';
 import { groupsApi } from '../resources/groups/documents';
@@ -27,6 +28,8 @@ export const RESOURCES: Record<string, ResourceApi> = {
   billingAccounts: billingAccountsApi,
   apiTokens: apiTokensApi,
   outboxMessages: outboxMessagesApi,
+  courseDemand: courseDemandApi,
+  interestRequests: interestRequestsApi,
 };
 
 /** The API's page size limit (and the limit of `filter.ids`). */

@@ -196,6 +196,25 @@ export const en: Messages = {
         q: 'Search',
       },
     },
+    courseDemand: {
+      name: 'Demand |||| Demand',
+      fields: {
+        courseCode: 'Code',
+        courseTitle: 'Course',
+        requestCount: 'Requests for the next group',
+        latestRequestAt: 'Latest request',
+        hasOpenGroup: 'Has an open group',
+        q: 'Search',
+      },
+    },
+    interestRequests: {
+      name: 'Request for the next group |||| Requests for the next group',
+      fields: {
+        fullName: 'Name',
+        email: 'E-mail address',
+        createdAt: 'Asked on',
+      },
+    },
     notificationPreviews: {
       name: 'E-mail template |||| E-mail templates',
       fields: {},
@@ -341,6 +360,14 @@ export const en: Messages = {
       cancelledWithReason: 'The group is cancelled. Reason: %{reason}',
       cancelledWithoutReason: 'The group is cancelled (no reason given).',
     },
+    demand: {
+      people: 'Waiting for the next group: %{count}',
+      emailAll: 'E-mail everyone (BCC)',
+      exportCsv: 'Export CSV',
+      mailSubject: 'About the course “%{course}”',
+      fileName: 'requests',
+      tooMany: 'Showing the first %{max} requests.',
+    },
     outbox: {
       mailboxMode: 'E-mail is not sent: SMTP_URL is not set; messages are kept here',
       counts: 'Messages by status',
@@ -412,6 +439,7 @@ export const en: Messages = {
         REGISTRATION_MOVED_UP: 'Moved up from the waiting list',
         REGISTRATION_CANCELLED: 'Registration cancelled',
         EMPLOYEE_REGISTRATIONS: "Employees' registrations (to the coordinator)",
+        INTEREST_GROUP_PUBLISHED: 'New group for those who asked',
       },
       Language: {
         LV: 'Latvian',

@@ -200,6 +200,25 @@ export const lv = {
         q: 'Meklēt',
       },
     },
+    courseDemand: {
+      name: 'Pieprasījums |||| Pieprasījums',
+      fields: {
+        courseCode: 'Kods',
+        courseTitle: 'Mācību pasākums',
+        requestCount: 'Pieteikumi nākamajai grupai',
+        latestRequestAt: 'Pēdējais pieteikums',
+        hasOpenGroup: 'Ir atvērta grupa',
+        q: 'Meklēt',
+      },
+    },
+    interestRequests: {
+      name: 'Pieteikums nākamajai grupai |||| Pieteikumi nākamajai grupai',
+      fields: {
+        fullName: 'Vārds, uzvārds',
+        email: 'E-pasta adrese',
+        createdAt: 'Pieteicās',
+      },
+    },
     notificationPreviews: {
       name: 'Vēstules paraugs |||| Vēstuļu paraugi',
       fields: {},
@@ -345,6 +364,14 @@ export const lv = {
       cancelledWithReason: 'Grupa ir atcelta. Iemesls: %{reason}',
       cancelledWithoutReason: 'Grupa ir atcelta (iemesls nav norādīts).',
     },
+    demand: {
+      people: 'Gaida nākamo grupu: %{count}',
+      emailAll: 'Rakstīt visiem (BCC)',
+      exportCsv: 'Eksportēt CSV',
+      mailSubject: 'Par kursu „%{course}”',
+      fileName: 'pieteikumi',
+      tooMany: 'Parādīti pirmie %{max} pieteikumi.',
+    },
     outbox: {
       mailboxMode: 'E-pasts netiek sūtīts: SMTP_URL nav iestatīts; vēstules glabājas šeit',
       counts: 'Vēstules pa statusiem',
@@ -416,6 +443,7 @@ export const lv = {
         REGISTRATION_MOVED_UP: 'Pārcelts no rindas',
         REGISTRATION_CANCELLED: 'Pieteikums atsaukts',
         EMPLOYEE_REGISTRATIONS: 'Darbinieku pieteikumi (koordinatoram)',
+        INTEREST_GROUP_PUBLISHED: 'Jauna grupa pieteikušajiem',
       },
       Language: {
         LV: 'Latviešu',

@@ -2,6 +2,7 @@ import { ApiToken } from '../modules/auth/api-token.entity.js';
 import { AuthSession } from '../modules/auth/auth-session.entity.js';
 import { UsedAssertion } from '../modules/auth/used-assertion.entity.js';
 import { Course, CourseAllowedInstitution } from '../modules/catalog/course.entity.js';
+import { InterestRequest } from '../modules/catalog/interest-request.entity.js';
 import { Topic } from '../modules/catalog/topic.entity.js';
 import { Certificate } from '../modules/certificates/certificate.entity.js';
 import { BillingAccount, Employment, Institution, InstitutionCoordinator } from '../modules/institutions/institution.entity.js';
@@ -18,13 +19,21 @@ import { Foundation1763900000000 } from './migrations/1763900000000-foundation.j
 import { Identity1764000000000 } from './migrations/1764000000000-identity.js';
 import { Notifications1764100000000 } from './migrations/1764100000000-notifications.js';
 import { Registration1764200000000 } from './migrations/1764200000000-registration.js';
+import { InterestRequests1764300000000 } from './migrations/1764300000000-interest-requests.js';
 import { RateLimits1764350000000 } from './migrations/1764350000000-rate-limits.js';
 
 export const entities = [
   Person, PersonCode, PersonRole, Institution, InstitutionCoordinator, Employment, BillingAccount, Topic, Course,
   CourseAllowedInstitution, Lecturer, Place, Group, Session, Registration, AuthSession, ApiToken, UsedAssertion,
-  Certificate, OutboxMessage, CalendarFeed, ScheduleChange,
+  Certificate, OutboxMessage, CalendarFeed, ScheduleChange, InterestRequest,
 ];
 
 /** In order; a new migration is appended here and never edited once it has shipped. */
-export const migrations = [Foundation1763900000000, Identity1764000000000, Notifications1764100000000, Registration1764200000000, RateLimits1764350000000];
+export const migrations = [
+  Foundation1763900000000,
+  Identity1764000000000,
+  Notifications1764100000000,
+  Registration1764200000000,
+  InterestRequests1764300000000,
+  RateLimits1764350000000,
+];

@@ -9,6 +9,7 @@ import { ApiScope } from '../modules/auth/api-token.entity.js';
 import { BillingAccount } from '../modules/institutions/institution.entity.js';
 import { Lecturer } from '../modules/scheduling/lecturer.entity.js';
 import { CourseVisibility } from '../modules/catalog/course.entity.js';
+import { InterestRequest } from '../modules/catalog/interest-request.entity.js';
 import { fixtures } from '../test/fixtures.js';
 import { startTestApp, type Client, type GraphQLResponse, type TestApp } from '../test/harness.js';
 import { ACTORS, ACTOR_TITLES, MATRIX, type Actor, type Call, type Outcome, type World } from '../test/authorization-matrix.js';
@@ -59,6 +60,9 @@ beforeAll(async () => {
   const employmentInB = (await f.employment(employeeOfB.id, institutionB)).id;
   await f.registration(employeeOfB.id, openGroup);
   const staff = await f.staff();
+  // A course without a group that the participant asked to be told about (R-CAT-3).
+  const interestCourse = (await f.course(topic)).id;
+  await ds.getRepository(InterestRequest).save({ personId: participant.id, courseId: interestCourse });
   const billingAccountA = (await ds.getRepository(BillingAccount).save({ institutionId: institutionA, name: 'Personāla daļa', number: 'LV34TREL2200000000001' })).id;
 
   const tokens = t.app.services.apiTokens;
@@ -99,6 +103,7 @@ beforeAll(async () => {
     topic,
     publicCourse,
     restrictedCourseA,
+    interestCourse,
     openGroup,
     session,
     lecturer: lecturerRecord.id,
@@ -118,6 +123,7 @@ beforeAll(async () => {
       apiToken: async () => (await tokens.createToken(systemContext(), { name: `Atsaukšanai ${unique()}`, scopes: [ApiScope.CATALOG_READ] })).apiToken.id,
       billingAccountA: async () =>
         (await ds.getRepository(BillingAccount).save({ institutionId: institutionA, name: `Konts ${unique()}`, number: `LV${unique()}` })).id,
+      restrictedCourseA: async () => (await f.course(topic, { visibility: CourseVisibility.RESTRICTED }, [institutionA])).id,
       group: async () => (await f.group(publicCourse)).id,
       freeGroup: async () => (await f.group((await f.course(topic, { priceCents: 0 })).id)).id,
       registrationOfParticipant: async (status) => (await f.registration(participant.id, (await f.group(publicCourse)).id, status as RegistrationStatus)).id,

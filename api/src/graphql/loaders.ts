@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { Services } from '../services.js';
 import type { Course } from '../modules/catalog/course.entity.js';
 import type { Certificate } from '../modules/certificates/certificate.entity.js';
+import type { InterestRequest } from '../modules/catalog/interest-request.entity.js';
 import type { Topic } from '../modules/catalog/topic.entity.js';
 import type { BillingAccount, Employment, Institution, InstitutionCoordinator } from '../modules/institutions/institution.entity.js';
 import { employeePageLoader } from '../modules/institutions/institutions.loaders.js';
@@ -45,6 +46,8 @@ export function createLoaders(services: Services, ctx: RequestContext) {
     topic: one<Topic>((ids) => catalog.topicsByIds(ids)),
     /** Only courses the viewer may see: a group of a hidden course shows no course. */
     visibleCourse: one<Course>((ids) => catalog.visibleCoursesByIds(ctx, ids)),
+    /** The viewer's own active interest request per course. */
+    myInterestRequest: valueOf<InterestRequest | null>((ids) => services.interests.viewerRequestsByCourseIds(ctx, ids), null),
     allowedInstitutionIds: many((ids) => catalog.allowedInstitutionsByCourseIds(ids), (row) => row.courseId),
     institution: one<Institution>((ids) => institutions.institutionsByIds(ids)),
     /** The row rules are in the services: each loader answers only what this viewer may see. */

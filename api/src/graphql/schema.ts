@@ -12,6 +12,8 @@ import { RegistrationResolver } from '../modules/registration/registration.resol
 import { RegistrationService } from '../modules/registration/registration.service.js';
 import { SchedulingService } from '../modules/scheduling/scheduling.service.js';
 import { CatalogResolver } from '../modules/catalog/catalog.resolver.js';
+import { CourseInterestResolver, InterestRequestEntityResolver, InterestResolver } from '../modules/catalog/interest.resolver.js';
+import { InterestService } from '../modules/catalog/interest.service.js';
 import { CertificateEntityResolver, PersonCertificatesResolver } from '../modules/certificates/certificate-entity.resolver.js';
 import { CourseEntityResolver, TopicEntityResolver } from '../modules/catalog/course-entity.resolver.js';
 import { InstitutionsResolver } from '../modules/institutions/institutions.resolver.js';
@@ -42,6 +44,9 @@ export const resolvers = [
   CatalogResolver,
   CourseEntityResolver,
   TopicEntityResolver,
+  InterestResolver,
+  InterestRequestEntityResolver,
+  CourseInterestResolver,
   SchedulingResolver,
   GroupEntityResolver,
   SessionEntityResolver,
@@ -72,6 +77,7 @@ export async function createSchema(services?: Services): Promise<GraphQLSchema> 
   if (services) {
     container
       .register(CatalogService, services.catalog)
+      .register(InterestService, services.interests)
       .register(SchedulingService, services.scheduling)
       .register(PeopleService, services.people)
       .register(InstitutionsService, services.institutions)

@@ -42,6 +42,8 @@ export interface World {
   topic: string;
   publicCourse: string;
   restrictedCourseA: string;
+  /** A public course without groups that only the participant has an interest request for. */
+  interestCourse: string;
   openGroup: string;
   session: string;
   lecturer: string;
@@ -61,6 +63,8 @@ export interface World {
     coordinatorOfA(): Promise<string>;
     apiToken(): Promise<string>;
     billingAccountA(): Promise<string>;
+    /** A course restricted to institution A, for one call. */
+    restrictedCourseA(): Promise<string>;
     /** An OPEN group of the public course with no sessions yet. */
     group(): Promise<string>;
     /** An OPEN group of a free public course. */
@@ -379,6 +383,48 @@ export const MATRIX: Rule[] = [
     rule: 'Staff.',
     call: async (w) => ({ query: `mutation ($id: ID!) { confirmFromWaitingList(id: $id) { id status } }`, variables: { id: await w.fresh.registrationOfParticipant('WAITING') } }),
     expect: STAFF_ONLY,
+  },
+
+  // Interest requests (R-CAT-3): "tell me when the next group opens".
+  // The reads come first: requestNextGroup leaves requests of the other actors behind.
+  {
+    operation: 'myInterestRequests',
+    rule: 'A signed-in person: their own interest requests (here only the participant has one). Not API tokens.',
+    call: () => ({ query: `{ myInterestRequests { id course { id } person { id } } }` }),
+    expect: { ...PERSONS_ONLY, lecturer: 'none', coordinatorA: 'none', coordinatorB: 'none', staff: 'none' },
+  },
+  {
+    operation: 'courseDemand',
+    rule: 'Staff.',
+    call: () => ({ query: `{ courseDemand(perPage: 100) { items { course { id } requestCount hasOpenGroup } total } }` }),
+    expect: STAFF_ONLY,
+    check(data, w, actor) {
+      if (actor !== 'staff') return;
+      const row = data.courseDemand.items.find((item: any) => item.course.id === w.interestCourse);
+      if (row?.requestCount !== 1) throw new Error('the interest course is not in the demand with one request');
+    },
+  },
+  {
+    operation: 'interestRequests',
+    rule: 'Staff: the people with their e-mail addresses.',
+    call: (w) => ({ query: `query ($f: InterestRequestFilter) { interestRequests(filter: $f) { items { id person { id email } } } }`, variables: { f: { courseId: w.interestCourse } } }),
+    expect: STAFF_ONLY,
+    check(data, w, actor) {
+      if (actor !== 'staff') return;
+      if (JSON.stringify(data.interestRequests.items.map((item: any) => item.person.id)) !== JSON.stringify([w.participant])) throw new Error('the wrong people');
+    },
+  },
+  {
+    operation: 'requestNextGroup',
+    rule: 'A signed-in person, for themself, for a course they may see (here: restricted to A; NOT_FOUND for others). Not API tokens.',
+    call: async (w) => ({ query: `mutation ($id: ID!) { requestNextGroup(courseId: $id) { id course { id } } }`, variables: { id: await w.fresh.restrictedCourseA() } }),
+    expect: { ...PERSONS_ONLY, participant: 'NOT_FOUND', lecturer: 'NOT_FOUND', coordinatorB: 'NOT_FOUND' },
+  },
+  {
+    operation: 'withdrawInterestRequest',
+    rule: 'A signed-in person, their own request only (false when they have none). Not API tokens.',
+    call: (w) => ({ query: `mutation ($id: ID!) { withdrawInterestRequest(courseId: $id) }`, variables: { id: w.publicCourse } }),
+    expect: PERSONS_ONLY,
   },
 
   // Institutions, billing accounts, coordinators and employees (R-ID-4, R-ID-5, R-ID-6).

@@ -14,6 +14,7 @@ export enum NotificationKind {
   REGISTRATION_MOVED_UP = 'registration-moved-up',
   REGISTRATION_CANCELLED = 'registration-cancelled',
   EMPLOYEE_REGISTRATIONS = 'employee-registrations',
+  INTEREST_GROUP_PUBLISHED = 'interest-group-published',
 }
 
 export const NOTIFICATION_KINDS = Object.values(NotificationKind);
@@ -68,6 +69,14 @@ export interface NotificationData {
     cancelledBy: string | null;
   };
   [NotificationKind.EMPLOYEE_REGISTRATIONS]: EmployeeRegistrationsData;
+  /** To a person with an interest request: a new group of the course is open (R-CAT-3). */
+  [NotificationKind.INTEREST_GROUP_PUBLISHED]: CommonData & {
+    sessions: SessionView[];
+    /** The course page, where the person registers. */
+    courseUrl: string;
+    registrationDeadline: string | null;
+    priceCents: number;
+  };
 }
 
 /** Employees of one institution registered into or cancelled from one group by someone else, as their coordinator is told. */

@@ -129,6 +129,11 @@ export class TemplateRenderer {
       (from: unknown, to: unknown, options: Handlebars.HelperOptions) =>
         `${format('timeRange', from, options, TIME)}–${format('timeRange', to, options, TIME)}`,
     );
+    /** `{{euro priceCents}}`: an amount in euro cents, as money in the e-mail's language. */
+    hbs.registerHelper('euro', (cents: unknown, options: Handlebars.HelperOptions) => {
+      if (typeof cents !== 'number' || !Number.isInteger(cents)) throw new Error(`{{euro}} expects whole cents, got ${String(cents)}`);
+      return new Intl.NumberFormat(LOCALES[languageOf(options)], { style: 'currency', currency: 'EUR' }).format(cents / 100);
+    });
     /** `{{t lv="Vieta" en="Place"}}`: a short phrase in the language of the e-mail. */
     hbs.registerHelper('t', (options: Handlebars.HelperOptions) => {
       const language = languageOf(options);

@@ -6,6 +6,7 @@ import { isUuid, pageWindow, validIds, type Page, type PageArgs, SortOrder } fro
 import { inTransaction } from '../../db/transaction.js';
 import { CatalogService, UPCOMING_PUBLISHED_GROUP } from '../catalog/catalog.service.js';
 import { Course } from '../catalog/course.entity.js';
+import type { InterestService } from '../catalog/interest.service.js';
 import { searchTerms } from '../catalog/search-text.js';
 import { EMAIL } from '../people/contact-rules.js';
 import { RegistrationService } from '../registration/registration.service.js';
@@ -69,6 +70,8 @@ export class SchedulingService {
     private readonly notifications: NotificationsService,
     private readonly notices: ScheduleNotices,
     private readonly events: ScheduleEvents,
+    /** People waiting for a new group of a course hear when one is published (R-CAT-3). */
+    private readonly interests: InterestService,
   ) {}
 
   // Groups
@@ -154,15 +157,18 @@ export class SchedulingService {
   }
 
   async createGroup(ctx: RequestContext, input: GroupInput): Promise<Group> {
-    return inTransaction(this.dataSource, async (em) => {
+    const { group, told } = await inTransaction(this.dataSource, async (em) => {
       const group = em.create(Group, { status: GroupStatus.PLANNED, registrationDeadline: null, priceOverrideCents: null });
       await this.assignGroup(em, group, input, true);
-      return em.save(group);
+      const saved = await em.save(group);
+      return { group: saved, told: await this.publishedToInterested(em, saved, GroupStatus.PLANNED) };
     });
+    if (told > 0) this.notifications.queued();
+    return group;
   }
 
   async updateGroup(ctx: RequestContext, id: string, input: GroupInput): Promise<Group> {
-    const { group, change } = await inTransaction(this.dataSource, async (em) => {
+    const { group, change, told } = await inTransaction(this.dataSource, async (em) => {
       // The row lock serializes this with registrations, which count seats under the same lock.
       const group = isUuid(id) ? await em.findOne(Group, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!group) throw new NotFoundError('Group', id);
@@ -171,11 +177,19 @@ export class SchedulingService {
       const saved = await em.save(group);
       // A new maximum size (or status) changes the seats course pages show.
       await this.events.publishSeats(em, saved.id);
-      return { group: saved, change: await this.statusChanged(em, ctx, saved, previousStatus) };
+      const told = await this.publishedToInterested(em, saved, previousStatus);
+      return { group: saved, change: await this.statusChanged(em, ctx, saved, previousStatus), told };
     });
     this.events.seatsCommitted(group.id);
     this.afterCommit(change);
+    if (told > 0) this.notifications.queued();
     return group;
+  }
+
+  /** A planned group that opens is news for the people with an interest request for its course. */
+  private publishedToInterested(em: EntityManager, group: Group, previous: GroupStatus): Promise<number> {
+    const published = previous === GroupStatus.PLANNED && (group.status === GroupStatus.OPEN || group.status === GroupStatus.CONFIRMED);
+    return published ? this.interests.groupPublished(em, group) : Promise.resolve(0);
   }
 
   /** Cancels a group: its people and lecturers are told, with the reason, and their calendar entries removed. */
