@@ -191,3 +191,24 @@ test('without signing in, "Pieteikties" leads to the sign-in and back to the cou
   const link = groupCard(group).getByRole('link', { name: 'Pieteikties', exact: true });
   expect(await link.getAttribute('href')).toBe(`/auth/sign-in?returnTo=${encodeURIComponent(`/kursi/${course.id}`)}`);
 });
+
+test('a course with no open group takes a request for the next group, kept until withdrawn', async () => {
+  await page.goto(`${server.url}/katalogs`);
+  const { courses } = await graphqlFrom<{ courses: { items: Course[] } }>(
+    page,
+    `{ courses(perPage: 100, filter: { hasDate: false }) { items { id title visibility openGroups { id code seatsLeft priceCents registrationDeadline } } } }`,
+  );
+  const course = courses.items.find((c) => c.visibility === 'PUBLIC' && c.openGroups.length === 0)!;
+  await signInAsDemoPerson(page, server.url, 'Zane Eglīte', `/kursi/${course.id}`);
+  const box = page.getByTestId('next-group-request');
+  await box.getByRole('button', { name: 'Pieteikties nākamajai grupai' }).click();
+  await box.getByRole('status').getByText('Pieteikums nākamajai grupai saņemts.').waitFor();
+  const mine = async () => (await graphqlFrom<{ myInterestRequests: { course: { id: string } }[] }>(page, '{ myInterestRequests { course { id } } }')).myInterestRequests;
+  expect((await mine()).map((r) => r.course.id)).toEqual([course.id]);
+
+  await page.reload();
+  await box.getByText(/^Jūs pieteicāties nākamajai grupai .*\. Kad tā tiks izveidota, saņemsiet e-pastu\.$/).waitFor();
+  await box.getByRole('button', { name: 'Atsaukt pieteikumu nākamajai grupai' }).click();
+  await box.getByRole('button', { name: 'Pieteikties nākamajai grupai' }).waitFor();
+  expect(await mine()).toEqual([]);
+});

@@ -12,6 +12,7 @@ import { graphql } from '../gql';
 import type { CoursePageQuery, MyRegistrationFieldsFragment } from '../gql/graphql';
 import { MeQuery } from '../me';
 import { GroupRegistration } from '../registration/GroupRegistration';
+import { NextGroupRequest } from '../registration/NextGroupRequest';
 import { MyRegistrationsQuery } from '../registration/registration-documents';
 import { useLiveSeats } from '../registration/useLiveSeats';
 import { ScheduleChangeNotice, useLiveSchedule, type LiveSchedule } from '../schedule/useLiveSchedule';
@@ -31,6 +32,10 @@ const CourseQuery = graphql(`
       hours
       priceCents
       visibility
+      myInterestRequest {
+        id
+        createdAt
+      }
       hasDate
       nextSessionStartsAt
       topic {
@@ -183,6 +188,9 @@ function CourseDetails({ course, back, live }: { course: Course; back: ReactNode
             <p className="notice-title">{t('course.noDate')}</p>
             <p>{t('course.noDateText')}</p>
           </div>
+        )}
+        {course.openGroups.length === 0 && course.visibility === 'PUBLIC' && (
+          <NextGroupRequest courseId={course.id} signedIn={viewer.signedIn} request={course.myInterestRequest} />
         )}
         {course.openGroups.length > 0 && <p>{t('course.groupsIntro', { count: course.openGroups.length })}</p>}
         {course.openGroups.map((group) => (
