@@ -17,6 +17,7 @@ const STATUS: Record<string, number> = {
   INTERNAL_SERVER_ERROR: 500,
   SERVICE_UNAVAILABLE: 503,
   RATE_LIMITED: 429,
+  STORAGE_FULL: 507,
 };
 
 interface FieldProblem {

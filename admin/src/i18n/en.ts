@@ -534,6 +534,7 @@ export const en: Messages = {
       IN_USE: 'The record cannot be deleted because it is in use.',
       BAD_REQUEST: 'The server could not process the request.',
       QUERY_TOO_COMPLEX: 'The request is too complex.',
+      STORAGE_FULL: 'Changes cannot be saved right now: the server is out of space. Nothing was saved; please try again later.',
       RATE_LIMITED: 'Too many requests in a short time. Please wait a minute and try again.',
       SERVICE_UNAVAILABLE: 'The system is briefly unavailable. Please try again in a minute.',
       INTERNAL_SERVER_ERROR: 'An unexpected error occurred on the server. Please try again.',

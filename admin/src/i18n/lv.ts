@@ -539,6 +539,7 @@ export const lv = {
       IN_USE: 'Ierakstu nevar dzēst, jo tas tiek izmantots.',
       BAD_REQUEST: 'Serveris nevarēja apstrādāt pieprasījumu.',
       QUERY_TOO_COMPLEX: 'Pieprasījums ir pārāk sarežģīts.',
+      STORAGE_FULL: 'Šobrīd izmaiņas nevar saglabāt: serverim trūkst vietas. Nekas netika saglabāts; lūdzu, mēģiniet vēlreiz vēlāk.',
       RATE_LIMITED: 'Pārāk daudz pieprasījumu īsā laikā. Lūdzu, pagaidiet minūti un mēģiniet vēlreiz.',
       SERVICE_UNAVAILABLE: 'Sistēma īslaicīgi nav pieejama. Lūdzu, mēģiniet vēlreiz pēc minūtes.',
       INTERNAL_SERVER_ERROR: 'Serverī radās neparedzēta kļūda. Lūdzu, mēģiniet vēlreiz.',

@@ -31,6 +31,15 @@ export function isConnectionError(error: unknown): boolean {
   return false;
 }
 
+/** PostgreSQL's disk_full (53100), e.g. "could not extend file ...: No space left on device", or the system's ENOSPC. */
+export function isStorageFull(error: unknown): boolean {
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { driverError?: unknown }).driverError ?? (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (code === '53100' || code === 'ENOSPC') return true;
+  }
+  return false;
+}
+
 export type LinkState = 'ok' | 'reconnecting';
 
 export interface LinkStatus {

@@ -1,5 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { isConnectionError } from '../db/connection-health.js';
+import { isConnectionError, isStorageFull } from '../db/connection-health.js';
 
 /**
  * Every expected failure has one of these codes in `extensions.code`. Clients translate codes;
@@ -21,6 +21,7 @@ export enum ErrorCode {
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   RATE_LIMITED = 'RATE_LIMITED',
+  STORAGE_FULL = 'STORAGE_FULL',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -118,6 +119,16 @@ export function formatError(
   // An argument that failed scalar parsing surfaces as an originalError of type GraphQLError.
   if (original instanceof GraphQLError) {
     return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.BAD_REQUEST } };
+  }
+  // The database's disk is full: nothing was saved; reads go on, and writes work again once there is room.
+  if (isStorageFull(original)) {
+    options.log(original);
+    return {
+      message: 'The server has no room to save this at the moment; nothing was saved. Try again later',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: ErrorCode.STORAGE_FULL },
+    };
   }
   // The database restarts or is down: worth telling apart from a bug, since trying again will do.
   if (isConnectionError(original)) {

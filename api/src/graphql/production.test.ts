@@ -71,6 +71,14 @@ describe('formatError', () => {
     expect(formatError({ message: refused.message }, wrap(refused), options(true)).message).not.toMatch(/10\.0\.0\.5/);
   });
 
+  test('a full disk is STORAGE_FULL, without the file it could not extend, and is logged', () => {
+    const error = Object.assign(new Error('could not extend file "base/5/16384": No space left on device'), { code: '53100' });
+    const formatted = formatError({ message: error.message }, wrap(error), options(false));
+    expect(formatted.extensions).toEqual({ code: ErrorCode.STORAGE_FULL });
+    expect(formatted.message).not.toMatch(/base\/5/);
+    expect(logged).toContain(error);
+  });
+
   test('keeps the message outside production, for developers', () => {
     const error = new Error('a bug');
     expect(formatError({ message: 'a bug' }, wrap(error), options(false)).message).toBe('a bug');
