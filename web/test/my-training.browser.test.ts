@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import type { ProductServer } from '../../api/src/test/browser.js';
-import { eachTestInChromium, seriousViolations, signInAsDemoPerson } from './browser-helpers.js';
+import { eachTestInChromium, graphqlFrom, seriousViolations, signInAsDemoPerson } from './browser-helpers.js';
 
 /**
  * "Manas mācības", live schedule changes and the private calendar link, as people meet them: the
@@ -28,16 +28,6 @@ interface MySession {
     endsAt: string;
     group: { id: string; code: string; status: string; cancellationReason: string | null; course: { id: string; title: string } };
   };
-}
-
-/** A GraphQL request made by `from` itself, with its cookies; fails on errors. */
-async function graphqlFrom<T>(from: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const answer = await from.evaluate(async (body) => {
-    const response = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-    return (await response.json()) as { data?: unknown; errors?: unknown[] };
-  }, JSON.stringify({ query, variables }));
-  if (answer.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(answer.errors)}`);
-  return answer.data as T;
 }
 
 const mySessions = async () =>

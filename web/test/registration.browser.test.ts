@@ -1,6 +1,6 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import type { ProductServer } from '../../api/src/test/browser.js';
-import { eachTestInChromium, seriousViolations, signInAsDemoPerson } from './browser-helpers.js';
+import { eachTestInChromium, graphqlFrom, seriousViolations, signInAsDemoPerson } from './browser-helpers.js';
 
 /**
  * Applying for a course as the manual describes it ("Kā pieteikties kursiem?"): the built system
@@ -26,16 +26,6 @@ interface Course {
   title: string;
   visibility: string;
   openGroups: OpenGroup[];
-}
-
-/** A GraphQL request made by `from` itself, with its cookies; fails on errors. */
-async function graphqlFrom<T>(from: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const answer = await from.evaluate(async (body) => {
-    const response = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-    return (await response.json()) as { data?: unknown; errors?: unknown[] };
-  }, JSON.stringify({ query, variables }));
-  if (answer.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(answer.errors)}`);
-  return answer.data as T;
 }
 
 /** Paid public courses with a group that still has `seats` free seats and no deadline passed, as the catalog shows them. */

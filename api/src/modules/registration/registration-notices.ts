@@ -4,7 +4,7 @@ import type { CalendarEvent } from '../notifications/calendar.js';
 import { NotificationKind, type EmployeeRegistrationsData, type SessionView } from '../notifications/notification-kinds.js';
 import type { EmailRequest } from '../notifications/notifications.service.js';
 import { Language } from '../people/person.entity.js';
-import type { PeopleService } from '../people/people.service.js';
+import type { PeopleService, PersonContact } from '../people/people.service.js';
 import { MY_TRAINING_PATH, sessionEvent } from '../scheduling/schedule-notices.js';
 import type { Place } from '../scheduling/place.entity.js';
 import { RegistrationStatus, type Registration } from './registration.entity.js';
@@ -29,6 +29,14 @@ export interface RegistrationActor {
   staff: boolean;
 }
 
+/** A coordinator to tell, of one of the people concerned, at one institution. */
+interface CoordinatorRow {
+  person_id: string;
+  institution_id: string;
+  institution_name: string;
+  coordinator_id: string;
+}
+
 /** The console, where coordinators follow their employees' registrations. */
 const CONSOLE_PATH = '/admin';
 
@@ -48,26 +56,28 @@ export class RegistrationNotices {
     return new Map([...contacts].map(([id, contact]) => [id, contact.name]));
   }
 
-  async emailsFor(em: EntityManager, groupId: string, events: readonly RegistrationEvent[]): Promise<EmailRequest[]> {
+  /**
+   * Every e-mail a registration change owes, read in one go: one to each person it concerns, and
+   * one to each coordinator who did not make it (see coordinatorEmails).
+   */
+  async emailsFor(em: EntityManager, groupId: string, events: readonly RegistrationEvent[], actor: RegistrationActor): Promise<EmailRequest[]> {
     if (events.length === 0) return [];
+    const coordinators = await this.coordinatorsToTell(em, events, actor);
     const group = await this.groupFacts(em, groupId);
-    const contacts = await this.people.contactsByIds([...new Set(events.map((e) => e.registration.personId))], em);
-    return events.flatMap((event) => {
+    const ids = [...events.map((e) => e.registration.personId), ...coordinators.map((r) => r.coordinator_id), ...(actor.personId ? [actor.personId] : [])];
+    const contacts = await this.people.contactsByIds([...new Set(ids)], em);
+    const own = events.flatMap((event) => {
       const to = contacts.get(event.registration.personId);
       return to ? [this.email(group, event, to)] : [];
     });
+    return [...own, ...this.coordinatorEmails(group, groupId, events, actor, coordinators, contacts)];
   }
 
-  /**
-   * The coordinators of the people's current employers hear of registrations made or cancelled by
-   * someone else (the person themself, staff, another coordinator): one e-mail per coordinator,
-   * institution and kind of change, listing the employees. Moves up the waiting list are not news to them.
-   */
-  async coordinatorEmailsFor(em: EntityManager, groupId: string, events: readonly RegistrationEvent[], actor: RegistrationActor): Promise<EmailRequest[]> {
-    const relevant = events.filter((e) => e.kind !== 'movedUp');
-    if (relevant.length === 0) return [];
-    const personIds = [...new Set(relevant.map((e) => e.registration.personId))];
-    const rows: { person_id: string; institution_id: string; institution_name: string; coordinator_id: string }[] = await em.query(
+  /** The coordinators of the current employers of the people concerned, but not the one who made the change (nor the people themselves). */
+  private async coordinatorsToTell(em: EntityManager, events: readonly RegistrationEvent[], actor: RegistrationActor): Promise<CoordinatorRow[]> {
+    const personIds = [...new Set(events.filter((e) => e.kind !== 'movedUp').map((e) => e.registration.personId))];
+    if (personIds.length === 0) return [];
+    return em.query(
       `SELECT DISTINCT e.person_id, i.id AS institution_id, i.name AS institution_name, ic.person_id AS coordinator_id
          FROM employment e
          JOIN institution i ON i.id = e.institution_id
@@ -76,9 +86,24 @@ export class RegistrationNotices {
           AND ic.person_id <> e.person_id AND ic.person_id IS DISTINCT FROM $2::uuid`,
       [personIds, actor.personId],
     );
+  }
+
+  /**
+   * The coordinators of the people's current employers hear of registrations made or cancelled by
+   * someone else (the person themself, staff, another coordinator): one e-mail per coordinator,
+   * institution and kind of change, listing the employees. Moves up the waiting list are not news to them.
+   */
+  private coordinatorEmails(
+    group: GroupFacts,
+    groupId: string,
+    events: readonly RegistrationEvent[],
+    actor: RegistrationActor,
+    rows: readonly CoordinatorRow[],
+    contacts: Map<string, PersonContact>,
+  ): EmailRequest[] {
     if (rows.length === 0) return [];
-    const group = await this.groupFacts(em, groupId);
-    const contacts = await this.people.contactsByIds([...new Set([...personIds, ...rows.map((r) => r.coordinator_id), ...(actor.personId ? [actor.personId] : [])])], em);
+    const relevant = events.filter((e) => e.kind !== 'movedUp');
+    const personIds = [...new Set(relevant.map((e) => e.registration.personId))];
     const self = !actor.staff && personIds.length === 1 && personIds[0] === actor.personId;
     const by: EmployeeRegistrationsData['by'] = self
       ? { kind: 'SELF', name: null }

@@ -79,10 +79,7 @@ export class RegistrationService {
       const told: RegistrationEvent[] = [];
       const done = await work(em, told);
       const actor = { personId: ctx.viewer?.personId ?? null, staff: isStaff(ctx.viewer) };
-      await this.notifications.enqueue(em, [
-        ...(await this.notices.emailsFor(em, done.groupId, told)),
-        ...(await this.notices.coordinatorEmailsFor(em, done.groupId, told, actor)),
-      ]);
+      await this.notifications.enqueue(em, await this.notices.emailsFor(em, done.groupId, told, actor));
       await this.seats?.publishSeats(em, done.groupId);
       return { result: done.result, groupId: done.groupId, announce: await this.confirmAtMinimum(em, ctx, done.groupId) };
     }).catch(alreadyRegisteredOnRace);
