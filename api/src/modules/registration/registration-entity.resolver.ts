@@ -15,4 +15,22 @@ export class RegistrationEntityResolver {
   group(@Root() registration: Registration, @Ctx() ctx: Context) {
     return ctx.loaders.group.load(registration.groupId);
   }
+
+  @FieldResolver(() => Person, { nullable: true, description: 'Who made the registration (the person, their coordinator or staff); null when unknown.' })
+  registeredBy(@Root() registration: Registration, @Ctx() ctx: Context) {
+    return registration.registeredById ? ctx.loaders.person.load(registration.registeredById) : null;
+  }
+
+  @FieldResolver(() => Person, { nullable: true, description: 'CANCELLED: who cancelled it; null otherwise or when unknown.' })
+  cancelledBy(@Root() registration: Registration, @Ctx() ctx: Context) {
+    return registration.cancelledById ? ctx.loaders.person.load(registration.cancelledById) : null;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Who the invoice goes to, as it was when the registration was made: the person or the institution. Null for a free course.',
+  })
+  payerName(@Root() registration: Registration) {
+    return registration.payerSnapshot?.name ?? null;
+  }
 }

@@ -164,10 +164,11 @@ describe('a coordinator registers employees', () => {
   test('many at once: seats first, then the waiting list in the order given', async () => {
     const institution = await f.institution();
     const account = await t.app.dataSource.getRepository(BillingAccount).save({ institutionId: institution.id, name: 'Konts', number: 'LV80BANK0000435195003' });
-    const coordinator = await t.as((await f.person({ coordinates: [institution.id] })).id);
+    const coordinatorId = (await f.person({ coordinates: [institution.id] })).id;
+    const coordinator = await t.as(coordinatorId);
     const employees = [];
-    for (let i = 0; i < 3; i++) {
-      const person = await f.person();
+    for (const familyName of ['Celma', 'Berzina', 'Abele']) {
+      const person = await f.person({ familyName });
       await f.employment(person.id, institution.id);
       employees.push(person.id);
     }
@@ -186,6 +187,18 @@ describe('a coordinator registers employees', () => {
     // The employee sees it as their own, and cannot register again.
     const employee = await t.as(employees[0]);
     expect(await employee.codes(REGISTER, { input: { groupId: group.id, payer: 'PRIVATE' } })).toEqual(['ALREADY_REGISTERED']);
+
+    // The group's list, as the console shows it: seats (by name), then the waiting list, then cancelled; who registered, who pays.
+    await coordinator.data(CANCEL, { input: { id: registerEmployees[0].id, reason: 'Slimība' } });
+    const LIST = `query ($f: RegistrationFilter) { registrations(filter: $f, order: LIST) {
+      total items { person { id } status waitingPosition payerName registeredBy { id fullName } cancelledBy { id } cancellationReason } } }`;
+    const { registrations } = await coordinator.data(LIST, { f: { groupId: group.id } });
+    expect(registrations.items.map((r: any) => [r.person.id, r.status, r.waitingPosition, r.payerName, r.registeredBy.id, r.cancelledBy?.id ?? null, r.cancellationReason])).toEqual([
+      [employees[2], 'CONFIRMED', null, institution.name, coordinatorId, null, null],
+      [employees[1], 'CONFIRMED', null, institution.name, coordinatorId, null, null],
+      [employees[0], 'CANCELLED', null, institution.name, coordinatorId, coordinatorId, 'Slimība'],
+    ]);
+    expect(registrations.items[0].registeredBy.fullName).toMatch(/\S+ \S+/);
   });
 
   test("refuses another institution's employee, another institution, and a restricted course not allowed to it; nothing is written", async () => {

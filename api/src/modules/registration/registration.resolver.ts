@@ -6,7 +6,7 @@ import { ApiScope } from '../auth/api-token.entity.js';
 import { UserRole } from '../people/person.entity.js';
 import { RegistrationService } from './registration.service.js';
 import { Registration } from './registration.entity.js';
-import { CancelRegistrationInput, EmployeeRegistrationInput, RegisterInput, RegistrationFilter, RegistrationPage } from './registration.types.js';
+import { CancelRegistrationInput, EmployeeRegistrationInput, RegisterInput, RegistrationFilter, RegistrationOrder, RegistrationPage } from './registration.types.js';
 
 @Resolver()
 export class RegistrationResolver {
@@ -15,10 +15,15 @@ export class RegistrationResolver {
   @Authorized<Permission>(UserRole.STAFF, UserRole.COORDINATOR, ApiScope.REGISTRATIONS_READ)
   @Query(() => RegistrationPage, {
     description:
-      "Newest first. Staff see all; a coordinator and an API token only those of persons employed today at their institution(s).",
+      'Newest first unless `order` says otherwise. Staff see all; a coordinator and an API token only those of persons employed today at their institution(s).',
   })
-  registrations(@Ctx() ctx: Context, @Args() page: PageArgs, @Arg('filter', () => RegistrationFilter, { nullable: true }) filter?: RegistrationFilter) {
-    return this.service.listRegistrations(ctx, filter, page);
+  registrations(
+    @Ctx() ctx: Context,
+    @Args() page: PageArgs,
+    @Arg('filter', () => RegistrationFilter, { nullable: true }) filter?: RegistrationFilter,
+    @Arg('order', () => RegistrationOrder, { nullable: true }) order?: RegistrationOrder,
+  ) {
+    return this.service.listRegistrations(ctx, filter, page, order ?? RegistrationOrder.NEWEST);
   }
 
   @Authorized()

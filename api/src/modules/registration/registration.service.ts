@@ -19,7 +19,7 @@ import {
 import type { NotificationsService } from '../notifications/notifications.service.js';
 import type { SeatsAnnouncer } from '../scheduling/schedule-events.js';
 import { RegistrationNotices, type RegistrationEvent } from './registration-notices.js';
-import type { CancelRegistrationInput, EmployeeRegistrationInput, RegisterInput, RegistrationFilter } from './registration.types.js';
+import { RegistrationOrder, type CancelRegistrationInput, type EmployeeRegistrationInput, type RegisterInput, type RegistrationFilter } from './registration.types.js';
 
 /**
  * Confirms a group that reached its minimum size (scheduling owns group status and its e-mails).
@@ -264,7 +264,12 @@ export class RegistrationService {
    * Newest first. Staff see every registration; a coordinator and an API token with
    * REGISTRATIONS_READ only those of persons employed today at their institution(s).
    */
-  async listRegistrations(ctx: RequestContext, filter: RegistrationFilter = {}, pageArgs?: PageArgs): Promise<Page<Registration>> {
+  async listRegistrations(
+    ctx: RequestContext,
+    filter: RegistrationFilter = {},
+    pageArgs?: PageArgs,
+    order: RegistrationOrder = RegistrationOrder.NEWEST,
+  ): Promise<Page<Registration>> {
     const problems = new Problems();
     const window = pageWindow(pageArgs ?? { page: 1, perPage: 20 }, problems);
     for (const field of ['institutionId', 'groupId', 'courseId'] as const) {
@@ -284,7 +289,17 @@ export class RegistrationService {
     if (filter.courseId) qb.andWhere('r.group_id IN (SELECT g.id FROM course_group g WHERE g.course_id = :courseId)', { courseId: filter.courseId });
     if (filter.status) qb.andWhere('r.status = :status', { status: filter.status });
 
-    const [items, total] = await qb.orderBy('r.created_at', 'DESC').addOrderBy('r.id').offset(window.offset).limit(window.limit).getManyAndCount();
+    if (order === RegistrationOrder.LIST) {
+      qb.innerJoin('person', 'p', 'p.id = r.person_id')
+        .orderBy(`CASE r.status WHEN 'CONFIRMED' THEN 0 WHEN 'WAITING' THEN 1 ELSE 2 END`)
+        .addOrderBy('r.waiting_position', 'ASC', 'NULLS FIRST')
+        .addOrderBy('p.family_name')
+        .addOrderBy('p.given_name')
+        .addOrderBy('r.created_at', 'ASC');
+    } else {
+      qb.orderBy('r.created_at', 'DESC');
+    }
+    const [items, total] = await qb.addOrderBy('r.id').offset(window.offset).limit(window.limit).getManyAndCount();
     return { items, total };
   }
 

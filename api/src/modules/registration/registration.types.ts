@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PayerKind, Registration, RegistrationStatus } from './registration.entity.js';
 
 @InputType({ description: 'Every criterion narrows the list. institutionId: registrations of persons employed there today.' })
@@ -15,6 +15,15 @@ export class RegistrationFilter {
   @Field(() => RegistrationStatus, { nullable: true })
   status?: RegistrationStatus;
 }
+
+export enum RegistrationOrder {
+  NEWEST = 'NEWEST',
+  LIST = 'LIST',
+}
+registerEnumType(RegistrationOrder, {
+  name: 'RegistrationOrder',
+  description: 'NEWEST: the latest first. LIST: a group\'s list: confirmed, then waiting in their order, then cancelled; by family name within each.',
+});
 
 @ObjectType()
 export class RegistrationPage {
