@@ -12,6 +12,8 @@ import RecordVoiceOverIcon from '@mui/icons-material/RecordVoiceOver';
 import SchoolIcon from '@mui/icons-material/School';
 import VpnKeyIcon from '@mui/icons-material/VpnKey';
 import TrendingUpIcon from '@mui/icons-material/TrendingUp';
+import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
+import GroupAddIcon from '@mui/icons-material/GroupAdd';
 import { Admin, Resource, localStorageStore, type RaRecord } from 'react-admin';
 import { createApolloClient } from './apollo';
 import { isCoordinatorOnly, isStaff } from './auth/access';
@@ -36,6 +38,8 @@ import { NotificationPreviews } from './resources/outboxMessages/NotificationPre
 import { OutboxList } from './resources/outboxMessages/OutboxList';
 import { OutboxShow } from './resources/outboxMessages/OutboxShow';
 import { PlaceCreate, PlaceEdit, PlaceList } from './resources/places/Places';
+import { RegisterEmployees } from './resources/registrations/RegisterEmployees';
+import { RegistrationList } from './resources/registrations/Registrations';
 import { SessionCreate, SessionEdit } from './resources/sessions/SessionEdit';
 import { SessionList } from './resources/sessions/SessionList';
 import { TopicCreate, TopicEdit, TopicList } from './resources/topics/Topics';
@@ -61,6 +65,8 @@ const resourcesFor = (roles: unknown) => {
       <Resource key="courses" name="courses" icon={SchoolIcon} list={CourseList} edit={CourseEdit} create={CourseCreate} show={CourseShow} recordRepresentation={courseName} />,
       <Resource key="courseDemand" name="courseDemand" icon={TrendingUpIcon} list={CourseDemandList} show={CourseDemandShow} />,
       <Resource key="groups" name="groups" icon={GroupsIcon} list={GroupList} edit={GroupEdit} create={GroupCreate} recordRepresentation="code" />,
+      <Resource key="registrations" name="registrations" icon={AssignmentIndIcon} list={RegistrationList} />,
+      <Resource key="registerEmployees" name="registerEmployees" icon={GroupAddIcon} list={RegisterEmployees} />,
       <Resource key="sessions" name="sessions" icon={EventIcon} list={SessionList} edit={SessionEdit} create={SessionCreate} recordRepresentation={sessionName} />,
       <Resource key="topics" name="topics" icon={CategoryIcon} list={TopicList} edit={TopicEdit} create={TopicCreate} recordRepresentation="name" />,
       <Resource key="lecturers" name="lecturers" icon={RecordVoiceOverIcon} list={LecturerList} edit={LecturerEdit} create={LecturerCreate} recordRepresentation="name" />,
@@ -74,9 +80,11 @@ const resourcesFor = (roles: unknown) => {
       <Resource key="notificationPreviews" name="notificationPreviews" icon={PreviewIcon} list={NotificationPreviews} />,
     ];
   }
-  // A coordinator's console: their institutions' employees and billing accounts, and the catalog to read.
+  // A coordinator's console: their institutions' employees, their registrations and billing accounts, and the catalog to read.
   if (isCoordinatorOnly(roles)) {
     return [
+      <Resource key="registrations" name="registrations" icon={AssignmentIndIcon} list={RegistrationList} />,
+      <Resource key="registerEmployees" name="registerEmployees" icon={GroupAddIcon} list={RegisterEmployees} />,
       <Resource key="employees" name="employees" icon={BadgeIcon} list={EmployeeList} create={EmployeeCreate} recordRepresentation="fullName" />,
       <Resource key="employeeImport" name="employeeImport" icon={UploadFileIcon} list={EmployeeImport} />,
       <Resource key="billingAccounts" name="billingAccounts" icon={AccountBalanceWalletIcon} list={BillingAccountList} edit={BillingAccountEdit} create={BillingAccountCreate} recordRepresentation="name" />,

@@ -10,6 +10,7 @@ import { institutionsApi } from '../resources/institutions/documents';
 import { lecturersApi } from '../resources/lecturers/documents';
 import { outboxMessagesApi } from '../resources/outboxMessages/documents';
 import { placesApi } from '../resources/places/documents';
+import { registrationsApi } from '../resources/registrations/documents';
 import { sessionsApi } from '../resources/sessions/documents';
 import { topicsApi } from '../resources/topics/documents';
 import { toHttpError } from './errors';
@@ -30,6 +31,7 @@ export const RESOURCES: Record<string, ResourceApi> = {
   outboxMessages: outboxMessagesApi,
   courseDemand: courseDemandApi,
   interestRequests: interestRequestsApi,
+  registrations: registrationsApi,
 };
 
 /** The API's page size limit (and the limit of `filter.ids`). */
@@ -71,9 +73,16 @@ export interface QueryParams {
   variables?: Values;
 }
 
-/** react-admin's methods plus `runAction` and `runQuery` (call them through `useDataProvider<ConsoleDataProvider>()`). */
+/** A mutation beyond the record actions: the resource's `mutations[mutation]`. */
+export interface MutationParams {
+  mutation: string;
+  variables?: Values;
+}
+
+/** react-admin's methods plus `runAction`, `runMutation` and `runQuery` (call them through `useDataProvider<ConsoleDataProvider>()`). */
 export type ConsoleDataProvider = DataProvider & {
   runAction(resource: string, params: ActionParams): Promise<{ data: RaRecord }>;
+  runMutation(resource: string, params: MutationParams): Promise<{ data: unknown }>;
   runQuery(resource: string, params: QueryParams): Promise<{ data: unknown }>;
 };
 
@@ -121,7 +130,7 @@ export function createDataProvider(client: ApolloClient, translate: TranslateFun
 
   /** One react-admin page, fetched in API-sized parts when it is larger than the API allows. */
   const fetchList = async (api: ResourceApi, filter: Values, sort: Values | undefined, page: number, perPage: number): Promise<Page> => {
-    const base = sort ? { filter, sort } : { filter };
+    const base = { ...api.listVariables?.(filter), filter, ...(sort ? { sort } : {}) };
     if (perPage <= MAX_PER_PAGE) return fetchPage(api, { ...base, page, perPage });
     const size = apiChunk(perPage);
     const first = ((page - 1) * perPage) / size + 1;
@@ -229,6 +238,13 @@ export function createDataProvider(client: ApolloClient, translate: TranslateFun
       guarded(resource, async (api) => {
         const item = await mutate(required(api.actions?.[params.action], resource, params.action), { ...params.variables, id: params.id });
         return { data: toRecord(api, item) as RaRecord };
+      }),
+
+    runMutation: (resource, params) =>
+      guarded(resource, async (api) => {
+        const answer = await mutate(required(api.mutations?.[params.mutation], resource, params.mutation), params.variables ?? {});
+        const items = Array.isArray(answer) ? answer.map((item) => toRecord(api, item as Values)) : answer && toRecord(api, answer);
+        return { data: items };
       }),
 
     runQuery: (resource, params) =>

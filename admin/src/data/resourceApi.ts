@@ -19,6 +19,8 @@ export interface ResourceApi {
   sortFields?: Record<string, string>;
   /** react-admin filter values -> the API's filter input (`ids` is added by the provider). */
   filter(values: Values): Values;
+  /** Variables of the list query besides filter, sort and page, given the API filter (e.g. an order). */
+  listVariables?(filter: Values): Values;
   /** `x(id)`; absent: getOne goes through the list with `filter.ids`. */
   one?: Operation;
   create?: Operation;
@@ -26,6 +28,8 @@ export interface ResourceApi {
   delete?: Operation;
   /** Other mutations of one record, `mutation($id: ID!)`, run with the dataProvider's `runAction` (e.g. revoking a token). */
   actions?: Record<string, Operation>;
+  /** Mutations not about one record (e.g. registering many people), run with the dataProvider's `runMutation`. */
+  mutations?: Record<string, Operation>;
   /** Other reads about the resource as a whole (e.g. counts), run with the dataProvider's `runQuery`. */
   queries?: Record<string, Operation>;
   /** API item -> react-admin record (e.g. cents -> euro for the forms). */

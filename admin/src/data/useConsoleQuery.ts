@@ -4,6 +4,8 @@ import type { ConsoleDataProvider } from './dataProvider';
 import type { Values } from './resourceApi';
 
 interface Options<T> {
+  /** false: do not read (yet), e.g. until the user has chosen what to read about. */
+  enabled?: boolean;
   /** Milliseconds until the next read after an answer (given that answer); false: read no more. */
   refetchInterval?: (data: T | undefined) => number | false;
 }
@@ -27,13 +29,14 @@ interface Answer<T> {
  * One of a resource's `queries` (reads that are not records, e.g. counts or a preview), read when
  * mounted, when the variables change and, with `refetchInterval`, again after each answer.
  */
-export function useConsoleQuery<T>(resource: string, query: string, variables: Values = {}, { refetchInterval }: Options<T> = {}): ConsoleQueryResult<T> {
+export function useConsoleQuery<T>(resource: string, query: string, variables: Values = {}, { refetchInterval, enabled = true }: Options<T> = {}): ConsoleQueryResult<T> {
   const dataProvider = useDataProvider<ConsoleDataProvider>();
   const key = JSON.stringify(variables);
   const [round, setRound] = useState(0);
   const [answer, setAnswer] = useState<Answer<T> | null>(null);
 
   useEffect(() => {
+    if (!enabled) return;
     let current = true;
     dataProvider.runQuery(resource, { query, variables: JSON.parse(key) as Values }).then(
       ({ data }) => current && setAnswer({ key, data: data as T, error: null }),
@@ -42,7 +45,7 @@ export function useConsoleQuery<T>(resource: string, query: string, variables: V
     return () => {
       current = false;
     };
-  }, [dataProvider, resource, query, key, round]);
+  }, [dataProvider, resource, query, key, round, enabled]);
 
   const answered = answer?.key === key ? answer : null;
   const interval = answered && refetchInterval ? refetchInterval(answered.data) : false;

@@ -11,23 +11,14 @@ import {
   Show,
   SimpleShowLayout,
   TextField,
-  downloadCSV,
   useGetList,
   useList,
   useRecordContext,
   useTranslate,
   type RaRecord,
 } from 'react-admin';
-import { useFormatLocale } from '../../components/fields';
-
-/** Times as the school's clock shows them, whatever the browser's zone. */
-const RIGA = { timeZone: 'Europe/Riga', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' } as const;
-
-/** Formats an instant on the school's clock in the UI language. */
-const useRigaTime = () => {
-  const locale = useFormatLocale();
-  return (value: unknown) => (value ? new Date(String(value)).toLocaleString(locale, RIGA) : '');
-};
+import { downloadCsvFile } from '../../components/csv';
+import { useRigaTime } from '../../components/rigaTime';
 
 /** The API sorts the demand itself: the most requested courses first. */
 export const CourseDemandList = () => {
@@ -52,8 +43,6 @@ export const CourseDemandList = () => {
 /** At most this many people are read for one course: the contact list and the export hold them all. */
 const MAX_PEOPLE = 1000;
 
-const csvCell = (value: unknown) => `"${String(value ?? '').replace(/"/g, '""')}"`;
-
 /** The people waiting for the course, with a BCC e-mail to all of them and a CSV export. */
 const WaitingPeople = () => {
   const translate = useTranslate();
@@ -72,9 +61,9 @@ const WaitingPeople = () => {
   const subject = translate('mps.demand.mailSubject', { course: course.courseTitle });
   const mailto = `mailto:?bcc=${addresses.map(encodeURIComponent).join(',')}&subject=${encodeURIComponent(subject)}`;
   const exportCsv = () => {
-    const header = ['fullName', 'email', 'createdAt'].map((field) => csvCell(translate(`resources.interestRequests.fields.${field}`)));
-    const rows = data.map((r) => [r.fullName, r.email, time(r.createdAt)].map(csvCell).join(','));
-    downloadCSV([header.join(','), ...rows].join('\r\n'), `${course.courseCode}-${translate('mps.demand.fileName')}`);
+    const header = ['fullName', 'email', 'createdAt'].map((field) => translate(`resources.interestRequests.fields.${field}`));
+    const rows = data.map((r) => [r.fullName, r.email, time(r.createdAt)]);
+    downloadCsvFile(header, rows, `${course.courseCode}-${translate('mps.demand.fileName')}`);
   };
 
   return (

@@ -5,6 +5,7 @@ import { SaveOnlyToolbar } from '../../components/toolbars';
 import { code, euro, notBelowMinSize, required, wholeNumber } from '../../validation';
 import { FormColumn } from '../../components/FormColumn';
 import { GroupSessions } from './GroupSessions';
+import { GroupRegistrations } from '../registrations/Registrations';
 import { keepUserEdits } from '../../components/formOptions';
 
 const SeatsHelp = () => {
@@ -60,6 +61,11 @@ export const GroupForm = ({ withSessions = false }: { withSessions?: boolean }) 
     {withSessions ? (
       <TabbedForm.Tab label="mps.tabs.sessions" path="sessions">
         <GroupSessions />
+      </TabbedForm.Tab>
+    ) : null}
+    {withSessions ? (
+      <TabbedForm.Tab label="mps.tabs.registrations" path="registrations">
+        <GroupRegistrations />
       </TabbedForm.Tab>
     ) : null}
   </TabbedForm>
