@@ -49,6 +49,11 @@ async function signIn(person: string): Promise<Page> {
   return page;
 }
 
+/** Every text on the page comes from the translations: no raw `mps.…` or `resources.…` key shows. */
+async function expectTranslated(page: Page): Promise<void> {
+  expect(await page.locator('body').innerText()).not.toMatch(/\b(mps|resources|ra)\.[a-zA-Z]+\./i);
+}
+
 /** A GraphQL request from the page, with its session cookie. */
 async function graphql<T>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const body = await page.evaluate(
@@ -123,6 +128,7 @@ test('a coordinator registers employees at once; staff see, admit and export the
   await coordinator.getByRole('heading', { name: 'Pieteikti 3: apstiprināti 2, gaidīšanas sarakstā 1.' }).waitFor();
   // Already registered employees cannot be chosen again.
   for (const name of EMPLOYEES) await coordinator.getByRole('checkbox', { name: `Izvēlēties: ${name}`, disabled: true }).waitFor();
+  await expectTranslated(coordinator);
 
   // Staff: the group's list in list order, who registered and who pays; admit the waiting person.
   await staff.goto(`${server.url}/admin/#/groups/${group.id}/registrations`);
@@ -137,6 +143,8 @@ test('a coordinator registers employees at once; staff see, admit and export the
   await staff.getByRole('dialog').getByRole('button', { name: 'Uzņemt grupā' }).click();
   await staff.getByText('Dalībnieks uzņemts grupā').waitFor();
   await staff.getByRole('row').filter({ hasText: EMPLOYEES[2] }).getByText('Apstiprināts').waitFor();
+  await staff.getByRole('tab', { name: 'Pieteikumi' }).waitFor();
+  await expectTranslated(staff);
 
   // The coordinator sees their employees' registrations and cancels one, with a reason.
   await coordinator.getByRole('menuitem', { name: 'Pieteikumi' }).click();
@@ -147,6 +155,7 @@ test('a coordinator registers employees at once; staff see, admit and export the
   await coordinator.getByRole('dialog').getByRole('button', { name: 'Atsaukt' }).click();
   await coordinator.getByText('Pieteikums atsaukts').waitFor();
   await own.getByText('Atsaukts', { exact: true }).waitFor();
+  await expectTranslated(coordinator);
 
   // Staff export the group's list: a UTF-8 CSV with a byte-order mark, times in Riga.
   await staff.reload();

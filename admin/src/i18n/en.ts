@@ -65,7 +65,6 @@ export const en: Messages = {
         priceOverrideEuro: 'Group price, EUR',
         priceEuro: 'Price per participant, EUR',
         sessions: 'Sessions',
-      registrations: 'Registrations',
         cancellationReason: 'Reason for cancellation',
         q: 'Search',
       },
@@ -271,6 +270,7 @@ export const en: Messages = {
       textsEn: 'English texts',
       groups: 'Groups',
       sessions: 'Sessions',
+      registrations: 'Registrations',
     },
     actions: {
       createGroup: 'Create a group for this course',

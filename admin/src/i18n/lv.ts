@@ -69,7 +69,6 @@ export const lv = {
         priceOverrideEuro: 'Grupas cena, EUR',
         priceEuro: 'Cena dalībniekam, EUR',
         sessions: 'Nodarbības',
-      registrations: 'Pieteikumi',
         cancellationReason: 'Atcelšanas iemesls',
         q: 'Meklēt',
       },
@@ -275,6 +274,7 @@ export const lv = {
       textsEn: 'Teksti angliski',
       groups: 'Grupas',
       sessions: 'Nodarbības',
+      registrations: 'Pieteikumi',
     },
     actions: {
       createGroup: 'Izveidot grupu šim pasākumam',
