@@ -6,6 +6,9 @@ import { AuthService } from './modules/auth/auth.service.js';
 import { CatalogService } from './modules/catalog/catalog.service.js';
 import { InterestNotices } from './modules/catalog/interest-notices.js';
 import { InterestService } from './modules/catalog/interest.service.js';
+import { RolesService } from './modules/people/roles.service.js';
+import { NominationNotices } from './modules/institutions/nomination-notices.js';
+import { NominationsService } from './modules/institutions/nominations.service.js';
 import { CertificatesService } from './modules/certificates/certificates.service.js';
 import { EmploymentsService } from './modules/institutions/employments.service.js';
 import { InstitutionsService } from './modules/institutions/institutions.service.js';
@@ -37,10 +40,12 @@ export function createServices(
 ) {
   const health = options.health ?? new ConnectionHealth(options.log);
   const people = new PeopleService(dataSource, codes);
+  const roles = new RolesService(dataSource, people);
   const notifications = new NotificationsService(dataSource, new TemplateRenderer(), { mailFrom: config.mailFrom, mailbox: !config.smtpUrl }, people);
   const scheduleEvents = new ScheduleEvents(dataSource, options.crossInstance, options.log, health.link('liveUpdates', 'Live schedule updates'));
   const institutions = new InstitutionsService(dataSource, people);
   const employments = new EmploymentsService(dataSource, people);
+  const nominations = new NominationsService(dataSource, notifications, new NominationNotices(people, { publicUrl: config.publicUrl }));
   const catalog = new CatalogService(dataSource);
   const interests = new InterestService(dataSource, catalog, notifications, new InterestNotices(people, { publicUrl: config.publicUrl }));
   const certificates = new CertificatesService(dataSource);
@@ -55,7 +60,7 @@ export function createServices(
   });
   const apiTokens = new ApiTokenService(dataSource, institutions);
   return {
-    health, codes, certificates, people, institutions, employments, catalog, interests, registrations, scheduling, auth, apiTokens,
+    health, codes, certificates, people, roles, institutions, nominations, employments, catalog, interests, registrations, scheduling, auth, apiTokens,
     notifications, scheduleEvents, calendarFeeds,
   };
 }

@@ -154,6 +154,7 @@ function startHelper<T>(data: HelperData): { worker: Worker; first: Promise<T>; 
 
 /** What the real system attaches: the sessions of the e-mail as an iTIP calendar. */
 function calendarsOf(kind: NotificationKind, data: NotificationData[NotificationKind]): EmailRequest['calendars'] {
+  if (!('course' in data)) return [];
   const sessions: SessionView[] = 'changes' in data ? data.changes.map((c) => c.session) : 'sessions' in data ? data.sessions : [];
   const method = kind === NotificationKind.GROUP_CANCELLED || kind === NotificationKind.LECTURER_REMOVED ? 'CANCEL' : 'REQUEST';
   return [

@@ -6,6 +6,7 @@ import { InterestRequest } from '../modules/catalog/interest-request.entity.js';
 import { Topic } from '../modules/catalog/topic.entity.js';
 import { Certificate } from '../modules/certificates/certificate.entity.js';
 import { BillingAccount, Employment, Institution, InstitutionCoordinator } from '../modules/institutions/institution.entity.js';
+import { CoordinatorNomination } from '../modules/institutions/coordinator-nomination.entity.js';
 import { Person, PersonCode, PersonRole } from '../modules/people/person.entity.js';
 import { Registration } from '../modules/registration/registration.entity.js';
 import { Group } from '../modules/scheduling/group.entity.js';
@@ -21,11 +22,12 @@ import { Notifications1764100000000 } from './migrations/1764100000000-notificat
 import { Registration1764200000000 } from './migrations/1764200000000-registration.js';
 import { InterestRequests1764300000000 } from './migrations/1764300000000-interest-requests.js';
 import { RateLimits1764350000000 } from './migrations/1764350000000-rate-limits.js';
+import { CoordinatorNominations1764420000000 } from './migrations/1764420000000-coordinator-nominations.js';
 
 export const entities = [
   Person, PersonCode, PersonRole, Institution, InstitutionCoordinator, Employment, BillingAccount, Topic, Course,
   CourseAllowedInstitution, Lecturer, Place, Group, Session, Registration, AuthSession, ApiToken, UsedAssertion,
-  Certificate, OutboxMessage, CalendarFeed, ScheduleChange, InterestRequest,
+  Certificate, OutboxMessage, CalendarFeed, ScheduleChange, InterestRequest, CoordinatorNomination,
 ];
 
 /** In order; a new migration is appended here and never edited once it has shipped. */
@@ -36,4 +38,5 @@ export const migrations = [
   Registration1764200000000,
   InterestRequests1764300000000,
   RateLimits1764350000000,
+  CoordinatorNominations1764420000000,
 ];

@@ -6,7 +6,8 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { repoRoot } from '../config.js';
 import { ApiScope } from '../modules/auth/api-token.entity.js';
-import { BillingAccount } from '../modules/institutions/institution.entity.js';
+import { BillingAccount, Institution } from '../modules/institutions/institution.entity.js';
+import { CoordinatorNomination } from '../modules/institutions/coordinator-nomination.entity.js';
 import { Lecturer } from '../modules/scheduling/lecturer.entity.js';
 import { CourseVisibility } from '../modules/catalog/course.entity.js';
 import { InterestRequest } from '../modules/catalog/interest-request.entity.js';
@@ -27,6 +28,7 @@ const END = '<!-- matrix:end -->';
 
 let t: TestApp;
 let world: World;
+let nominationSerial = 0;
 const clients = {} as Record<Actor, Client>;
 const personOf = {} as Record<Actor, string | null>;
 const tokenOf = {} as Record<Actor, string | null>;
@@ -63,6 +65,8 @@ beforeAll(async () => {
   // A course without a group that the participant asked to be told about (R-CAT-3).
   const interestCourse = (await f.course(topic)).id;
   await ds.getRepository(InterestRequest).save({ personId: participant.id, courseId: interestCourse });
+  // A coordinator request of the participant, waiting for staff (R-ID-7).
+  await ds.getRepository(CoordinatorNomination).save({ personId: participant.id, registrationNumber: '90000000001', institutionName: 'Iestāde', position: 'Vadītāja' });
   const billingAccountA = (await ds.getRepository(BillingAccount).save({ institutionId: institutionA, name: 'Personāla daļa', number: 'LV34TREL2200000000001' })).id;
 
   const tokens = t.app.services.apiTokens;
@@ -126,6 +130,13 @@ beforeAll(async () => {
       restrictedCourseA: async () => (await f.course(topic, { visibility: CourseVisibility.RESTRICTED }, [institutionA])).id,
       group: async () => (await f.group(publicCourse)).id,
       freeGroup: async () => (await f.group((await f.course(topic, { priceCents: 0 })).id)).id,
+      async nominationOfParticipant() {
+        nominationSerial += 1;
+        const registrationNumber = `9${String(700_000_000 + nominationSerial).padStart(10, '0')}`;
+        await ds.getRepository(Institution).save({ code: unique(), name: 'Matricas iestāde', registrationNumber });
+        const saved = await ds.getRepository(CoordinatorNomination).save({ personId: participant.id, registrationNumber, institutionName: 'Matricas iestāde', position: 'Vadītāja' });
+        return saved.id;
+      },
       registrationOfParticipant: async (status) => (await f.registration(participant.id, (await f.group(publicCourse)).id, status as RegistrationStatus)).id,
       async failedOutboxMessage() {
         const person = await f.person();

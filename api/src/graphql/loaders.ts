@@ -6,7 +6,7 @@ import type { InterestRequest } from '../modules/catalog/interest-request.entity
 import type { Topic } from '../modules/catalog/topic.entity.js';
 import type { BillingAccount, Employment, Institution, InstitutionCoordinator } from '../modules/institutions/institution.entity.js';
 import { employeePageLoader } from '../modules/institutions/institutions.loaders.js';
-import type { Person } from '../modules/people/person.entity.js';
+import type { Person, UserRole } from '../modules/people/person.entity.js';
 import type { Group } from '../modules/scheduling/group.entity.js';
 import type { Lecturer } from '../modules/scheduling/lecturer.entity.js';
 import type { Place } from '../modules/scheduling/place.entity.js';
@@ -50,12 +50,14 @@ export function createLoaders(services: Services, ctx: RequestContext) {
     myInterestRequest: valueOf<InterestRequest | null>((ids) => services.interests.viewerRequestsByCourseIds(ctx, ids), null),
     allowedInstitutionIds: many((ids) => catalog.allowedInstitutionsByCourseIds(ids), (row) => row.courseId),
     institution: one<Institution>((ids) => institutions.institutionsByIds(ids)),
+    institutionIdByRegistrationNumber: valueOf<string | null>((numbers) => services.nominations.knownInstitutionIdsByRegistrationNumbers(numbers), null),
     /** The row rules are in the services: each loader answers only what this viewer may see. */
     billingAccounts: many<BillingAccount>((ids) => institutions.visibleBillingAccountsByInstitutionIds(ctx, ids), (row) => row.institutionId),
     coordinatorAppointments: many<InstitutionCoordinator>((ids) => institutions.visibleCoordinatorsByInstitutionIds(ctx, ids), (row) => row.institutionId),
     employmentsOfPerson: many<Employment>((ids) => services.employments.visibleEmploymentsByPersonIds(ctx, ids), (row) => row.personId),
     employeePage: employeePageLoader(services.employments, ctx),
     person: one<Person>((ids) => people.personsByIds(ids)),
+    personRoles: valueOf<UserRole[]>((ids) => services.roles.rolesByPersonIds(ids), []),
     certificates: many<Certificate>((ids) => certificates.certificatesByPersonIds(ids), (row) => row.personId),
     /** In clear: the field that uses it decides what the viewer sees. */
     personalCode: valueOf<string | null>((ids) => people.currentPersonalCodes(ids), null),

@@ -25,6 +25,10 @@ import {
   PersonEmploymentsResolver,
 } from '../modules/institutions/institution-entity.resolver.js';
 import { PeopleResolver, PersonEntityResolver } from '../modules/people/people.resolver.js';
+import { PersonRolesResolver, RolesResolver } from '../modules/people/roles.resolver.js';
+import { NominationEntityResolver, NominationsResolver } from '../modules/institutions/nominations.resolver.js';
+import { NominationsService } from '../modules/institutions/nominations.service.js';
+import { RolesService } from '../modules/people/roles.service.js';
 import {
   GroupEntityResolver,
   LecturerEntityResolver,
@@ -53,6 +57,10 @@ export const resolvers = [
   ScheduleChangeEventResolver,
   LecturerEntityResolver,
   PeopleResolver,
+  RolesResolver,
+  PersonRolesResolver,
+  NominationsResolver,
+  NominationEntityResolver,
   PersonEntityResolver,
   PersonCertificatesResolver,
   CertificateEntityResolver,
@@ -80,6 +88,8 @@ export async function createSchema(services?: Services): Promise<GraphQLSchema> 
       .register(InterestService, services.interests)
       .register(SchedulingService, services.scheduling)
       .register(PeopleService, services.people)
+      .register(RolesService, services.roles)
+      .register(NominationsService, services.nominations)
       .register(InstitutionsService, services.institutions)
       .register(EmploymentsService, services.employments)
       .register(ApiTokenService, services.apiTokens)

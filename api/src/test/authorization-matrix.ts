@@ -73,6 +73,8 @@ export interface World {
     registrationOfParticipant(status: 'CONFIRMED' | 'WAITING'): Promise<string>;
     /** An outbox message that FAILED for want of an address; its person has one now. */
     failedOutboxMessage(): Promise<string>;
+    /** A pending coordinator request of the participant for institution A. */
+    nominationOfParticipant(): Promise<string>;
     /** A change of the open group's schedule (a new session moved), as staff make it. */
     scheduleChange(): Promise<void>;
     /** A new registration in the open group, as its person makes it. */
@@ -505,6 +507,66 @@ export const MATRIX: Rule[] = [
     operation: 'removeCoordinator',
     rule: 'Staff.',
     call: async (w) => ({ query: `mutation ($id: ID!, $person: ID!) { removeCoordinator(institutionId: $id, personId: $person) { id } }`, variables: { id: w.institutionA, person: await w.fresh.coordinatorOfA() } }),
+    expect: STAFF_ONLY,
+  },
+  // Roles (R-ID-7): staff find people; only an administrator (not an actor here: see roles.test.ts) grants roles.
+  {
+    operation: 'people',
+    rule: 'Staff.',
+    call: () => ({ query: `{ people(perPage: 5) { total items { id roles } } }` }),
+    expect: STAFF_ONLY,
+  },
+  {
+    operation: 'grantRole',
+    rule: 'An administrator, for someone else (roles.test.ts); staff and everyone else are refused.',
+    call: (w) => ({ query: `mutation ($p: ID!) { grantRole(personId: $p, role: STAFF) { id } }`, variables: { p: w.participant } }),
+    expect: { ...STAFF_ONLY, staff: 'FORBIDDEN' },
+  },
+  {
+    operation: 'withdrawRole',
+    rule: 'An administrator, for someone else (roles.test.ts); staff and everyone else are refused.',
+    call: (w) => ({ query: `mutation ($p: ID!) { withdrawRole(personId: $p, role: STAFF) { id } }`, variables: { p: w.participant } }),
+    expect: { ...STAFF_ONLY, staff: 'FORBIDDEN' },
+  },
+
+  // Coordinator nominations (R-ID-7). The reads come first: the request below leaves requests behind.
+  {
+    operation: 'myCoordinatorNominations',
+    rule: 'A signed-in person: their own requests (here only the participant has one). Not API tokens.',
+    call: () => ({ query: `{ myCoordinatorNominations { id status } }` }),
+    expect: { ...PERSONS_ONLY, lecturer: 'none', coordinatorA: 'none', coordinatorB: 'none', staff: 'none' },
+  },
+  {
+    operation: 'coordinatorNominations',
+    rule: 'Staff.',
+    call: () => ({ query: `{ coordinatorNominations(perPage: 5) { total items { id } } }` }),
+    expect: STAFF_ONLY,
+  },
+  {
+    operation: 'requestCoordinatorNomination',
+    rule: 'A signed-in person with an e-mail address, for themself. Not API tokens.',
+    call: (w) => ({
+      query: `mutation ($input: NominationInput!) { requestCoordinatorNomination(input: $input) { id } }`,
+      variables: { input: { registrationNumber: `9${String(800_000_000 + (codeSerial += 1)).padStart(10, '0')}`, institutionName: 'Matricas iestāde', position: 'Vadītāja' } },
+    }),
+    expect: PERSONS_ONLY,
+  },
+  {
+    operation: 'withdrawCoordinatorNomination',
+    rule: "The request's person; anyone else gets NOT_FOUND. Not API tokens.",
+    call: async (w) => ({ query: `mutation ($id: ID!) { withdrawCoordinatorNomination(id: $id) { id status } }`, variables: { id: await w.fresh.nominationOfParticipant() } }),
+    expect: { ...PERSONS_ONLY, lecturer: 'NOT_FOUND', coordinatorA: 'NOT_FOUND', coordinatorB: 'NOT_FOUND', staff: 'NOT_FOUND' },
+  },
+  {
+    operation: 'approveCoordinatorNomination',
+    rule: 'Staff.',
+    call: async (w) => ({ query: `mutation ($id: ID!) { approveCoordinatorNomination(id: $id) { id status } }`, variables: { id: await w.fresh.nominationOfParticipant() } }),
+    expect: STAFF_ONLY,
+  },
+  {
+    operation: 'refuseCoordinatorNomination',
+    rule: 'Staff, with a reason.',
+    call: async (w) => ({ query: `mutation ($id: ID!) { refuseCoordinatorNomination(id: $id, reason: "Matrica") { id status } }`, variables: { id: await w.fresh.nominationOfParticipant() } }),
     expect: STAFF_ONLY,
   },
   {

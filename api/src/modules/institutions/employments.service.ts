@@ -3,7 +3,7 @@ import { isStaff, type RequestContext } from '../../graphql/context.js';
 import { DomainError, ErrorCode, ForbiddenError, NotFoundError, Problems } from '../../graphql/errors.js';
 import { isUuid, pageWindow, SortOrder, validIds, type Page, type PageArgs } from '../../graphql/pagination.js';
 import { inTransaction } from '../../db/transaction.js';
-import { searchTerms } from '../catalog/search-text.js';
+import { foldedSql, searchTerms } from '../catalog/search-text.js';
 import { checkEmail, cleanText, EMAIL } from '../people/contact-rules.js';
 import type { NamedPerson, PeopleService } from '../people/people.service.js';
 import { Person } from '../people/person.entity.js';
@@ -29,9 +29,7 @@ const MAX_POSITION = 200;
 /** Clocks of browsers and servers differ a little; an end "now" must not count as in the future. */
 const CLOCK_SKEW_MS = 5 * 60_000;
 
-/** Latvian letters folded in SQL like `foldForSearch` does in code (lower() alone misses them in the C locale). */
-const folded = (sql: string) => `lower(translate(${sql}, 'āčēģīķļņšūžĀČĒĢĪĶĻŅŠŪŽ', 'acegiklnsuzACEGIKLNSUZ'))`;
-const SEARCHABLE = folded(`p.given_name || ' ' || p.family_name || ' ' || coalesce(e.position, '') || ' ' || coalesce(e.work_email, '')`);
+const SEARCHABLE = foldedSql(`p.given_name || ' ' || p.family_name || ' ' || coalesce(e.position, '') || ' ' || coalesce(e.work_email, '')`);
 
 const IMPORT_CODE_REFUSALS: Record<PersonalCodeProblem, ImportRefusal> = {
   REQUIRED: ImportRefusal.PERSONAL_CODE_MISSING,

@@ -15,9 +15,14 @@ export enum NotificationKind {
   REGISTRATION_CANCELLED = 'registration-cancelled',
   EMPLOYEE_REGISTRATIONS = 'employee-registrations',
   INTEREST_GROUP_PUBLISHED = 'interest-group-published',
+  COORDINATOR_NOMINATION_RECEIVED = 'coordinator-nomination-received',
+  COORDINATOR_NOMINATION_DECIDED = 'coordinator-nomination-decided',
 }
 
 export const NOTIFICATION_KINDS = Object.values(NotificationKind);
+
+/** Kinds about a person's own account rather than a course: no course, group or sessions in them. */
+export const ACCOUNT_KINDS: readonly NotificationKind[] = [NotificationKind.COORDINATOR_NOMINATION_RECEIVED, NotificationKind.COORDINATOR_NOMINATION_DECIDED];
 
 /** One session as an e-mail shows it. */
 export interface SessionView {
@@ -77,6 +82,33 @@ export interface NotificationData {
     registrationDeadline: string | null;
     priceCents: number;
   };
+  [NotificationKind.COORDINATOR_NOMINATION_RECEIVED]: NominationReceivedData;
+  [NotificationKind.COORDINATOR_NOMINATION_DECIDED]: NominationDecidedData;
+}
+
+/** To staff: a person asks to become an institution's coordinator (R-ID-7). */
+export interface NominationReceivedData {
+  recipientName: string;
+  portalUrl: string;
+  /** The console's list of requests. */
+  consoleUrl: string;
+  applicant: { name: string; email: string | null };
+  institutionName: string;
+  registrationNumber: string;
+  /** False: staff must create the institution before approving. */
+  institutionKnown: boolean;
+  position: string;
+  note: string | null;
+}
+
+/** To the person who asked: staff approved (they coordinate now) or refused, with staff's words. */
+export interface NominationDecidedData {
+  recipientName: string;
+  portalUrl: string;
+  consoleUrl: string;
+  institutionName: string;
+  decision: 'APPROVED' | 'REFUSED';
+  note: string | null;
 }
 
 /** Employees of one institution registered into or cancelled from one group by someone else, as their coordinator is told. */

@@ -3,12 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Language } from '../people/person.entity.js';
-import { NOTIFICATION_KINDS, NotificationKind } from './notification-kinds.js';
+import { ACCOUNT_KINDS, NOTIFICATION_KINDS, NotificationKind } from './notification-kinds.js';
 import { TemplateRenderer } from './template-renderer.js';
 
 const renderer = new TemplateRenderer();
 const LANGUAGES = [Language.LV, Language.EN];
 const everyKindAndLanguage = NOTIFICATION_KINDS.flatMap((kind) => LANGUAGES.map((language) => [kind, language] as const));
+const courseKindsAndLanguages = everyKindAndLanguage.filter(([kind]) => !ACCOUNT_KINDS.includes(kind));
+const accountKindsAndLanguages = everyKindAndLanguage.filter(([kind]) => ACCOUNT_KINDS.includes(kind));
 
 /** The text with each run of white space (word wrap included) as one space. */
 const flat = (text: string) => text.replace(/\s+/g, ' ');
@@ -17,7 +19,7 @@ test('there are templates for every notification kind', () => {
   expect(renderer.kinds().sort()).toEqual([...NOTIFICATION_KINDS].sort());
 });
 
-describe.each(everyKindAndLanguage)('%s in %s', (kind, language) => {
+describe.each(courseKindsAndLanguages)('%s in %s', (kind, language) => {
   const data = renderer.sample(kind);
   const email = renderer.render(kind, language, data);
 
@@ -59,6 +61,36 @@ describe.each(everyKindAndLanguage)('%s in %s', (kind, language) => {
       expect(text).toMatch(/\bsessions?\b/);
       expect(text).toContain('This message was sent automatically.');
       expect(text).not.toMatch(/nodarbīb|pirmdiena|gada/);
+    }
+  });
+});
+
+describe.each(accountKindsAndLanguages)('%s in %s (about an account, not a course)', (kind, language) => {
+  const data = renderer.sample(kind) as { recipientName: string; institutionName: string };
+  const email = renderer.render(kind, language, data as never);
+
+  test('the subject names the institution on one line; the HTML speaks to the recipient inside the layout', () => {
+    expect(email.subject).toContain(data.institutionName);
+    expect(email.subject).not.toMatch(/[\r\n]/);
+    expect(email.html).toMatch(/^<!DOCTYPE html>/);
+    expect(email.html).toContain(`<html lang="${language}">`);
+    expect(email.html).toContain(data.recipientName);
+    expect(email.html).toContain('href="https://mps.vas.gov.lv/profils"');
+  });
+
+  test('the text part has no HTML; the words are of the language', () => {
+    expect(email.text).not.toMatch(/<\/?[a-z][^>]*>/i);
+    expect(email.text.split('\n').every((line) => line.length <= 78)).toBe(true);
+    const text = flat(email.text);
+    if (language === Language.LV) {
+      expect(text).toContain(`Labdien, ${data.recipientName}!`);
+      expect(text).toContain('koordinator');
+      expect(text).toContain('Šī ziņa ir nosūtīta automātiski.');
+    } else {
+      expect(text).toContain(`Dear ${data.recipientName},`);
+      expect(text).toContain('coordinator');
+      expect(text).toContain('This message was sent automatically.');
+      expect(text).not.toMatch(/Labdien|Iemesls|Piezīme|Amats/);
     }
   });
 });

@@ -1,5 +1,5 @@
-import { Authorized, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { UserRole } from '../people/person.entity.js';
+import { Authorized, Ctx, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
+import { Person, UserRole } from '../people/person.entity.js';
 import { ScheduleChangeEvent } from './schedule-events.js';
 import { ScheduleConflict } from './scheduling.types.js';
 import { isStaff, type Context } from '../../graphql/context.js';
@@ -97,5 +97,15 @@ export class LecturerEntityResolver {
   @FieldResolver(() => String, { nullable: true, description: 'Staff only; null for everyone else.' })
   email(@Root() lecturer: Lecturer, @Ctx() ctx: Context) {
     return isStaff(ctx.viewer) ? lecturer.email : null;
+  }
+
+  @FieldResolver(() => ID, { nullable: true, description: 'The person who signs in as this lecturer. Staff only; null for everyone else.' })
+  personId(@Root() lecturer: Lecturer, @Ctx() ctx: Context) {
+    return isStaff(ctx.viewer) ? lecturer.personId : null;
+  }
+
+  @FieldResolver(() => Person, { nullable: true, description: 'The person who signs in as this lecturer. Staff only; null for everyone else.' })
+  person(@Root() lecturer: Lecturer, @Ctx() ctx: Context) {
+    return isStaff(ctx.viewer) && lecturer.personId ? ctx.loaders.person.load(lecturer.personId) : null;
   }
 }

@@ -19,7 +19,7 @@ import { ScheduleChange, ScheduleChangeKind, type SessionChangeRecord, type Sess
 import type { GroupSeatsEvent, ScheduleEvents, ScheduleChangeEvent } from './schedule-events.js';
 import { changedAspects, ScheduleNotices, sessionEvent } from './schedule-notices.js';
 import type { CalendarEvent } from '../notifications/calendar.js';
-import { Language } from '../people/person.entity.js';
+import { Language, Person } from '../people/person.entity.js';
 import {
   GroupSortField,
   type GroupFilter,
@@ -620,8 +620,19 @@ export class SchedulingService {
       const email = input.email?.trim() || null;
       if (email) problems.check(EMAIL.test(email) && email.length <= 254, 'email', 'INVALID_EMAIL', 'email is not a valid address');
       problems.throwIfAny();
+      const personId = input.personId?.trim() || null;
+      if (personId) {
+        // The person who signs in as this lecturer (R-ID-7): one lecturer record per person.
+        if (!isUuid(personId) || !(await em.existsBy(Person, { id: personId }))) problems.add('personId', 'UNKNOWN_PERSON', 'No such person');
+        else {
+          const other = await em.findOneBy(Lecturer, { personId });
+          if (other && other.id !== lecturer.id) problems.add('personId', 'ALREADY_LINKED', `This person is already linked to the lecturer ${other.name}`);
+        }
+      }
+      problems.throwIfAny();
       if (name) lecturer.name = name;
       if (input.email !== undefined) lecturer.email = email;
+      if (input.personId !== undefined) lecturer.personId = personId;
       return em.save(lecturer);
     });
   }

@@ -234,6 +234,9 @@ export class LecturerInput {
 
   @Field(() => String, { nullable: true })
   email?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The person who signs in as this lecturer (gets the LECTURER role); null unlinks.' })
+  personId?: string | null;
 }
 
 @InputType()
