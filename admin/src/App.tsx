@@ -14,6 +14,8 @@ import VpnKeyIcon from '@mui/icons-material/VpnKey';
 import TrendingUpIcon from '@mui/icons-material/TrendingUp';
 import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
 import GroupAddIcon from '@mui/icons-material/GroupAdd';
+import HowToRegIcon from '@mui/icons-material/HowToReg';
+import PeopleIcon from '@mui/icons-material/People';
 import { Admin, Resource, localStorageStore, type RaRecord } from 'react-admin';
 import { createApolloClient } from './apollo';
 import { isCoordinatorOnly, isStaff } from './auth/access';
@@ -39,6 +41,8 @@ import { OutboxList } from './resources/outboxMessages/OutboxList';
 import { OutboxShow } from './resources/outboxMessages/OutboxShow';
 import { PlaceCreate, PlaceEdit, PlaceList } from './resources/places/Places';
 import { RegisterEmployees } from './resources/registrations/RegisterEmployees';
+import { CoordinatorNominationList } from './resources/coordinatorNominations/CoordinatorNominations';
+import { PeopleList, PersonShow } from './resources/people/People';
 import { RegistrationList } from './resources/registrations/Registrations';
 import { SessionCreate, SessionEdit } from './resources/sessions/SessionEdit';
 import { SessionList } from './resources/sessions/SessionList';
@@ -75,6 +79,8 @@ const resourcesFor = (roles: unknown) => {
       <Resource key="employees" name="employees" icon={BadgeIcon} list={EmployeeList} create={EmployeeCreate} recordRepresentation="fullName" />,
       <Resource key="employeeImport" name="employeeImport" icon={UploadFileIcon} list={EmployeeImport} />,
       <Resource key="billingAccounts" name="billingAccounts" icon={AccountBalanceWalletIcon} list={BillingAccountList} edit={BillingAccountEdit} create={BillingAccountCreate} recordRepresentation="name" />,
+      <Resource key="coordinatorNominations" name="coordinatorNominations" icon={HowToRegIcon} list={CoordinatorNominationList} />,
+      <Resource key="people" name="people" icon={PeopleIcon} list={PeopleList} show={PersonShow} recordRepresentation="fullName" />,
       <Resource key="apiTokens" name="apiTokens" icon={VpnKeyIcon} list={ApiTokenList} create={ApiTokenCreate} recordRepresentation="name" />,
       <Resource key="outboxMessages" name="outboxMessages" icon={MailIcon} list={OutboxList} show={OutboxShow} recordRepresentation="subject" />,
       <Resource key="notificationPreviews" name="notificationPreviews" icon={PreviewIcon} list={NotificationPreviews} />,

@@ -10,3 +10,6 @@ export const isStaff = (roles: unknown): boolean => has(roles, 'STAFF') || has(r
 export const isCoordinatorOnly = (roles: unknown): boolean => !isStaff(roles) && has(roles, 'COORDINATOR');
 
 export const mayUseConsole = (roles: unknown): boolean => isStaff(roles) || has(roles, 'COORDINATOR');
+
+/** Administrators grant and withdraw the staff and administrator roles (R-ID-7). */
+export const isAdmin = (roles: unknown): boolean => has(roles, 'ADMIN');

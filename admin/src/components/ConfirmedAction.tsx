@@ -10,6 +10,8 @@ interface TextInput {
   label: string;
   helperText?: string;
   maxLength?: number;
+  /** The action needs the text (e.g. the reason for a refusal): confirming without it only says so. */
+  required?: boolean;
 }
 
 interface Props {
@@ -46,7 +48,13 @@ export const ConfirmedAction = ({ resource, action, id, variables, label, icon, 
   const [text, setText] = useState('');
   const stop = (event: MouseEvent) => event.stopPropagation();
 
+  const [missing, setMissing] = useState(false);
+
   const run = async () => {
+    if (textInput?.required && !text.trim()) {
+      setMissing(true);
+      return;
+    }
     setPending(true);
     try {
       const typed = textInput ? { [textInput.variable]: text.trim() || null } : {};
@@ -68,9 +76,14 @@ export const ConfirmedAction = ({ resource, action, id, variables, label, icon, 
       <DialogContentText sx={{ mb: 2 }}>{translate(content, { _: content, ...messageArgs })}</DialogContentText>
       <TextField
         label={translate(textInput.label)}
-        helperText={textInput.helperText ? translate(textInput.helperText) : undefined}
+        helperText={missing ? translate('mps.validation.REQUIRED') : textInput.helperText ? translate(textInput.helperText) : undefined}
+        error={missing}
+        required={textInput.required}
         value={text}
-        onChange={(event) => setText(event.target.value)}
+        onChange={(event) => {
+          setText(event.target.value);
+          setMissing(false);
+        }}
         disabled={pending}
         multiline
         minRows={2}

@@ -11,6 +11,8 @@ import { lecturersApi } from '../resources/lecturers/documents';
 import { outboxMessagesApi } from '../resources/outboxMessages/documents';
 import { placesApi } from '../resources/places/documents';
 import { registrationsApi } from '../resources/registrations/documents';
+import { peopleApi } from '../resources/people/documents';
+import { coordinatorNominationsApi } from '../resources/coordinatorNominations/documents';
 import { sessionsApi } from '../resources/sessions/documents';
 import { topicsApi } from '../resources/topics/documents';
 import { toHttpError } from './errors';
@@ -32,6 +34,8 @@ export const RESOURCES: Record<string, ResourceApi> = {
   courseDemand: courseDemandApi,
   interestRequests: interestRequestsApi,
   registrations: registrationsApi,
+  people: peopleApi,
+  coordinatorNominations: coordinatorNominationsApi,
 };
 
 /** The API's page size limit (and the limit of `filter.ids`). */

@@ -94,6 +94,7 @@ export const lv = {
         id: 'ID',
         name: 'Vārds, uzvārds',
         email: 'E-pasts',
+        personId: 'Persona sistēmā',
         q: 'Meklēt',
       },
     },
@@ -247,6 +248,28 @@ export const lv = {
       name: 'Darbinieku pieteikšana |||| Darbinieku pieteikšana',
       fields: {},
     },
+    people: {
+      name: 'Persona |||| Personas',
+      fields: {
+        fullName: 'Vārds, uzvārds',
+        email: 'E-pasts',
+        personalCode: 'Personas kods',
+        roles: 'Lomas',
+        role: 'Loma',
+        q: 'Meklēt (vārds, e-pasts vai personas kods)',
+      },
+    },
+    coordinatorNominations: {
+      name: 'Koordinatora pieteikums |||| Koordinatoru pieteikumi',
+      fields: {
+        createdAt: 'Iesniegts',
+        fullName: 'Persona',
+        institutionName: 'Iestāde',
+        position: 'Amats',
+        note: 'Piezīme',
+        status: 'Statuss',
+      },
+    },
     notificationPreviews: {
       name: 'Vēstules paraugs |||| Vēstuļu paraugi',
       fields: {},
@@ -283,6 +306,7 @@ export const lv = {
     },
     help: {
       cancellationReason: 'Iemesls tiks iekļauts e-pastā, ko saņems grupas dalībnieki un pasniedzēji.',
+      lecturerPerson: 'Persona, kas pieslēdzas sistēmai kā šis pasniedzējs: tā redzēs savas nodarbības. Vienu personu var sasaistīt tikai ar vienu pasniedzēju.',
       registrationCancellationReason: 'Iemesls tiks saglabāts pie pieteikuma un iekļauts e-pastā, ko saņems dalībnieks.',
       personalCode: 'Formātā 123456-12345; personai nav jābūt jau pieslēgušās sistēmai.',
       iban: 'Piemēram, LV80 BANK 0000 4351 9500 1.',
@@ -442,6 +466,34 @@ export const lv = {
       done: 'Pieteikts %{smart_count} darbinieks |||| Pieteikti %{smart_count} darbinieki',
       result: 'Pieteikts %{smart_count}: apstiprināti %{confirmed}, gaidīšanas sarakstā %{waiting}. |||| Pieteikti %{smart_count}: apstiprināti %{confirmed}, gaidīšanas sarakstā %{waiting}.',
     },
+    people: {
+      grantedRoles: 'Piešķirtās lomas',
+      adminOnly: 'Darbinieka un administratora lomu piešķir un atņem tikai administrators.',
+      notSelf: 'Savas lomas mainīt nevar: to dara cits administrators.',
+      derivedRoles: 'Koordinatora lomu dod iecelšana iestādē, pasniedzēja lomu — sasaiste ar pasniedzēja ierakstu. Izmaiņas stājas spēkā ar personas nākamo pieprasījumu.',
+      granted: '%{name}: piešķirta loma “%{role}”',
+      withdrawn: '%{name}: atņemta loma “%{role}”',
+      role: {
+        STAFF: 'VAS darbinieks (plāno mācības konsolē)',
+        ADMIN: 'Administrators (piešķir lomas)',
+      },
+    },
+    nominations: {
+      registrationNumber: 'Reģ. nr. %{number}',
+      createInstitution: 'Izveidot iestādi',
+      approve: 'Apstiprināt',
+      approveTitle: 'Apstiprināt koordinatoru?',
+      approveContent: '%{name} kļūs par iestādes %{institution} koordinatoru un saņems e-pastu.',
+      approved: 'Pieteikums apstiprināts: persona ir iecelta par koordinatoru',
+      note: 'Piezīme (neobligāti)',
+      noteHelp: 'Tiks iekļauta e-pastā personai.',
+      refuse: 'Noraidīt',
+      refuseTitle: 'Noraidīt pieteikumu?',
+      refuseContent: '%{name} pieteikums kļūt par iestādes %{institution} koordinatoru tiks noraidīts.',
+      refused: 'Pieteikums noraidīts',
+      reason: 'Iemesls',
+      reasonHelp: 'Obligāti: iemesls tiks nosūtīts personai e-pastā.',
+    },
     demand: {
       people: 'Gaida nākamo grupu: %{count}',
       emailAll: 'Rakstīt visiem (BCC)',
@@ -522,6 +574,8 @@ export const lv = {
         REGISTRATION_CANCELLED: 'Pieteikums atsaukts',
         EMPLOYEE_REGISTRATIONS: 'Darbinieku pieteikumi (koordinatoram)',
         INTEREST_GROUP_PUBLISHED: 'Jauna grupa pieteikušajiem',
+        COORDINATOR_NOMINATION_RECEIVED: 'Koordinatora pieteikums (VAS)',
+        COORDINATOR_NOMINATION_DECIDED: 'Lēmums par koordinatora pieteikumu',
       },
       Language: {
         LV: 'Latviešu',
@@ -600,6 +654,19 @@ export const lv = {
         CONFIRMED: 'Apstiprināta',
         CANCELLED: 'Atcelta',
         COMPLETED: 'Notikusi',
+      },
+      UserRole: {
+        PARTICIPANT: 'Dalībnieks',
+        COORDINATOR: 'Koordinators',
+        LECTURER: 'Pasniedzējs',
+        STAFF: 'VAS darbinieks',
+        ADMIN: 'Administrators',
+      },
+      NominationStatus: {
+        PENDING: 'Gaida lēmumu',
+        APPROVED: 'Apstiprināts',
+        REFUSED: 'Noraidīts',
+        WITHDRAWN: 'Atsaukts',
       },
       RegistrationStatus: {
         CONFIRMED: 'Apstiprināts',
@@ -695,9 +762,16 @@ export const lv = {
       TOO_MANY: 'Pārāk daudz vērtību',
       DUPLICATE: 'Viena un tā pati vērtība norādīta divreiz',
       NOT_WAITING: 'Grupā var uzņemt tikai dalībnieku no gaidīšanas saraksta',
+      NOT_GRANTABLE: 'Šo lomu nepiešķir: koordinatoru ieceļ iestādē, pasniedzēju sasaista ar pasniedzēja ierakstu',
+      ALREADY_LINKED: 'Šī persona jau ir sasaistīta ar citu pasniedzēju',
+      NOT_PENDING: 'Par šo pieteikumu jau ir lemts',
+      UNKNOWN_PERSON: 'Šāda persona nav atrasta',
     },
     /** Codes whose meaning depends on the field: looked up before `mps.validation`. */
     fieldValidation: {
+      registrationNumber: {
+        UNKNOWN_INSTITUTION: 'Iestādes ar šo reģistrācijas numuru sistēmā vēl nav: vispirms izveidojiet to',
+      },
       billingAccountId: {
         REQUIRED: 'Izvēlieties norēķinu kontu, no kura maksās',
         NOT_FOUND: 'Šādu iestādes norēķinu kontu neatrada (varbūt tas ir arhivēts)',

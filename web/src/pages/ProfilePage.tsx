@@ -15,6 +15,7 @@ import { LanguageForm } from '../profile/LanguageForm';
 import { PersonalData } from '../profile/PersonalData';
 import { ProfileQuery } from '../profile/profile-documents';
 import { Roles } from '../profile/Roles';
+import { CoordinatorRequest } from '../profile/CoordinatorRequest';
 import { SECTIONS, type SectionName } from '../profile/sections';
 
 const CONTENTS = [
@@ -27,6 +28,7 @@ const CONTENTS = [
   { section: 'employments', key: 'profile.employment.heading' },
   { section: 'certificates', key: 'profile.certificates.heading' },
   { section: 'roles', key: 'profile.roles' },
+  { section: 'coordinator', key: 'profile.coordinator.heading' },
 ] as const satisfies readonly { section: SectionName; key: string }[];
 
 /** A long page: its sections, beside it on wide screens. */
@@ -116,6 +118,7 @@ export function ProfilePage() {
           <Employments employments={person.employments} />
           <Certificates certificates={person.certificates} />
           <Roles me={me} />
+          <CoordinatorRequest />
         </div>
       </div>
     </div>

@@ -9,6 +9,7 @@ export const SECTIONS = {
   employments: 'darba-vietas',
   certificates: 'sertifikati',
   roles: 'lomas',
+  coordinator: 'koordinators',
 } as const;
 
 export type SectionName = keyof typeof SECTIONS;

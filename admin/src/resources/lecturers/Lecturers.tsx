@@ -1,4 +1,4 @@
-import { Create, DataTable, Edit, EmailField, List, SearchInput, SimpleForm, TextInput } from 'react-admin';
+import { AutocompleteInput, Create, DataTable, Edit, EmailField, List, ReferenceInput, SearchInput, SimpleForm, TextInput } from 'react-admin';
 import { SaveOnlyToolbar } from '../../components/toolbars';
 import { email, length, maxLength, required } from '../../validation';
 import { keepUserEdits } from '../../components/formOptions';
@@ -19,6 +19,10 @@ const LecturerForm = () => (
   <SimpleForm resetOptions={keepUserEdits} sx={{ maxWidth: 640 }} toolbar={<SaveOnlyToolbar />}>
     <TextInput source="name" validate={[required(), length(2, 200)]} />
     <TextInput source="email" type="email" validate={[email(), maxLength(254)]} />
+    {/* The person who signs in as this lecturer: they get the lecturer's view of their sessions (R-ID-7). */}
+    <ReferenceInput source="personId" reference="people">
+      <AutocompleteInput helperText="mps.help.lecturerPerson" filterToQuery={(q: string) => ({ q })} />
+    </ReferenceInput>
   </SimpleForm>
 );
 

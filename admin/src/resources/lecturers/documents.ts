@@ -1,11 +1,12 @@
 import { gql } from '@apollo/client';
-import { passFilters, pick, textOrEmpty, trimmedOrNull, type ResourceApi } from '../../data/resourceApi';
+import { emptyToNull, passFilters, pick, textOrEmpty, trimmedOrNull, type ResourceApi } from '../../data/resourceApi';
 
 const LECTURER = gql`
   fragment LecturerRow on Lecturer {
     id
     name
     email
+    personId
   }
 `;
 
@@ -47,5 +48,5 @@ export const lecturersApi: ResourceApi = {
       ${LECTURER}
     `,
   },
-  toInput: (values) => pick(values, ['name', 'email'], { name: (value) => textOrEmpty(value).trim(), email: trimmedOrNull }),
+  toInput: (values) => pick(values, ['name', 'email', 'personId'], { name: (value) => textOrEmpty(value).trim(), email: trimmedOrNull, personId: emptyToNull }),
 };

@@ -2,7 +2,7 @@ import CancelIcon from '@mui/icons-material/Cancel';
 import DownloadIcon from '@mui/icons-material/Download';
 import GroupAddIcon from '@mui/icons-material/GroupAdd';
 import HowToRegIcon from '@mui/icons-material/HowToReg';
-import { Box, Chip, Stack, Typography } from '@mui/material';
+import { Box, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import {
   Button,
@@ -26,10 +26,11 @@ import { isStaff } from '../../auth/access';
 import { ConfirmedAction } from '../../components/ConfirmedAction';
 import { REGISTRATION_STATUS_CHOICES } from '../../components/choices';
 import { downloadCsvFile } from '../../components/csv';
+import { StatusChip } from '../../components/StatusChip';
 import { useFormatLocale } from '../../components/fields';
 import { formatRigaTime, useRigaTime } from '../../components/rigaTime';
 
-const STATUS_COLOR = { CONFIRMED: 'success', WAITING: 'warning', CANCELLED: 'default' } as const;
+const STATUS_TONE = { CONFIRMED: 'success', WAITING: 'warning', CANCELLED: 'default' } as const;
 
 /** At most this many registrations go into one CSV file (a group or a filtered list). */
 const MAX_EXPORT = 2000;
@@ -39,12 +40,12 @@ export const RegistrationStatusChip = () => {
   const registration = useRecordContext();
   const translate = useTranslate();
   if (!registration) return null;
-  const status = String(registration.status) as keyof typeof STATUS_COLOR;
+  const status = String(registration.status) as keyof typeof STATUS_TONE;
   const label =
     status === 'WAITING' && registration.waitingPosition
       ? translate('mps.registrations.waitingAt', { position: registration.waitingPosition })
       : translate(`mps.enums.RegistrationStatus.${status}`);
-  return <Chip size="small" color={STATUS_COLOR[status] ?? 'default'} label={label} />;
+  return <StatusChip tone={STATUS_TONE[status] ?? 'default'} label={label} />;
 };
 
 /** Who pays: the institution or the person as it was at registration; "free" for a free course. */

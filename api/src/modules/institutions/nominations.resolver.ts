@@ -27,7 +27,7 @@ export class NominationsResolver {
   @Authorized()
   @Mutation(() => CoordinatorNomination, {
     description:
-      "The signed-in person asks to become an institution's coordinator (R-ID-7); staff are told. PROFILE_INCOMPLETE without an e-mail; ALREADY_EXISTS while one for the institution waits or when they coordinate it already.",
+      "The signed-in person asks to become an institution's coordinator (R-ID-7); staff are told. PROFILE_INCOMPLETE without an e-mail; registrationNumber ALREADY_REQUESTED while one for the institution waits, ALREADY_COORDINATOR when they coordinate it already.",
   })
   requestCoordinatorNomination(@Ctx() ctx: Context, @Arg('input', () => NominationInput) input: NominationInput) {
     return this.nominations.request(ctx, input);

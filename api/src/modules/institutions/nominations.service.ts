@@ -38,10 +38,11 @@ export class NominationsService {
       if (!person.email) throw new DomainError(ErrorCode.PROFILE_INCOMPLETE, 'Add your e-mail address to your profile first', { missing: ['email'] });
       const institution = await em.findOneBy(Institution, { registrationNumber: registrationNumber! });
       if (institution && (await em.existsBy(InstitutionCoordinator, { institutionId: institution.id, personId }))) {
-        throw new DomainError(ErrorCode.ALREADY_EXISTS, 'You already coordinate this institution', { field: 'registrationNumber' });
+        throw new ValidationError([{ field: 'registrationNumber', code: 'ALREADY_COORDINATOR', message: 'You already coordinate this institution' }]);
       }
+      // The unique index stops two requests at once (ALREADY_EXISTS); this says it in words first.
       if (await em.existsBy(CoordinatorNomination, { personId, registrationNumber: registrationNumber!, status: NominationStatus.PENDING })) {
-        throw new DomainError(ErrorCode.ALREADY_EXISTS, 'Your request for this institution is already waiting for a decision', { field: 'registrationNumber' });
+        throw new ValidationError([{ field: 'registrationNumber', code: 'ALREADY_REQUESTED', message: 'Your request for this institution is already waiting for a decision' }]);
       }
       const nomination = await em.save(
         em.create(CoordinatorNomination, {

@@ -505,7 +505,8 @@ describe('the console', () => {
       });
       const sample = renderer.sample(kind);
       expect(notificationPreview).toMatchObject({ kind: graphKind, language: language.toUpperCase() });
-      expect(notificationPreview.subject).toContain(`(${sample.group.code})`);
+      // A course e-mail names its group; an account e-mail its institution.
+      expect(notificationPreview.subject).toContain('group' in sample ? `(${sample.group.code})` : sample.institutionName);
       expect(notificationPreview.html).toContain(`<html lang="${language}">`);
       expect(notificationPreview.text).toContain(sample.recipientName);
       expect(notificationPreview).toEqual(expect.objectContaining(t.app.services.notifications.preview(kind, language)));

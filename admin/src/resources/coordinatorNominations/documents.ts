@@ -1,0 +1,79 @@
+import { gql } from '@apollo/client';
+import { passFilters, type ResourceApi, type Values } from '../../data/resourceApi';
+
+const NOMINATION = gql`
+  fragment NominationRow on CoordinatorNomination {
+    id
+    status
+    registrationNumber
+    institutionName
+    position
+    note
+    decisionNote
+    decidedAt
+    createdAt
+    person {
+      id
+      fullName
+      email
+    }
+    knownInstitution {
+      id
+      name
+    }
+    decidedBy {
+      id
+      fullName
+    }
+  }
+`;
+
+/** Staff decide on people's requests to become an institution's coordinator (R-ID-7). */
+export const coordinatorNominationsApi: ResourceApi = {
+  list: {
+    field: 'coordinatorNominations',
+    document: gql`
+      query AdminCoordinatorNominations($filter: NominationFilter, $page: Int!, $perPage: Int!) {
+        coordinatorNominations(filter: $filter, page: $page, perPage: $perPage) {
+          total
+          items {
+            ...NominationRow
+          }
+        }
+      }
+      ${NOMINATION}
+    `,
+  },
+  filter: (values) => passFilters(values, ['status']),
+  toRecord: (item: Values) => {
+    const person = (item.person ?? {}) as Values;
+    const known = item.knownInstitution as Values | null;
+    const decidedBy = item.decidedBy as Values | null;
+    return { ...item, fullName: person.fullName, email: person.email, knownInstitutionId: known?.id ?? null, knownInstitutionName: known?.name ?? null, decidedByName: decidedBy?.fullName ?? null };
+  },
+  toInput: () => ({}),
+  actions: {
+    approve: {
+      field: 'approveCoordinatorNomination',
+      document: gql`
+        mutation AdminApproveNomination($id: ID!, $note: String) {
+          approveCoordinatorNomination(id: $id, note: $note) {
+            ...NominationRow
+          }
+        }
+        ${NOMINATION}
+      `,
+    },
+    refuse: {
+      field: 'refuseCoordinatorNomination',
+      document: gql`
+        mutation AdminRefuseNomination($id: ID!, $reason: String!) {
+          refuseCoordinatorNomination(id: $id, reason: $reason) {
+            ...NominationRow
+          }
+        }
+        ${NOMINATION}
+      `,
+    },
+  },
+};
