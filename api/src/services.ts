@@ -9,6 +9,7 @@ import { InterestService } from './modules/catalog/interest.service.js';
 import { RolesService } from './modules/people/roles.service.js';
 import { NominationNotices } from './modules/institutions/nomination-notices.js';
 import { NominationsService } from './modules/institutions/nominations.service.js';
+import { SupportService } from './modules/support/support.service.js';
 import { CertificatesService } from './modules/certificates/certificates.service.js';
 import { EmploymentsService } from './modules/institutions/employments.service.js';
 import { InstitutionsService } from './modules/institutions/institutions.service.js';
@@ -49,6 +50,7 @@ export function createServices(
   const catalog = new CatalogService(dataSource);
   const interests = new InterestService(dataSource, catalog, notifications, new InterestNotices(people, { publicUrl: config.publicUrl }));
   const certificates = new CertificatesService(dataSource);
+  const support = new SupportService(dataSource, catalog, notifications, { publicUrl: config.publicUrl });
   const registrations = new RegistrationService(dataSource, institutions, notifications, new RegistrationNotices(people, { publicUrl: config.publicUrl }), scheduleEvents);
   const notices = new ScheduleNotices(people, registrations, { publicUrl: config.publicUrl });
   const scheduling = new SchedulingService(dataSource, catalog, registrations, notifications, notices, scheduleEvents, interests);
@@ -60,7 +62,7 @@ export function createServices(
   });
   const apiTokens = new ApiTokenService(dataSource, institutions);
   return {
-    health, codes, certificates, people, roles, institutions, nominations, employments, catalog, interests, registrations, scheduling, auth, apiTokens,
+    health, codes, certificates, people, roles, institutions, nominations, support, employments, catalog, interests, registrations, scheduling, auth, apiTokens,
     notifications, scheduleEvents, calendarFeeds,
   };
 }

@@ -154,7 +154,8 @@ function startHelper<T>(data: HelperData): { worker: Worker; first: Promise<T>; 
 
 /** What the real system attaches: the sessions of the e-mail as an iTIP calendar. */
 function calendarsOf(kind: NotificationKind, data: NotificationData[NotificationKind]): EmailRequest['calendars'] {
-  if (!('course' in data)) return [];
+  if (!('course' in data) || !data.course) return [];
+  const course = data.course;
   const sessions: SessionView[] = 'changes' in data ? data.changes.map((c) => c.session) : 'sessions' in data ? data.sessions : [];
   const method = kind === NotificationKind.GROUP_CANCELLED || kind === NotificationKind.LECTURER_REMOVED ? 'CANCEL' : 'REQUEST';
   return [
@@ -165,7 +166,7 @@ function calendarsOf(kind: NotificationKind, data: NotificationData[Notification
         sequence: 1,
         startsAt: new Date(s.startsAt),
         endsAt: new Date(s.endsAt),
-        summary: `${data.course.code} ${data.course.title}`,
+        summary: `${course.code} ${course.title}`,
         location: s.place ? `${s.place.name}, ${s.place.address}` : s.onlineUrl,
         description: null,
         url: data.portalUrl,

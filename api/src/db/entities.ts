@@ -7,6 +7,7 @@ import { Topic } from '../modules/catalog/topic.entity.js';
 import { Certificate } from '../modules/certificates/certificate.entity.js';
 import { BillingAccount, Employment, Institution, InstitutionCoordinator } from '../modules/institutions/institution.entity.js';
 import { CoordinatorNomination } from '../modules/institutions/coordinator-nomination.entity.js';
+import { SupportQuestion } from '../modules/support/support-question.entity.js';
 import { Person, PersonCode, PersonRole } from '../modules/people/person.entity.js';
 import { Registration } from '../modules/registration/registration.entity.js';
 import { Group } from '../modules/scheduling/group.entity.js';
@@ -23,11 +24,12 @@ import { Registration1764200000000 } from './migrations/1764200000000-registrati
 import { InterestRequests1764300000000 } from './migrations/1764300000000-interest-requests.js';
 import { RateLimits1764350000000 } from './migrations/1764350000000-rate-limits.js';
 import { CoordinatorNominations1764420000000 } from './migrations/1764420000000-coordinator-nominations.js';
+import { SupportQuestions1764440000000 } from './migrations/1764440000000-support-questions.js';
 
 export const entities = [
   Person, PersonCode, PersonRole, Institution, InstitutionCoordinator, Employment, BillingAccount, Topic, Course,
   CourseAllowedInstitution, Lecturer, Place, Group, Session, Registration, AuthSession, ApiToken, UsedAssertion,
-  Certificate, OutboxMessage, CalendarFeed, ScheduleChange, InterestRequest, CoordinatorNomination,
+  Certificate, OutboxMessage, CalendarFeed, ScheduleChange, InterestRequest, CoordinatorNomination, SupportQuestion,
 ];
 
 /** In order; a new migration is appended here and never edited once it has shipped. */
@@ -39,4 +41,5 @@ export const migrations = [
   InterestRequests1764300000000,
   RateLimits1764350000000,
   CoordinatorNominations1764420000000,
+  SupportQuestions1764440000000,
 ];

@@ -8,6 +8,7 @@ import { repoRoot } from '../config.js';
 import { ApiScope } from '../modules/auth/api-token.entity.js';
 import { BillingAccount, Institution } from '../modules/institutions/institution.entity.js';
 import { CoordinatorNomination } from '../modules/institutions/coordinator-nomination.entity.js';
+import { SupportQuestion } from '../modules/support/support-question.entity.js';
 import { Lecturer } from '../modules/scheduling/lecturer.entity.js';
 import { CourseVisibility } from '../modules/catalog/course.entity.js';
 import { InterestRequest } from '../modules/catalog/interest-request.entity.js';
@@ -65,6 +66,8 @@ beforeAll(async () => {
   // A course without a group that the participant asked to be told about (R-CAT-3).
   const interestCourse = (await f.course(topic)).id;
   await ds.getRepository(InterestRequest).save({ personId: participant.id, courseId: interestCourse });
+  // A question of the participant to the school (R-SUP-1).
+  await ds.getRepository(SupportQuestion).save({ personId: participant.id, name: 'Dalībniece', email: 'dalibniece@example.test', language: Language.LV, text: 'Kad būs nākamā grupa?' });
   // A coordinator request of the participant, waiting for staff (R-ID-7).
   await ds.getRepository(CoordinatorNomination).save({ personId: participant.id, registrationNumber: '90000000001', institutionName: 'Iestāde', position: 'Vadītāja' });
   const billingAccountA = (await ds.getRepository(BillingAccount).save({ institutionId: institutionA, name: 'Personāla daļa', number: 'LV34TREL2200000000001' })).id;
@@ -130,6 +133,10 @@ beforeAll(async () => {
       restrictedCourseA: async () => (await f.course(topic, { visibility: CourseVisibility.RESTRICTED }, [institutionA])).id,
       group: async () => (await f.group(publicCourse)).id,
       freeGroup: async () => (await f.group((await f.course(topic, { priceCents: 0 })).id)).id,
+      async question() {
+        const saved = await ds.getRepository(SupportQuestion).save({ personId: participant.id, name: 'Matrica', email: 'matrica@example.test', language: Language.LV, text: 'Matricas jautājums.' });
+        return saved.id;
+      },
       async nominationOfParticipant() {
         nominationSerial += 1;
         const registrationNumber = `9${String(700_000_000 + nominationSerial).padStart(10, '0')}`;

@@ -28,6 +28,8 @@ import { PeopleResolver, PersonEntityResolver } from '../modules/people/people.r
 import { PersonRolesResolver, RolesResolver } from '../modules/people/roles.resolver.js';
 import { NominationEntityResolver, NominationsResolver } from '../modules/institutions/nominations.resolver.js';
 import { NominationsService } from '../modules/institutions/nominations.service.js';
+import { SupportQuestionEntityResolver, SupportResolver } from '../modules/support/support.resolver.js';
+import { SupportService } from '../modules/support/support.service.js';
 import { RolesService } from '../modules/people/roles.service.js';
 import {
   GroupEntityResolver,
@@ -61,6 +63,8 @@ export const resolvers = [
   PersonRolesResolver,
   NominationsResolver,
   NominationEntityResolver,
+  SupportResolver,
+  SupportQuestionEntityResolver,
   PersonEntityResolver,
   PersonCertificatesResolver,
   CertificateEntityResolver,
@@ -90,6 +94,7 @@ export async function createSchema(services?: Services): Promise<GraphQLSchema> 
       .register(PeopleService, services.people)
       .register(RolesService, services.roles)
       .register(NominationsService, services.nominations)
+      .register(SupportService, services.support)
       .register(InstitutionsService, services.institutions)
       .register(EmploymentsService, services.employments)
       .register(ApiTokenService, services.apiTokens)

@@ -73,6 +73,8 @@ export interface World {
     registrationOfParticipant(status: 'CONFIRMED' | 'WAITING'): Promise<string>;
     /** An outbox message that FAILED for want of an address; its person has one now. */
     failedOutboxMessage(): Promise<string>;
+    /** An open question of the participant's. */
+    question(): Promise<string>;
     /** A pending coordinator request of the participant for institution A. */
     nominationOfParticipant(): Promise<string>;
     /** A change of the open group's schedule (a new session moved), as staff make it. */
@@ -509,6 +511,47 @@ export const MATRIX: Rule[] = [
     call: async (w) => ({ query: `mutation ($id: ID!, $person: ID!) { removeCoordinator(institutionId: $id, personId: $person) { id } }`, variables: { id: w.institutionA, person: await w.fresh.coordinatorOfA() } }),
     expect: STAFF_ONLY,
   },
+  // Questions to the school (R-SUP-1). The reads come first: askQuestion leaves questions behind.
+  {
+    operation: 'myQuestions',
+    rule: 'A signed-in person: their own questions (here only the participant has one). Not API tokens.',
+    call: () => ({ query: `{ myQuestions { id status } }` }),
+    expect: { ...PERSONS_ONLY, lecturer: 'none', coordinatorA: 'none', coordinatorB: 'none', staff: 'none' },
+  },
+  {
+    operation: 'supportQuestions',
+    rule: 'Staff.',
+    call: () => ({ query: `{ supportQuestions(perPage: 5) { total items { id email } } }` }),
+    expect: STAFF_ONLY,
+  },
+  {
+    operation: 'askQuestion',
+    rule: 'Anyone, signed in or not (at most 5 an hour per address or person). Not API tokens.',
+    call: (w) => ({
+      query: `mutation ($input: QuestionInput!) { askQuestion(input: $input) { id status } }`,
+      variables: { input: { name: 'Matrica', email: `matrica.${w.unique()}@example.test`, text: 'Matricas jautājums par mācībām.' } },
+    }),
+    expect: { ...all('ok'), tokenCatalog: 'FORBIDDEN', tokenA: 'FORBIDDEN' },
+  },
+  {
+    operation: 'assignQuestion',
+    rule: 'Staff.',
+    call: async (w) => ({ query: `mutation ($id: ID!) { assignQuestion(id: $id) { id } }`, variables: { id: await w.fresh.question() } }),
+    expect: STAFF_ONLY,
+  },
+  {
+    operation: 'answerQuestion',
+    rule: 'Staff.',
+    call: async (w) => ({ query: `mutation ($id: ID!) { answerQuestion(id: $id, answer: "Matricas atbilde") { id status } }`, variables: { id: await w.fresh.question() } }),
+    expect: STAFF_ONLY,
+  },
+  {
+    operation: 'closeQuestion',
+    rule: 'Staff.',
+    call: async (w) => ({ query: `mutation ($id: ID!) { closeQuestion(id: $id) { id status } }`, variables: { id: await w.fresh.question() } }),
+    expect: STAFF_ONLY,
+  },
+
   // Roles (R-ID-7): staff find people; only an administrator (not an actor here: see roles.test.ts) grants roles.
   {
     operation: 'people',

@@ -17,12 +17,17 @@ export enum NotificationKind {
   INTEREST_GROUP_PUBLISHED = 'interest-group-published',
   COORDINATOR_NOMINATION_RECEIVED = 'coordinator-nomination-received',
   COORDINATOR_NOMINATION_DECIDED = 'coordinator-nomination-decided',
+  SUPPORT_ANSWERED = 'support-answered',
 }
 
 export const NOTIFICATION_KINDS = Object.values(NotificationKind);
 
-/** Kinds about a person's own account rather than a course: no course, group or sessions in them. */
-export const ACCOUNT_KINDS: readonly NotificationKind[] = [NotificationKind.COORDINATOR_NOMINATION_RECEIVED, NotificationKind.COORDINATOR_NOMINATION_DECIDED];
+/** Kinds about a person's own account or question rather than a group: no group or sessions in them. */
+export const ACCOUNT_KINDS: readonly NotificationKind[] = [
+  NotificationKind.COORDINATOR_NOMINATION_RECEIVED,
+  NotificationKind.COORDINATOR_NOMINATION_DECIDED,
+  NotificationKind.SUPPORT_ANSWERED,
+];
 
 /** One session as an e-mail shows it. */
 export interface SessionView {
@@ -84,6 +89,7 @@ export interface NotificationData {
   };
   [NotificationKind.COORDINATOR_NOMINATION_RECEIVED]: NominationReceivedData;
   [NotificationKind.COORDINATOR_NOMINATION_DECIDED]: NominationDecidedData;
+  [NotificationKind.SUPPORT_ANSWERED]: SupportAnsweredData;
 }
 
 /** To staff: a person asks to become an institution's coordinator (R-ID-7). */
@@ -109,6 +115,18 @@ export interface NominationDecidedData {
   institutionName: string;
   decision: 'APPROVED' | 'REFUSED';
   note: string | null;
+}
+
+/** To whoever asked the school a question (R-SUP-1): the answer. */
+export interface SupportAnsweredData {
+  recipientName: string;
+  /** Where a signed-in asker sees their questions (else the portal's profile). */
+  portalUrl: string;
+  /** ISO instant of the question. */
+  askedAt: string;
+  question: string;
+  answer: string;
+  course: { code: string; title: string } | null;
 }
 
 /** Employees of one institution registered into or cancelled from one group by someone else, as their coordinator is told. */

@@ -505,8 +505,9 @@ describe('the console', () => {
       });
       const sample = renderer.sample(kind);
       expect(notificationPreview).toMatchObject({ kind: graphKind, language: language.toUpperCase() });
-      // A course e-mail names its group; an account e-mail its institution.
-      expect(notificationPreview.subject).toContain('group' in sample ? `(${sample.group.code})` : sample.institutionName);
+      // A course e-mail names its group; a nomination its institution; an answer the course asked about.
+      const named = 'group' in sample ? `(${sample.group.code})` : 'institutionName' in sample ? sample.institutionName : sample.course!.title;
+      expect(notificationPreview.subject).toContain(named);
       expect(notificationPreview.html).toContain(`<html lang="${language}">`);
       expect(notificationPreview.text).toContain(sample.recipientName);
       expect(notificationPreview).toEqual(expect.objectContaining(t.app.services.notifications.preview(kind, language)));

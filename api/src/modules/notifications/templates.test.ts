@@ -66,12 +66,12 @@ describe.each(courseKindsAndLanguages)('%s in %s', (kind, language) => {
   });
 });
 
-describe.each(accountKindsAndLanguages)('%s in %s (about an account, not a course)', (kind, language) => {
-  const data = renderer.sample(kind) as { recipientName: string; institutionName: string };
+describe.each(accountKindsAndLanguages)('%s in %s (about an account or a question, not a group)', (kind, language) => {
+  const data = renderer.sample(kind) as { recipientName: string };
   const email = renderer.render(kind, language, data as never);
 
-  test('the subject names the institution on one line; the HTML speaks to the recipient inside the layout', () => {
-    expect(email.subject).toContain(data.institutionName);
+  test('a one-line subject; the HTML speaks to the recipient inside the layout', () => {
+    expect(email.subject.length).toBeGreaterThan(10);
     expect(email.subject).not.toMatch(/[\r\n]/);
     expect(email.html).toMatch(/^<!DOCTYPE html>/);
     expect(email.html).toContain(`<html lang="${language}">`);
@@ -85,13 +85,11 @@ describe.each(accountKindsAndLanguages)('%s in %s (about an account, not a cours
     const text = flat(email.text);
     if (language === Language.LV) {
       expect(text).toContain(`Labdien, ${data.recipientName}!`);
-      expect(text).toContain('koordinator');
       expect(text).toContain('Šī ziņa ir nosūtīta automātiski.');
     } else {
       expect(text).toContain(`Dear ${data.recipientName},`);
-      expect(text).toContain('coordinator');
       expect(text).toContain('This message was sent automatically.');
-      expect(text).not.toMatch(/Labdien|Iemesls|Piezīme|Amats/);
+      expect(text).not.toMatch(/Labdien|Iemesls|Piezīme|Amats|Atbilde/);
     }
   });
 });
