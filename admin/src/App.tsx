@@ -16,6 +16,7 @@ import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
 import GroupAddIcon from '@mui/icons-material/GroupAdd';
 import HowToRegIcon from '@mui/icons-material/HowToReg';
 import PeopleIcon from '@mui/icons-material/People';
+import QuestionAnswerIcon from '@mui/icons-material/QuestionAnswer';
 import { Admin, Resource, localStorageStore, type RaRecord } from 'react-admin';
 import { createApolloClient } from './apollo';
 import { isCoordinatorOnly, isStaff } from './auth/access';
@@ -43,6 +44,7 @@ import { PlaceCreate, PlaceEdit, PlaceList } from './resources/places/Places';
 import { RegisterEmployees } from './resources/registrations/RegisterEmployees';
 import { CoordinatorNominationList } from './resources/coordinatorNominations/CoordinatorNominations';
 import { PeopleList, PersonShow } from './resources/people/People';
+import { SupportQuestionList, SupportQuestionShow } from './resources/supportQuestions/SupportQuestions';
 import { RegistrationList } from './resources/registrations/Registrations';
 import { SessionCreate, SessionEdit } from './resources/sessions/SessionEdit';
 import { SessionList } from './resources/sessions/SessionList';
@@ -79,6 +81,7 @@ const resourcesFor = (roles: unknown) => {
       <Resource key="employees" name="employees" icon={BadgeIcon} list={EmployeeList} create={EmployeeCreate} recordRepresentation="fullName" />,
       <Resource key="employeeImport" name="employeeImport" icon={UploadFileIcon} list={EmployeeImport} />,
       <Resource key="billingAccounts" name="billingAccounts" icon={AccountBalanceWalletIcon} list={BillingAccountList} edit={BillingAccountEdit} create={BillingAccountCreate} recordRepresentation="name" />,
+      <Resource key="supportQuestions" name="supportQuestions" icon={QuestionAnswerIcon} list={SupportQuestionList} show={SupportQuestionShow} recordRepresentation="name" />,
       <Resource key="coordinatorNominations" name="coordinatorNominations" icon={HowToRegIcon} list={CoordinatorNominationList} />,
       <Resource key="people" name="people" icon={PeopleIcon} list={PeopleList} show={PersonShow} recordRepresentation="fullName" />,
       <Resource key="apiTokens" name="apiTokens" icon={VpnKeyIcon} list={ApiTokenList} create={ApiTokenCreate} recordRepresentation="name" />,

@@ -6,6 +6,7 @@ import { CatalogPage } from './pages/CatalogPage';
 import { CoursePage } from './pages/CoursePage';
 import { HomePage } from './pages/HomePage';
 import { MaterialsPage } from './pages/MaterialsPage';
+import { QuestionsPage } from './pages/QuestionsPage';
 import { MyTrainingPage } from './pages/MyTrainingPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { ProfilePage } from './pages/ProfilePage';
@@ -27,6 +28,7 @@ const router = createBrowserRouter([
       { path: 'manas-macibas', element: <MyTrainingPage /> },
       { path: 'profils', element: <ProfilePage /> },
       { path: 'materiali', element: <MaterialsPage /> },
+      { path: 'jautajumi', element: <QuestionsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -54,6 +54,10 @@ export const FIELD_CODES = [
   'INVALID_PHONE',
   'INVALID_REGISTRATION_NUMBER',
   'INVALID_VAT_NUMBER',
+  'TOO_SHORT',
+  'UNKNOWN_COURSE',
+  'ALREADY_REQUESTED',
+  'ALREADY_COORDINATOR',
 ] as const;
 export type FieldCode = (typeof FIELD_CODES)[number] | 'UNKNOWN';
 

@@ -13,6 +13,7 @@ import { placesApi } from '../resources/places/documents';
 import { registrationsApi } from '../resources/registrations/documents';
 import { peopleApi } from '../resources/people/documents';
 import { coordinatorNominationsApi } from '../resources/coordinatorNominations/documents';
+import { supportQuestionsApi } from '../resources/supportQuestions/documents';
 import { sessionsApi } from '../resources/sessions/documents';
 import { topicsApi } from '../resources/topics/documents';
 import { toHttpError } from './errors';
@@ -36,6 +37,7 @@ export const RESOURCES: Record<string, ResourceApi> = {
   registrations: registrationsApi,
   people: peopleApi,
   coordinatorNominations: coordinatorNominationsApi,
+  supportQuestions: supportQuestionsApi,
 };
 
 /** The API's page size limit (and the limit of `filter.ids`). */

@@ -266,6 +266,18 @@ export const en: Messages = {
         status: 'Status',
       },
     },
+    supportQuestions: {
+      name: 'Question |||| Questions',
+      fields: {
+        createdAt: 'Received',
+        name: 'Asked by',
+        courseTitle: 'Course',
+        text: 'Question',
+        assignedToName: 'Handled by',
+        status: 'Status',
+        mine: 'Mine only',
+      },
+    },
     notificationPreviews: {
       name: 'E-mail template |||| E-mail templates',
       fields: {},
@@ -490,6 +502,26 @@ export const en: Messages = {
       reason: 'Reason',
       reasonHelp: 'Required: the reason is sent to the person by e-mail.',
     },
+    questions: {
+      from: 'Question from %{name}',
+      handledBy: 'handled by %{name}',
+      nobody: 'nobody has taken it yet',
+      sentAnswer: 'Answer sent %{time} (%{name})',
+      answerHeading: 'Answer',
+      answerAgain: 'Send another answer',
+      answer: 'Answer',
+      answerHelp: 'Goes to the asker by e-mail (language: %{language}).',
+      send: 'Send the answer',
+      answered: 'Answer sent to %{email}',
+      take: 'Take',
+      takeTitle: 'Take the question?',
+      takeContent: 'The question will be assigned to you: others will see that you answer it.',
+      taken: 'Question taken',
+      close: 'Close',
+      closeTitle: 'Close the question?',
+      closeContent: 'A closed question can no longer be answered.',
+      closed: 'Question closed',
+    },
     demand: {
       people: 'Waiting for the next group: %{count}',
       emailAll: 'E-mail everyone (BCC)',
@@ -572,6 +604,7 @@ export const en: Messages = {
         INTEREST_GROUP_PUBLISHED: 'New group for those who asked',
         COORDINATOR_NOMINATION_RECEIVED: 'Coordinator request (to staff)',
         COORDINATOR_NOMINATION_DECIDED: 'Decision on a coordinator request',
+        SUPPORT_ANSWERED: 'Answer to a question',
       },
       Language: {
         LV: 'Latvian',
@@ -662,6 +695,11 @@ export const en: Messages = {
         APPROVED: 'Approved',
         REFUSED: 'Refused',
         WITHDRAWN: 'Withdrawn',
+      },
+      QuestionStatus: {
+        OPEN: 'Waiting for an answer',
+        ANSWERED: 'Answered',
+        CLOSED: 'Closed',
       },
       RegistrationStatus: {
         CONFIRMED: 'Confirmed',
@@ -761,6 +799,8 @@ export const en: Messages = {
       ALREADY_LINKED: 'This person is already linked to another lecturer',
       NOT_PENDING: 'This request has already been decided',
       UNKNOWN_PERSON: 'No such person',
+      NOT_STAFF: 'Questions are assigned to school staff only',
+      CLOSED: 'The question is closed',
     },
     fieldValidation: {
       registrationNumber: {

@@ -270,6 +270,18 @@ export const lv = {
         status: 'Statuss',
       },
     },
+    supportQuestions: {
+      name: 'Jautājums |||| Jautājumi',
+      fields: {
+        createdAt: 'Saņemts',
+        name: 'Jautātājs',
+        courseTitle: 'Mācību pasākums',
+        text: 'Jautājums',
+        assignedToName: 'Atbild',
+        status: 'Statuss',
+        mine: 'Tikai mani',
+      },
+    },
     notificationPreviews: {
       name: 'Vēstules paraugs |||| Vēstuļu paraugi',
       fields: {},
@@ -494,6 +506,26 @@ export const lv = {
       reason: 'Iemesls',
       reasonHelp: 'Obligāti: iemesls tiks nosūtīts personai e-pastā.',
     },
+    questions: {
+      from: 'Jautājums no %{name}',
+      handledBy: 'atbild %{name}',
+      nobody: 'vēl neviens nav paņēmis',
+      sentAnswer: 'Atbilde nosūtīta %{time} (%{name})',
+      answerHeading: 'Atbildēt',
+      answerAgain: 'Nosūtīt vēl vienu atbildi',
+      answer: 'Atbilde',
+      answerHelp: 'Tiks nosūtīta jautātājam e-pastā (valoda: %{language}).',
+      send: 'Nosūtīt atbildi',
+      answered: 'Atbilde nosūtīta uz %{email}',
+      take: 'Paņemt',
+      takeTitle: 'Paņemt jautājumu?',
+      takeContent: 'Jautājums tiks piešķirts Jums: citi redzēs, ka Jūs uz to atbildat.',
+      taken: 'Jautājums paņemts',
+      close: 'Slēgt',
+      closeTitle: 'Slēgt jautājumu?',
+      closeContent: 'Slēgtam jautājumam vairs nevar atbildēt.',
+      closed: 'Jautājums slēgts',
+    },
     demand: {
       people: 'Gaida nākamo grupu: %{count}',
       emailAll: 'Rakstīt visiem (BCC)',
@@ -576,6 +608,7 @@ export const lv = {
         INTEREST_GROUP_PUBLISHED: 'Jauna grupa pieteikušajiem',
         COORDINATOR_NOMINATION_RECEIVED: 'Koordinatora pieteikums (VAS)',
         COORDINATOR_NOMINATION_DECIDED: 'Lēmums par koordinatora pieteikumu',
+        SUPPORT_ANSWERED: 'Atbilde uz jautājumu',
       },
       Language: {
         LV: 'Latviešu',
@@ -667,6 +700,11 @@ export const lv = {
         APPROVED: 'Apstiprināts',
         REFUSED: 'Noraidīts',
         WITHDRAWN: 'Atsaukts',
+      },
+      QuestionStatus: {
+        OPEN: 'Gaida atbildi',
+        ANSWERED: 'Atbildēts',
+        CLOSED: 'Slēgts',
       },
       RegistrationStatus: {
         CONFIRMED: 'Apstiprināts',
@@ -766,6 +804,8 @@ export const lv = {
       ALREADY_LINKED: 'Šī persona jau ir sasaistīta ar citu pasniedzēju',
       NOT_PENDING: 'Par šo pieteikumu jau ir lemts',
       UNKNOWN_PERSON: 'Šāda persona nav atrasta',
+      NOT_STAFF: 'Jautājumu var piešķirt tikai VAS darbiniekam',
+      CLOSED: 'Jautājums ir slēgts',
     },
     /** Codes whose meaning depends on the field: looked up before `mps.validation`. */
     fieldValidation: {

@@ -67,6 +67,9 @@ export function Layout() {
         <div className="container">
           <p className="footer-about">{t('app.footerAbout')}</p>
           <p>{t('app.footerNote')}</p>
+          <p>
+            <Link to="/jautajumi">{t('nav.questions')}</Link>
+          </p>
         </div>
       </footer>
       <ScrollRestoration />

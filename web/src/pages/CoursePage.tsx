@@ -177,6 +177,9 @@ function CourseDetails({ course, back, live }: { course: Course; back: ReactNode
             </div>
           </dl>
           <NextDate course={course} />
+          <p className="course-question">
+            <Link to={`/jautajumi?kurss=${encodeURIComponent(course.id)}`}>{t('course.askQuestion')}</Link>
+          </p>
         </aside>
       </div>
 

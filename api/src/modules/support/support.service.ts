@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { isStaff, type RequestContext } from '../../graphql/context.js';
 import { DomainError, ErrorCode, ForbiddenError, NotFoundError, Problems, ValidationError } from '../../graphql/errors.js';
-import { isUuid, pageWindow, type Page, type PageArgs } from '../../graphql/pagination.js';
+import { isUuid, pageWindow, validIds, type Page, type PageArgs } from '../../graphql/pagination.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { CatalogService } from '../catalog/catalog.service.js';
 import { NotificationKind } from '../notifications/notification-kinds.js';
@@ -88,8 +88,9 @@ export class SupportService {
     if (!isStaff(ctx.viewer)) throw new ForbiddenError();
     const problems = new Problems();
     const window = pageWindow(pageArgs ?? { page: 1, perPage: 20 }, problems);
-    problems.throwIfAny();
     const qb = this.dataSource.getRepository(SupportQuestion).createQueryBuilder('q');
+    if (validIds(filter.ids, 'filter.ids', problems)) qb.andWhere(filter.ids.length ? 'q.id IN (:...ids)' : 'false', { ids: filter.ids });
+    problems.throwIfAny();
     if (filter.status) qb.andWhere('q.status = :status', { status: filter.status });
     if (filter.mine) qb.andWhere('q.assigned_to = :me', { me: ctx.viewer?.personId });
     qb.orderBy('q.created_at', filter.status ? 'ASC' : 'DESC').addOrderBy('q.id');

@@ -23,6 +23,9 @@ export class QuestionFilter {
 
   @Field(() => Boolean, { nullable: true, description: 'true: only those assigned to the viewer.' })
   mine?: boolean;
+
+  @Field(() => [ID], { nullable: true, description: 'Only these questions (at most 100).' })
+  ids?: string[];
 }
 
 @ObjectType()
