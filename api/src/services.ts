@@ -10,6 +10,7 @@ import { RolesService } from './modules/people/roles.service.js';
 import { NominationNotices } from './modules/institutions/nomination-notices.js';
 import { NominationsService } from './modules/institutions/nominations.service.js';
 import { SupportService } from './modules/support/support.service.js';
+import { SessionReminders } from './modules/scheduling/session-reminders.js';
 import { CertificatesService } from './modules/certificates/certificates.service.js';
 import { EmploymentsService } from './modules/institutions/employments.service.js';
 import { InstitutionsService } from './modules/institutions/institutions.service.js';
@@ -55,6 +56,7 @@ export function createServices(
   const notices = new ScheduleNotices(people, registrations, { publicUrl: config.publicUrl });
   const scheduling = new SchedulingService(dataSource, catalog, registrations, notifications, notices, scheduleEvents, interests);
   registrations.confirmGroupsWith(scheduling);
+  const sessionReminders = new SessionReminders(dataSource, notifications, people, { publicUrl: config.publicUrl });
   const calendarFeeds = new CalendarFeedService(dataSource, scheduling, people, config.publicUrl);
   const auth = new AuthService(dataSource, people, institutions, scheduling, {
     idleMinutes: config.sessionIdleMinutes,
@@ -63,7 +65,7 @@ export function createServices(
   const apiTokens = new ApiTokenService(dataSource, institutions);
   return {
     health, codes, certificates, people, roles, institutions, nominations, support, employments, catalog, interests, registrations, scheduling, auth, apiTokens,
-    notifications, scheduleEvents, calendarFeeds,
+    notifications, scheduleEvents, calendarFeeds, sessionReminders,
   };
 }
 

@@ -21,6 +21,7 @@ export const en: Messages = {
         format: 'Format',
         language: 'Language of instruction',
         hours: 'Academic hours',
+        reminderDaysBefore: 'Reminder before a session, days',
         priceEuro: 'Price, EUR',
         price: 'Price',
         visibility: 'Visibility',
@@ -314,6 +315,7 @@ export const en: Messages = {
     },
     help: {
       cancellationReason: 'The reason goes into the e-mail the group’s participants and lecturers receive.',
+      reminderDaysBefore: 'Confirmed participants get an e-mail reminder this many days before each session; 0: no reminder.',
       lecturerPerson: 'The person who signs in as this lecturer: they will see their sessions. A person can be linked to one lecturer only.',
       registrationCancellationReason: 'The reason is kept with the registration and goes into the e-mail the participant receives.',
       personalCode: 'As 123456-12345; the person need not have signed in yet.',
@@ -605,6 +607,7 @@ export const en: Messages = {
         COORDINATOR_NOMINATION_RECEIVED: 'Coordinator request (to staff)',
         COORDINATOR_NOMINATION_DECIDED: 'Decision on a coordinator request',
         SUPPORT_ANSWERED: 'Answer to a question',
+        SESSION_REMINDER: 'Session reminder',
       },
       Language: {
         LV: 'Latvian',

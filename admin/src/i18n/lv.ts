@@ -26,6 +26,7 @@ export const lv = {
         language: 'Mācību valoda',
         hours: 'Akadēmiskās stundas',
         priceEuro: 'Cena, EUR',
+        reminderDaysBefore: 'Atgādinājums pirms nodarbības, dienas',
         price: 'Cena',
         visibility: 'Pieejamība',
         hasDate: 'Ir datums',
@@ -318,6 +319,7 @@ export const lv = {
     },
     help: {
       cancellationReason: 'Iemesls tiks iekļauts e-pastā, ko saņems grupas dalībnieki un pasniedzēji.',
+      reminderDaysBefore: 'Apstiprinātie dalībnieki saņem e-pasta atgādinājumu tik dienas pirms katras nodarbības; 0 — bez atgādinājuma.',
       lecturerPerson: 'Persona, kas pieslēdzas sistēmai kā šis pasniedzējs: tā redzēs savas nodarbības. Vienu personu var sasaistīt tikai ar vienu pasniedzēju.',
       registrationCancellationReason: 'Iemesls tiks saglabāts pie pieteikuma un iekļauts e-pastā, ko saņems dalībnieks.',
       personalCode: 'Formātā 123456-12345; personai nav jābūt jau pieslēgušās sistēmai.',
@@ -609,6 +611,7 @@ export const lv = {
         COORDINATOR_NOMINATION_RECEIVED: 'Koordinatora pieteikums (VAS)',
         COORDINATOR_NOMINATION_DECIDED: 'Lēmums par koordinatora pieteikumu',
         SUPPORT_ANSWERED: 'Atbilde uz jautājumu',
+        SESSION_REMINDER: 'Atgādinājums par nodarbību',
       },
       Language: {
         LV: 'Latviešu',

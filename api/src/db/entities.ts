@@ -25,6 +25,7 @@ import { InterestRequests1764300000000 } from './migrations/1764300000000-intere
 import { RateLimits1764350000000 } from './migrations/1764350000000-rate-limits.js';
 import { CoordinatorNominations1764420000000 } from './migrations/1764420000000-coordinator-nominations.js';
 import { SupportQuestions1764440000000 } from './migrations/1764440000000-support-questions.js';
+import { SessionReminders1764450000000 } from './migrations/1764450000000-session-reminders.js';
 
 export const entities = [
   Person, PersonCode, PersonRole, Institution, InstitutionCoordinator, Employment, BillingAccount, Topic, Course,
@@ -42,4 +43,5 @@ export const migrations = [
   RateLimits1764350000000,
   CoordinatorNominations1764420000000,
   SupportQuestions1764440000000,
+  SessionReminders1764450000000,
 ];

@@ -5,6 +5,10 @@ import { OutboxDelivery, type DeliveryOptions } from '../modules/notifications/o
 import type { Services } from '../services.js';
 import { startJobRunner, type JobLog, type JobRunner } from './job-runner.js';
 
+/** The job that queues reminders before sessions; recurring. */
+export const SESSION_REMINDERS = 'session-reminders.sweep';
+const SESSION_REMINDERS_EVERY_MS = 60_000;
+
 /** The job that empties the outbox; recurring, and also run at once when a change in this process queued mail. */
 export const DELIVER_OUTBOX = 'outbox.deliver';
 const DELIVER_OUTBOX_LOCK_MS = 30_000;
@@ -48,17 +52,21 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     // lease, and a delivery that keeps finding work may outlast any job lock. The job itself ends at
     // once, so its lock can be short: a lock left behind when the database went away mid-run
     // (the job's end could not be recorded) holds the recurring job back only this long.
-    define: (r) =>
+    define: (r) => {
       r.define(
         DELIVER_OUTBOX,
         async () => {
           delivery.deliverSoon();
         },
         { concurrency: 1, lockLifetimeMs: options.jobs?.lockLifetimeMs ?? DELIVER_OUTBOX_LOCK_MS },
-      ),
+      );
+      // A sweep that finds nothing is one indexed query; a reminder is at most a minute late.
+      r.define(SESSION_REMINDERS, async () => options.services.sessionReminders.sweepSoon(log), { concurrency: 1 });
+    },
   });
   try {
     await runner.every(config.jobPollMs, DELIVER_OUTBOX);
+    await runner.every(Math.min(SESSION_REMINDERS_EVERY_MS, config.jobPollMs * 10), SESSION_REMINDERS);
   } catch (error) {
     await runner.stop();
     throw error;
@@ -78,6 +86,8 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
         unwatch();
         await delivery.stop();
         await runner.stop();
+        // A sweep the last job started ends before the database closes (what it queues waits in the outbox).
+        await options.services.sessionReminders.idle();
       })()),
   };
 }

@@ -10,12 +10,12 @@ import {
 } from 'react-admin';
 import { FORMAT_CHOICES, LANGUAGE_CHOICES, VISIBILITY_CHOICES } from '../../components/choices';
 import { SaveOnlyToolbar } from '../../components/toolbars';
-import { code, euro, hours, length, maxLength, required } from '../../validation';
+import { code, euro, hours, length, maxLength, required, wholeNumber } from '../../validation';
 import { FormColumn } from '../../components/FormColumn';
 import { CourseGroups } from './CourseGroups';
 import { keepUserEdits } from '../../components/formOptions';
 
-const defaults = { format: 'IN_PERSON', language: 'LV', visibility: 'PUBLIC', priceEuro: 0 };
+const defaults = { format: 'IN_PERSON', language: 'LV', visibility: 'PUBLIC', priceEuro: 0, reminderDaysBefore: 1 };
 
 const texts = (lang: 'Lv' | 'En') => [
   <TextInput key="title" source={`title${lang}`} validate={lang === 'Lv' ? [required(), length(3, 300)] : maxLength(300)} />,
@@ -37,6 +37,7 @@ export const CourseForm = ({ withGroups = false }: { withGroups?: boolean }) => 
         <SelectInput source="language" choices={LANGUAGE_CHOICES} validate={required()} />
         <NumberInput source="hours" step={0.1} min={0} validate={[required(), hours()]} />
         <NumberInput source="priceEuro" step={0.01} min={0} validate={[required(), euro()]} />
+        <NumberInput source="reminderDaysBefore" step={1} min={0} max={14} validate={wholeNumber(0, 14)} helperText="mps.help.reminderDaysBefore" />
         <SelectInput source="visibility" choices={VISIBILITY_CHOICES} validate={required()} />
         <FormDataConsumer>
           {({ formData }) =>

@@ -13,6 +13,7 @@ const COURSE_ROW = gql`
     language
     hours
     priceCents
+    reminderDaysBefore
     visibility
     hasDate
     nextSessionStartsAt
@@ -104,9 +105,10 @@ export const coursesApi: ResourceApi = {
       : {}),
   }),
   toInput: (values) => ({
-    ...pick(values, ['code', 'topicId', 'format', 'language', 'hours', 'visibility', 'allowedInstitutionIds', ...TEXTS], {
+    ...pick(values, ['code', 'topicId', 'format', 'language', 'hours', 'reminderDaysBefore', 'visibility', 'allowedInstitutionIds', ...TEXTS], {
       code: (value) => textOrEmpty(value).trim(),
       hours: (value) => (value === '' || value === null ? null : Number(value)),
+      reminderDaysBefore: (value) => (value === '' || value === null ? null : Number(value)),
       allowedInstitutionIds: (value) => (Array.isArray(value) ? value : []),
       ...Object.fromEntries(TEXTS.map((key) => [key, textOrEmpty])),
     }),

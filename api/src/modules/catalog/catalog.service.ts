@@ -293,6 +293,12 @@ export class CatalogService {
       const price = input.priceCents;
       problems.check(typeof price === 'number' && Number.isInteger(price) && price >= 0 && price <= 10_000_000, 'priceCents', 'OUT_OF_RANGE', 'priceCents must be a whole number of cents from 0');
     }
+    // Optional even when creating: the column's default (1 day) applies.
+    const reminderGiven = input.reminderDaysBefore !== undefined && input.reminderDaysBefore !== null;
+    if (reminderGiven) {
+      const days = input.reminderDaysBefore;
+      problems.check(typeof days === 'number' && Number.isInteger(days) && days >= 0 && days <= 14, 'reminderDaysBefore', 'OUT_OF_RANGE', 'reminderDaysBefore must be a whole number from 0 to 14');
+    }
     if (given('topicId')) {
       const topicId = input.topicId ?? '';
       const known = isUuid(topicId) && (await em.existsBy(Topic, { id: topicId }));
@@ -316,6 +322,7 @@ export class CatalogService {
     if (given('format')) course.format = input.format!;
     if (given('hours')) course.hours = input.hours!;
     if (given('priceCents')) course.priceCents = input.priceCents!;
+    if (reminderGiven) course.reminderDaysBefore = input.reminderDaysBefore!;
     if (input.visibility) course.visibility = input.visibility;
     course.searchText = courseSearchText(course);
     return allowed;

@@ -144,6 +144,9 @@ export class CourseInput {
   @Field(() => Int, { nullable: true })
   priceCents?: number;
 
+  @Field(() => Int, { nullable: true, description: 'Days before a session for its reminder, 0 to 14 (0: none). Default 1.' })
+  reminderDaysBefore?: number;
+
   @Field(() => CourseVisibility, { nullable: true })
   visibility?: CourseVisibility;
 

@@ -88,6 +88,10 @@ export class Course {
   @Column({ name: 'price_cents', type: 'int' })
   priceCents: number;
 
+  @Field(() => Int, { description: 'Days before each session that its confirmed participants get a reminder (0: none; at most 14).' })
+  @Column({ name: 'reminder_days_before', type: 'int', default: 1 })
+  reminderDaysBefore: number;
+
   @Field(() => CourseVisibility)
   @Column({ type: 'text', default: CourseVisibility.PUBLIC })
   visibility: CourseVisibility;

@@ -18,6 +18,7 @@ export enum NotificationKind {
   COORDINATOR_NOMINATION_RECEIVED = 'coordinator-nomination-received',
   COORDINATOR_NOMINATION_DECIDED = 'coordinator-nomination-decided',
   SUPPORT_ANSWERED = 'support-answered',
+  SESSION_REMINDER = 'session-reminder',
 }
 
 export const NOTIFICATION_KINDS = Object.values(NotificationKind);
@@ -90,6 +91,8 @@ export interface NotificationData {
   [NotificationKind.COORDINATOR_NOMINATION_RECEIVED]: NominationReceivedData;
   [NotificationKind.COORDINATOR_NOMINATION_DECIDED]: NominationDecidedData;
   [NotificationKind.SUPPORT_ANSWERED]: SupportAnsweredData;
+  /** To a confirmed participant, the course's number of days before a session (R-NOT-1): `sessions` holds that one session. */
+  [NotificationKind.SESSION_REMINDER]: CommonData & { sessions: SessionView[]; daysBefore: number };
 }
 
 /** To staff: a person asks to become an institution's coordinator (R-ID-7). */
