@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { startEmbeddedPostgres, StartupError } from './embedded-postgres.js';
+import { StartupError } from '../startup-error.js';
+import { startEmbeddedPostgres } from './embedded-postgres.js';
 
 const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'mps-pglite-'));
 

@@ -2,15 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { StartupError } from '../startup-error.js';
 import { PGliteServer, SOCKET_PORT } from './pglite-server.js';
-
-/** A failure the person starting the system can act on; main prints only the message. */
-export class StartupError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'StartupError';
-  }
-}
 
 export interface EmbeddedPostgres {
   url: string;
@@ -72,6 +65,50 @@ function takeLock(dataDir: string): () => void {
   return () => fs.rmSync(lockFile, { force: true });
 }
 
+/** System error codes that mean the data folder cannot be used, and what each means for the operator. */
+const FOLDER_PROBLEMS: Record<string, string> = {
+  ENOTDIR: 'it is a file, not a folder',
+  EEXIST: 'it is a file, not a folder',
+  EACCES: `the user running MPS (${os.userInfo().username}) may not write in it`,
+  EPERM: `the user running MPS (${os.userInfo().username}) may not write in it`,
+  EROFS: 'it is on a read-only file system',
+  ENOSPC: 'its disk is full',
+  EDQUOT: 'the disk quota of the user running MPS is used up',
+};
+/** The same errors as PGlite's file system reports them (Emscripten numbers them as WASI does). */
+const WASM_ERRNOS: Record<number, string> = { 2: 'EACCES', 19: 'EDQUOT', 51: 'ENOSPC', 54: 'ENOTDIR', 63: 'EPERM', 69: 'EROFS' };
+
+/** The operator's one line for an error of the data folder, or null when it is not one of those. */
+function folderProblem(dataDir: string, error: unknown): StartupError | null {
+  const { code, errno, name } = (error ?? {}) as { code?: string; errno?: number; name?: string };
+  const key = code ?? (name === 'ErrnoError' && errno !== undefined ? WASM_ERRNOS[errno] : undefined);
+  const problem = key ? FOLDER_PROBLEMS[key] : undefined;
+  if (!problem) return null;
+  return new StartupError(`The data folder ${dataDir} cannot be used: ${problem} (${key}). Fix that, or choose another folder: MPS_DATA_DIR=/some/other/folder npm start`);
+}
+
+/** Whether PGlite has ever written to the folder: a failed first start leaves only what can go. */
+function isEmptyFolder(dir: string): boolean {
+  try {
+    return fs.readdirSync(dir).length === 0;
+  } catch {
+    return true;
+  }
+}
+
+/** The folders and the lock, with a folder that cannot be used reported as such. */
+function prepareDataDir(dataDir: string, pgDir: string): () => void {
+  try {
+    fs.mkdirSync(dataDir, { recursive: true });
+    // Before making anything inside: on a read-only file system mkdir reports a misleading ENOENT.
+    fs.accessSync(dataDir, fs.constants.W_OK);
+    fs.mkdirSync(pgDir, { recursive: true });
+    return takeLock(dataDir);
+  } catch (error) {
+    throw folderProblem(dataDir, error) ?? error;
+  }
+}
+
 /**
  * Embedded PostgreSQL: PGlite in `dataDir` (or in memory when null), served on a Unix socket in a
  * private folder, so that every part of the system speaks ordinary `pg` and nobody else can.
@@ -79,10 +116,11 @@ function takeLock(dataDir: string): () => void {
 export async function startEmbeddedPostgres(dataDir: string | null): Promise<EmbeddedPostgres> {
   let releaseLock = () => {};
   let pgDir: string | undefined;
+  let firstStart = false;
   if (dataDir) {
     pgDir = path.join(dataDir, 'pglite');
-    fs.mkdirSync(pgDir, { recursive: true });
-    releaseLock = takeLock(dataDir);
+    releaseLock = prepareDataDir(dataDir, pgDir);
+    firstStart = isEmptyFolder(pgDir);
   }
   let db: PGlite;
   try {
@@ -90,6 +128,12 @@ export async function startEmbeddedPostgres(dataDir: string | null): Promise<Emb
     await db.query('select 1');
   } catch (error) {
     releaseLock();
+    const problem = dataDir && folderProblem(dataDir, error);
+    if (problem) {
+      // A first start that could not finish leaves a half-made database that the next start would call damaged.
+      if (firstStart && pgDir) fs.rmSync(pgDir, { recursive: true, force: true });
+      throw problem;
+    }
     throw new StartupError(
       `The embedded database in ${pgDir} could not be opened (${(error as Error).message}). ` +
         `It may be damaged, for example by a crash during a write. To start with fresh demo data, move the folder away ` +
@@ -97,13 +141,14 @@ export async function startEmbeddedPostgres(dataDir: string | null): Promise<Emb
     );
   }
   const server = new PGliteServer(db);
-  const socket = privateSocketDir(dataDir);
+  let socket: { dir: string; remove: boolean };
   try {
+    socket = privateSocketDir(dataDir);
     await server.listen(socket.dir);
   } catch (error) {
     await db.close();
     releaseLock();
-    throw error;
+    throw (dataDir && folderProblem(dataDir, error)) || error;
   }
   return {
     url: socketUrl(socket.dir),
