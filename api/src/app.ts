@@ -72,7 +72,7 @@ export async function startApp(config: Config, log: Logger = consoleLogger, opti
   let databaseUrl = options.databaseUrl ?? config.databaseUrl?.reveal();
   if (!databaseUrl) {
     try {
-      embedded = await startEmbeddedPostgres(config.dataDir);
+      embedded = await startEmbeddedPostgres(config.dataDir, log);
     } catch (error) {
       httpServer.close();
       throw error;

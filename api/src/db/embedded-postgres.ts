@@ -4,6 +4,9 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { StartupError } from '../startup-error.js';
 import { PGliteServer, SOCKET_PORT } from './pglite-server.js';
+import { StorageGuard, type StorageLog } from './storage-guard.js';
+
+const consoleStorageLog: StorageLog = { info: (message) => console.log(message), error: (message) => console.error(message) };
 
 export interface EmbeddedPostgres {
   url: string;
@@ -113,7 +116,7 @@ function prepareDataDir(dataDir: string, pgDir: string): () => void {
  * Embedded PostgreSQL: PGlite in `dataDir` (or in memory when null), served on a Unix socket in a
  * private folder, so that every part of the system speaks ordinary `pg` and nobody else can.
  */
-export async function startEmbeddedPostgres(dataDir: string | null): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(dataDir: string | null, log: StorageLog = consoleStorageLog): Promise<EmbeddedPostgres> {
   let releaseLock = () => {};
   let pgDir: string | undefined;
   let firstStart = false;
@@ -140,7 +143,7 @@ export async function startEmbeddedPostgres(dataDir: string | null): Promise<Emb
         `(mv ${pgDir} ${pgDir}.broken) and start again; to keep your data, restore the folder from a backup.`,
     );
   }
-  const server = new PGliteServer(db);
+  const server = new PGliteServer(db, dataDir ? new StorageGuard(dataDir, log) : null);
   let socket: { dir: string; remove: boolean };
   try {
     socket = privateSocketDir(dataDir);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import net from 'node:net';
 import type { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketHandler } from '@electric-sql/pglite-socket';
+import { readOnlyAsDiskFull, type StorageGuard } from './storage-guard.js';
 
 interface QueuedMessage {
   handlerId: number;
@@ -55,7 +56,10 @@ export class BatchExclusiveQueue {
   /** Connections gone while they held the backend or had a message running: released by the loop. */
   private readonly gone = new Set<number>();
 
-  constructor(private readonly db: PGlite) {}
+  constructor(
+    private readonly db: PGlite,
+    private readonly storage: StorageGuard | null = null,
+  ) {}
 
   enqueue(handlerId: number, message: Uint8Array, onData: (data: Uint8Array) => void): Promise<number> {
     if (this.gone.has(handlerId)) return Promise.reject(new Error('Connection closed'));
@@ -74,15 +78,17 @@ export class BatchExclusiveQueue {
         if (this.queue.length === 0) return;
         const index = this.owner === null ? 0 : this.queue.findIndex((item) => item.handlerId === this.owner);
         if (index === -1) return; // the owner's next message has not arrived yet
+        if (this.owner === null) await this.guardStorage();
         const [item] = this.queue.splice(index, 1);
         let bytes = 0;
         this.running = item.handlerId;
+        const refusing = this.storage?.refusing ?? false;
         try {
           await this.db.runExclusive(() =>
             this.db.execProtocolRawStream(item.message, {
               onRawData: (data) => {
                 bytes += data.length;
-                item.onData(data);
+                item.onData(refusing ? readOnlyAsDiskFull(data) : data);
               },
             }),
           );
@@ -101,6 +107,13 @@ export class BatchExclusiveQueue {
     } finally {
       this.processing = false;
     }
+  }
+
+  /** Between two batches, outside any transaction: turns writes off or on again as the disk fills or has room. */
+  private async guardStorage(): Promise<void> {
+    const setting = this.storage?.nextSetting();
+    if (!setting) return;
+    await this.db.runExclusive(() => this.db.execProtocolRawStream(frontendMessage('Q', `${setting}\0`), { onRawData: () => {} }));
   }
 
   /** Ends the dead owner's batch and rolls back its transaction; the backend is free afterwards, whatever happens. */
@@ -149,8 +162,11 @@ export class PGliteServer {
   private readonly handlers = new Set<PGLiteSocketHandler>();
   private server: net.Server | null = null;
 
-  constructor(private readonly db: PGlite) {
-    this.queue = new BatchExclusiveQueue(db);
+  constructor(
+    private readonly db: PGlite,
+    storage: StorageGuard | null = null,
+  ) {
+    this.queue = new BatchExclusiveQueue(db, storage);
   }
 
   /**
