@@ -4,7 +4,9 @@ import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { repoRoot } from './config.js';
+import { socketUrl } from './db/embedded-postgres.js';
 import { startProductServer } from './test/browser.js';
 import { mountTmpfs, type Tmpfs } from './test/tmpfs.js';
 
@@ -49,6 +51,62 @@ test('npm start: migrates, loads demo data once, finishes requests in flight on 
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+/** One request over `agent`: its status, and whether it went over a connection kept alive from before. */
+function askKeptAlive(url: string, agent: http.Agent): { written: Promise<void>; answer: Promise<{ status: number | string; reused: boolean }> } {
+  let written!: () => void;
+  const sent = new Promise<void>((resolve) => (written = resolve));
+  const answer = new Promise<{ status: number | string; reused: boolean }>((resolve) => {
+    const request = http.request(`${url}/graphql`, { method: 'POST', agent, headers: { 'content-type': 'application/json' } }, (response) => {
+      response.resume();
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, reused: request.reusedSocket }));
+      response.on('error', (error: NodeJS.ErrnoException) => resolve({ status: error.code ?? String(error), reused: request.reusedSocket }));
+    });
+    request.on('error', (error: NodeJS.ErrnoException) => resolve({ status: error.code ?? String(error), reused: request.reusedSocket }));
+    request.on('finish', written);
+    request.end(CATALOG);
+  });
+  return { written: sent, answer };
+}
+
+/** Longer than the 10 s the drain used to give: requests that slow were cut with ECONNRESET. */
+const SLOW_MS = 12_000;
+
+test('SIGTERM: 20 slow requests in flight over kept-alive connections all get their answer, round after round', async () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mps-drain-'));
+  try {
+    for (let round = 1; round <= 3; round++) {
+      const server = await startProductServer({}, { dataDir });
+      const agent = new http.Agent({ keepAlive: true, maxSockets: 20 });
+      const holder = new pg.Client({ connectionString: socketUrl(path.join(dataDir, 'run')) });
+      try {
+        // Twenty connections, kept alive by the server for the next requests.
+        const warm = await Promise.all(Array.from({ length: 20 }, () => askKeptAlive(server.url, agent).answer));
+        expect(warm.map((w) => w.status)).toEqual(Array(20).fill(200));
+
+        // A transaction of the test holds the one embedded backend: every request waits for it, as behind a slow query.
+        await holder.connect();
+        await holder.query('BEGIN');
+        const requests = Array.from({ length: 20 }, () => askKeptAlive(server.url, agent));
+        await Promise.all(requests.map((r) => r.written));
+        const stopped = server.stop();
+        await new Promise((resolve) => setTimeout(resolve, SLOW_MS));
+        await holder.query('COMMIT');
+        await holder.end();
+
+        const [exitCode, ...answers] = await Promise.all([stopped, ...requests.map((r) => r.answer)]);
+        expect({ round, answers }).toEqual({ round, answers: Array(20).fill({ status: 200, reused: true }) });
+        expect(exitCode).toBe(0);
+      } finally {
+        await holder.end().catch(() => {});
+        agent.destroy();
+        await server.stop();
+      }
+    }
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}, 240_000);
 
 test('a bad setting stops the start with the variable named, not a stack trace', async () => {
   await expect(startProductServer({ PORT: 'eighty' })).rejects.toThrow(/MPS could not start: Invalid configuration:\s+- PORT must be a whole number/);
