@@ -180,12 +180,18 @@ test('a data folder that cannot be used stops the start with one line naming it 
       { dir: file, cause: /it is a file, not a folder \((ENOTDIR|EEXIST)\)/ },
       { dir: locked, cause: /the user running MPS \(\w+\) may not write in it \(EACCES\)/, user: nobody },
     ];
-    // Mounting needs root (as CI runs the tests): a read-only file system, and a disk too small for a new database.
+    // Mounting needs root (as CI runs the tests): a read-only file system, a disk too small for a new
+    // database, and one that holds it but would leave less than the reserve for saving.
     if (root) {
       const readOnly = mountTmpfs({ size: '1m', readOnly: true });
       const small = mountTmpfs({ size: '200k' });
-      mounts.push(readOnly, small);
-      cases.push({ dir: readOnly.dir, cause: /it is on a read-only file system \(EROFS\)/ }, { dir: small.dir, cause: /its disk is full \(ENOSPC\)/ });
+      const tight = mountTmpfs({ size: '70m' });
+      mounts.push(readOnly, small, tight);
+      cases.push(
+        { dir: readOnly.dir, cause: /it is on a read-only file system \(EROFS\)/ },
+        { dir: small.dir, cause: /its disk is full \(ENOSPC\)/ },
+        { dir: tight.dir, cause: /its disk has \d+ MB free once the new database is made, and saving needs 48 MB to spare \(ENOSPC\)/ },
+      );
     }
 
     for (const { dir, cause, user } of cases) {
@@ -194,8 +200,8 @@ test('a data folder that cannot be used stops the start with one line naming it 
       expect(start.stderr).toContain(`The data folder ${dir} cannot be used`);
       expect(start.stderr).toMatch(cause);
     }
-    // The first start that ran out of room left nothing half-made behind that a later start would call damaged.
-    if (root) expect(fs.readdirSync(mounts[1].dir)).toEqual([]);
+    // A first start short of room left nothing half-made behind that a later start would call damaged.
+    for (const disk of mounts.slice(1)) expect(fs.readdirSync(disk.dir)).toEqual([]);
   } finally {
     for (const mount of mounts) mount.remove();
     fs.rmSync(scratch, { recursive: true, force: true });

@@ -97,14 +97,15 @@ test('without a data folder (tests) the socket is in a private temporary folder,
 });
 
 test('short of room, the embedded database refuses writes as disk_full and adds nothing to its WAL; with room again it writes', async () => {
-  // A file system of its own, with less room left after the new database than the reserve.
-  const disk = mountTmpfs({ size: '64m' });
+  // A file system of its own, shrunk while the database runs to leave less room than the reserve.
+  const disk = mountTmpfs({ size: '256m' });
   const dir = disk.dir;
   const lines: string[] = [];
   const embedded = await startEmbeddedPostgres(dir, { info: (line) => lines.push(line), error: (line) => lines.push(line) });
   const client = new pg.Client({ connectionString: embedded.url });
   try {
     await client.connect();
+    disk.resize('64m');
     const { bavail, bsize } = fs.statfsSync(dir);
     expect(bavail * bsize).toBeLessThan(STORAGE_RESERVE_BYTES);
     const walPosition = async () => (await client.query('SELECT pg_current_wal_insert_lsn()::text AS lsn')).rows[0].lsn as string;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { StartupError } from '../startup-error.js';
 import { PGliteServer, SOCKET_PORT } from './pglite-server.js';
-import { StorageGuard, type StorageLog } from './storage-guard.js';
+import { MB, STORAGE_RESERVE_BYTES, StorageGuard, freeBytes, type StorageLog } from './storage-guard.js';
 
 const consoleStorageLog: StorageLog = { info: (message) => console.log(message), error: (message) => console.error(message) };
 
@@ -87,7 +87,11 @@ function folderProblem(dataDir: string, error: unknown): StartupError | null {
   const key = code ?? (name === 'ErrnoError' && errno !== undefined ? WASM_ERRNOS[errno] : undefined);
   const problem = key ? FOLDER_PROBLEMS[key] : undefined;
   if (!problem) return null;
-  return new StartupError(`The data folder ${dataDir} cannot be used: ${problem} (${key}). Fix that, or choose another folder: MPS_DATA_DIR=/some/other/folder npm start`);
+  return unusableFolder(dataDir, problem, key!);
+}
+
+function unusableFolder(dataDir: string, problem: string, code: string): StartupError {
+  return new StartupError(`The data folder ${dataDir} cannot be used: ${problem} (${code}). Fix that, or choose another folder: MPS_DATA_DIR=/some/other/folder npm start`);
 }
 
 /** Whether PGlite has ever written to the folder: a failed first start leaves only what can go. */
@@ -142,6 +146,14 @@ export async function startEmbeddedPostgres(dataDir: string | null, log: Storage
         `It may be damaged, for example by a crash during a write. To start with fresh demo data, move the folder away ` +
         `(mv ${pgDir} ${pgDir}.broken) and start again; to keep your data, restore the folder from a backup.`,
     );
+  }
+  // A new database on a disk below the reserve could not even take its tables and demo data.
+  const free = dataDir && firstStart ? freeBytes(dataDir) : null;
+  if (free !== null && free < STORAGE_RESERVE_BYTES) {
+    await db.close();
+    fs.rmSync(pgDir!, { recursive: true, force: true });
+    releaseLock();
+    throw unusableFolder(dataDir!, `its disk has ${Math.floor(free / MB)} MB free once the new database is made, and saving needs ${STORAGE_RESERVE_BYTES / MB} MB to spare`, 'ENOSPC');
   }
   const server = new PGliteServer(db, dataDir ? new StorageGuard(dataDir, log) : null);
   let socket: { dir: string; remove: boolean };

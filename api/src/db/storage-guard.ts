@@ -13,7 +13,13 @@ export interface StorageLog {
   error(message: string): void;
 }
 
-const MB = 1024 * 1024;
+export const MB = 1024 * 1024;
+
+/** Bytes this user may still write on the file system of `dir`. */
+export function freeBytes(dir: string): number {
+  const { bavail, bsize } = fs.statfsSync(dir);
+  return bavail * bsize;
+}
 
 /**
  * Watches the free space of the embedded database's folder. Below the reserve, the backend's one
@@ -39,8 +45,7 @@ export class StorageGuard {
   nextSetting(): string | null {
     let free: number;
     try {
-      const { bavail, bsize } = fs.statfsSync(this.dir);
-      free = bavail * bsize;
+      free = freeBytes(this.dir);
     } catch {
       return null; // the folder cannot be measured: keep the current state
     }
