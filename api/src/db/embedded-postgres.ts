@@ -68,15 +68,24 @@ function takeLock(dataDir: string): () => void {
   return () => fs.rmSync(lockFile, { force: true });
 }
 
+/** Who runs MPS, for the message: a container may run it under a user id without a name. */
+function runningUser(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return `uid ${process.getuid?.() ?? '?'}`;
+  }
+}
+
 /** System error codes that mean the data folder cannot be used, and what each means for the operator. */
-const FOLDER_PROBLEMS: Record<string, string> = {
-  ENOTDIR: 'it is a file, not a folder',
-  EEXIST: 'it is a file, not a folder',
-  EACCES: `the user running MPS (${os.userInfo().username}) may not write in it`,
-  EPERM: `the user running MPS (${os.userInfo().username}) may not write in it`,
-  EROFS: 'it is on a read-only file system',
-  ENOSPC: 'its disk is full',
-  EDQUOT: 'the disk quota of the user running MPS is used up',
+const FOLDER_PROBLEMS: Record<string, () => string> = {
+  ENOTDIR: () => 'it is a file, not a folder',
+  EEXIST: () => 'it is a file, not a folder',
+  EACCES: () => `the user running MPS (${runningUser()}) may not write in it`,
+  EPERM: () => `the user running MPS (${runningUser()}) may not write in it`,
+  EROFS: () => 'it is on a read-only file system',
+  ENOSPC: () => 'its disk is full',
+  EDQUOT: () => 'the disk quota of the user running MPS is used up',
 };
 /** The same errors as PGlite's file system reports them (Emscripten numbers them as WASI does). */
 const WASM_ERRNOS: Record<number, string> = { 2: 'EACCES', 19: 'EDQUOT', 51: 'ENOSPC', 54: 'ENOTDIR', 63: 'EPERM', 69: 'EROFS' };
@@ -87,7 +96,7 @@ function folderProblem(dataDir: string, error: unknown): StartupError | null {
   const key = code ?? (name === 'ErrnoError' && errno !== undefined ? WASM_ERRNOS[errno] : undefined);
   const problem = key ? FOLDER_PROBLEMS[key] : undefined;
   if (!problem) return null;
-  return unusableFolder(dataDir, problem, key!);
+  return unusableFolder(dataDir, problem(), key!);
 }
 
 function unusableFolder(dataDir: string, problem: string, code: string): StartupError {
