@@ -72,7 +72,14 @@ export async function startApp(config: Config, log: Logger = consoleLogger, opti
   let databaseUrl = options.databaseUrl ?? config.databaseUrl?.reveal();
   if (!databaseUrl) {
     try {
-      embedded = await startEmbeddedPostgres(config.dataDir, log);
+      embedded = await startEmbeddedPostgres(config.dataDir, {
+        log,
+        // Nothing can be drained or closed on a backend that will not answer again: stop now, one line, and let the supervisor start MPS again.
+        onPanic: (message) => {
+          log.error(`The embedded database in ${config.dataDir} stopped (PANIC: ${message}) and cannot go on in this process. If its disk is full, make room, then start MPS again`);
+          process.exit(1);
+        },
+      });
     } catch (error) {
       httpServer.close();
       throw error;

@@ -111,3 +111,54 @@ test('a full disk refuses saving with STORAGE_FULL, reading goes on, and saving 
     disk.remove();
   }
 });
+
+/** How the process ended, once it has (polled), or null if it still runs after `ms`. */
+async function exitWithin(server: ProductServer, ms: number): Promise<string | null> {
+  const deadline = Date.now() + ms;
+  while (server.exited() === null && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+  return server.exited();
+}
+
+test('a WAL file that cannot be made stops the process at once with one line, and with room again it starts on its data', async () => {
+  const disk = mountTmpfs({ size: '256m' });
+  const dataDir = disk.dir;
+  const url = socketUrl(path.join(dataDir, 'run'));
+  let server: ProductServer | null = null;
+  const database = new pg.Client({ connectionString: url });
+  database.on('error', () => {}); // the server goes away under it
+  try {
+    server = await startProductServer({}, { dataDir });
+    await database.connect();
+    await database.query(`CREATE TABLE kept (v text); INSERT INTO kept VALUES ('saglabāts')`);
+
+    // A transaction under way when another program takes the last byte of the disk, and its WAL
+    // segment runs out (pg_switch_wal: at once, not after 16 MB): the storage guard, which acts
+    // between transactions, is too late for it.
+    await database.query('BEGIN');
+    await database.query(`INSERT INTO kept VALUES ('pazudis')`);
+    const filler = path.join(dataDir, 'filler.log');
+    fillDisk(filler);
+    await database.query('SELECT pg_switch_wal()');
+    const commit = await database.query('COMMIT').catch((error: unknown) => error);
+    expect(commit).toMatchObject({ code: '53100', severity: 'PANIC', message: expect.stringContaining('pg_wal/') });
+
+    expect(await exitWithin(server, 20_000)).toBe('exit code 1');
+    const stopLines = server.output().split('\n').filter((line) => line.includes('PANIC'));
+    expect(stopLines).toEqual([
+      expect.stringMatching(/^The embedded database in \S+ stopped \(PANIC: could not write to file "pg_wal\/xlogtemp\.\d+": No space left on device\) and cannot go on in this process\. If its disk is full, make room, then start MPS again$/),
+    ]);
+
+    fs.rmSync(filler);
+    server = await startProductServer({}, { dataDir });
+    const after = new pg.Client({ connectionString: url });
+    await after.connect();
+    expect((await after.query('SELECT v FROM kept')).rows).toEqual([{ v: 'saglabāts' }]);
+    await after.end();
+    expect(await server.stop()).toBe(0);
+  } finally {
+    await database.end().catch(() => {});
+    if (server?.exited() === null) server.kill();
+    await server?.stop();
+    disk.remove();
+  }
+});

@@ -101,7 +101,7 @@ test('short of room, the embedded database refuses writes as disk_full and adds 
   const disk = mountTmpfs({ size: '256m' });
   const dir = disk.dir;
   const lines: string[] = [];
-  const embedded = await startEmbeddedPostgres(dir, { info: (line) => lines.push(line), error: (line) => lines.push(line) });
+  const embedded = await startEmbeddedPostgres(dir, { log: { info: (line) => lines.push(line), error: (line) => lines.push(line) } });
   const client = new pg.Client({ connectionString: embedded.url });
   try {
     await client.connect();

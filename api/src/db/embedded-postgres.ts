@@ -129,7 +129,15 @@ function prepareDataDir(dataDir: string, pgDir: string): () => void {
  * Embedded PostgreSQL: PGlite in `dataDir` (or in memory when null), served on a Unix socket in a
  * private folder, so that every part of the system speaks ordinary `pg` and nobody else can.
  */
-export async function startEmbeddedPostgres(dataDir: string | null, log: StorageLog = consoleStorageLog): Promise<EmbeddedPostgres> {
+export interface EmbeddedOptions {
+  /** Where the storage guard says when saving stops and resumes. */
+  log?: StorageLog;
+  /** PGlite answered with a PANIC and cannot be used any more, not even closed (see pglite-server.ts). */
+  onPanic?: (message: string) => void;
+}
+
+export async function startEmbeddedPostgres(dataDir: string | null, options: EmbeddedOptions = {}): Promise<EmbeddedPostgres> {
+  const { log = consoleStorageLog, onPanic } = options;
   let releaseLock = () => {};
   let pgDir: string | undefined;
   let firstStart = false;
@@ -164,7 +172,7 @@ export async function startEmbeddedPostgres(dataDir: string | null, log: Storage
     releaseLock();
     throw unusableFolder(dataDir!, `its disk has ${Math.floor(free / MB)} MB free once the new database is made, and saving needs ${STORAGE_RESERVE_BYTES / MB} MB to spare`, 'ENOSPC');
   }
-  const server = new PGliteServer(db, dataDir ? new StorageGuard(dataDir, log) : null);
+  const server = new PGliteServer(db, { storage: dataDir ? new StorageGuard(dataDir, log) : null, onPanic });
   let socket: { dir: string; remove: boolean };
   try {
     socket = privateSocketDir(dataDir);
