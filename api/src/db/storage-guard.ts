@@ -1,19 +1,19 @@
 import fs from 'node:fs';
 
+export const MB = 1024 * 1024;
+
 /**
  * Free space below which the embedded database stops saving: a WAL segment (16 MB) and room to
  * spare. PGlite survives a table file that cannot grow (the statement fails with disk_full), but
- * not a WAL file that cannot be made: the failed write leaves its WebAssembly backend spinning
- * forever, and the whole process with it (docs/architecture.md, "A full disk").
+ * not a WAL file that cannot be made: that is a PANIC, after which its WebAssembly backend spins
+ * forever on its next call, and the whole process with it (docs/architecture.md, "A full disk").
  */
-export const STORAGE_RESERVE_BYTES = 48 * 1024 * 1024;
+export const STORAGE_RESERVE_BYTES = 48 * MB;
 
 export interface StorageLog {
   info(message: string): void;
   error(message: string): void;
 }
-
-export const MB = 1024 * 1024;
 
 /** Bytes this user may still write on the file system of `dir`. */
 export function freeBytes(dir: string): number {
