@@ -110,7 +110,7 @@ test('a full disk refuses saving with STORAGE_FULL, reading goes on, and saving 
     await server?.stop();
     disk.remove();
   }
-});
+}, 120_000);
 
 /** How the process ended, once it has (polled), or null if it still runs after `ms`. */
 async function exitWithin(server: ProductServer, ms: number): Promise<string | null> {
@@ -161,4 +161,4 @@ test('a WAL file that cannot be made stops the process at once with one line, an
     await server?.stop();
     disk.remove();
   }
-});
+}, 120_000);

@@ -106,7 +106,7 @@ test('SIGTERM: 20 slow requests in flight over kept-alive connections all get th
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
-}, 240_000);
+}, 300_000);
 
 test('a bad setting stops the start with the variable named, not a stack trace', async () => {
   await expect(startProductServer({ PORT: 'eighty' })).rejects.toThrow(/MPS could not start: Invalid configuration:\s+- PORT must be a whole number/);
@@ -206,4 +206,4 @@ test('a data folder that cannot be used stops the start with one line naming it 
     for (const mount of mounts) mount.remove();
     fs.rmSync(scratch, { recursive: true, force: true });
   }
-});
+}, 180_000);
