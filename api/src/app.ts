@@ -5,7 +5,7 @@ import { createDataSource } from './db/data-source.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './db/embedded-postgres.js';
 import { seedDemoData } from './db/seed/seed.js';
 import { PersonalCodeCipher } from './modules/people/personal-code.js';
-import { startServer, type Logger, type RunningServer } from './server.js';
+import { bindPort, startServer, type Logger, type RunningServer } from './server.js';
 import { createServices, type Services } from './services.js';
 import { startWorker, type Worker } from './jobs/worker.js';
 import type { DeliveryOptions } from './modules/notifications/outbox-delivery.js';
@@ -66,10 +66,24 @@ async function prepareDatabase(dataSource: DataSource, demoData: boolean, codes:
 }
 
 export async function startApp(config: Config, log: Logger = consoleLogger, options: StartOptions = {}): Promise<App> {
+  // First, so that a busy port is known in a moment, not after the migrations and demo data.
+  const httpServer = await bindPort(config);
   let embedded: EmbeddedPostgres | null = null;
   let databaseUrl = options.databaseUrl ?? config.databaseUrl?.reveal();
   if (!databaseUrl) {
-    embedded = await startEmbeddedPostgres(config.dataDir);
+    try {
+      embedded = await startEmbeddedPostgres(config.dataDir, {
+        log,
+        // Nothing can be drained or closed on a backend that will not answer again: stop now, one line, and let the supervisor start MPS again.
+        onPanic: (message) => {
+          log.error(`The embedded database in ${config.dataDir} stopped (PANIC: ${message}) and cannot go on in this process. If its disk is full, make room, then start MPS again`);
+          process.exit(1);
+        },
+      });
+    } catch (error) {
+      httpServer.close();
+      throw error;
+    }
     databaseUrl = embedded.url;
     log.info(`Embedded PostgreSQL (PGlite) in ${config.dataDir}`);
   }
@@ -93,7 +107,7 @@ export async function startApp(config: Config, log: Logger = consoleLogger, opti
     }
     // On a real PostgreSQL every instance counts rate limits in one table; PGlite is one process.
     const limitsPool = pglite ? null : ((dataSource.driver as unknown as { master: Pool }).master ?? null);
-    const server = await startServer(config, dataSource, services, log, { limitsPool });
+    const server = await startServer(config, dataSource, services, log, { httpServer, limitsPool });
     let stopping: Promise<void> | null = null;
     return {
       url: server.url,
@@ -116,6 +130,7 @@ export async function startApp(config: Config, log: Logger = consoleLogger, opti
     for (const stop of started.reverse()) await stop().catch(() => {});
     if (dataSource.isInitialized) await dataSource.destroy();
     await embedded?.stop();
+    httpServer.close();
     throw error;
   }
 }

@@ -1,8 +1,14 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
+import { repoRoot } from './config.js';
+import { socketUrl } from './db/embedded-postgres.js';
 import { startProductServer } from './test/browser.js';
+import { mountTmpfs, type Tmpfs } from './test/tmpfs.js';
 
 const CATALOG = JSON.stringify({ query: '{ courses(perPage: 50) { total items { openGroups { sessions { lecturer { name } } } } } }' });
 const ask = (url: string) => fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: CATALOG });
@@ -46,6 +52,158 @@ test('npm start: migrates, loads demo data once, finishes requests in flight on 
   }
 });
 
+/** One request over `agent`: its status, and whether it went over a connection kept alive from before. */
+function askKeptAlive(url: string, agent: http.Agent): { written: Promise<void>; answer: Promise<{ status: number | string; reused: boolean }> } {
+  let written!: () => void;
+  const sent = new Promise<void>((resolve) => (written = resolve));
+  const answer = new Promise<{ status: number | string; reused: boolean }>((resolve) => {
+    const request = http.request(`${url}/graphql`, { method: 'POST', agent, headers: { 'content-type': 'application/json' } }, (response) => {
+      response.resume();
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, reused: request.reusedSocket }));
+      response.on('error', (error: NodeJS.ErrnoException) => resolve({ status: error.code ?? String(error), reused: request.reusedSocket }));
+    });
+    request.on('error', (error: NodeJS.ErrnoException) => resolve({ status: error.code ?? String(error), reused: request.reusedSocket }));
+    request.on('finish', written);
+    request.end(CATALOG);
+  });
+  return { written: sent, answer };
+}
+
+/** Longer than the 10 s the drain used to give: requests that slow were cut with ECONNRESET. */
+const SLOW_MS = 12_000;
+
+test('SIGTERM: 20 slow requests in flight over kept-alive connections all get their answer, round after round', async () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mps-drain-'));
+  try {
+    for (let round = 1; round <= 3; round++) {
+      const server = await startProductServer({}, { dataDir });
+      const agent = new http.Agent({ keepAlive: true, maxSockets: 20 });
+      const holder = new pg.Client({ connectionString: socketUrl(path.join(dataDir, 'run')) });
+      try {
+        // Twenty connections, kept alive by the server for the next requests.
+        const warm = await Promise.all(Array.from({ length: 20 }, () => askKeptAlive(server.url, agent).answer));
+        expect(warm.map((w) => w.status)).toEqual(Array(20).fill(200));
+
+        // A transaction of the test holds the one embedded backend: every request waits for it, as behind a slow query.
+        await holder.connect();
+        await holder.query('BEGIN');
+        const requests = Array.from({ length: 20 }, () => askKeptAlive(server.url, agent));
+        await Promise.all(requests.map((r) => r.written));
+        const stopped = server.stop();
+        await new Promise((resolve) => setTimeout(resolve, SLOW_MS));
+        await holder.query('COMMIT');
+        await holder.end();
+
+        const [exitCode, ...answers] = await Promise.all([stopped, ...requests.map((r) => r.answer)]);
+        expect({ round, answers }).toEqual({ round, answers: Array(20).fill({ status: 200, reused: true }) });
+        expect(exitCode).toBe(0);
+      } finally {
+        await holder.end().catch(() => {});
+        agent.destroy();
+        await server.stop();
+      }
+    }
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}, 300_000);
+
 test('a bad setting stops the start with the variable named, not a stack trace', async () => {
   await expect(startProductServer({ PORT: 'eighty' })).rejects.toThrow(/MPS could not start: Invalid configuration:\s+- PORT must be a whole number/);
 });
+
+interface FailedStart {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+/** Runs the built product (as `npm start` does) until it ends by itself, as a start that fails does. */
+function startUntilExit(env: Record<string, string>, user?: { uid: number; gid: number }): Promise<FailedStart> {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'development', ...env };
+  delete childEnv.DATABASE_URL;
+  const started = Date.now();
+  const child = spawn(process.execPath, [path.join(repoRoot, 'api/dist/main.js')], { cwd: repoRoot, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'], ...user });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`Still running after 60 s:\n${stdout}${stderr}`));
+    }, 60_000);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr, ms: Date.now() - started });
+    });
+  });
+}
+
+test('a busy port stops the start at once with one line, before the database is opened', async () => {
+  const occupant = net.createServer();
+  await new Promise<void>((resolve) => occupant.listen(0, '127.0.0.1', resolve));
+  const { port } = occupant.address() as net.AddressInfo;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mps-port-'));
+  try {
+    const start = await startUntilExit({ PORT: String(port), MPS_DATA_DIR: dataDir });
+    expect(start).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `MPS could not start: Port ${port} is already in use (127.0.0.1:${port}). Stop the program using it or choose another port: PORT=4100 npm start\n`,
+      ms: expect.any(Number),
+    });
+    // No migrations or demo data first: the embedded database was never opened.
+    expect(fs.readdirSync(dataDir)).toEqual([]);
+    expect(start.ms).toBeLessThan(10_000);
+  } finally {
+    occupant.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('a data folder that cannot be used stops the start with one line naming it and the cause', async () => {
+  const root = process.getuid?.() === 0;
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'mps-folder-'));
+  const mounts: Tmpfs[] = [];
+  try {
+    const file = path.join(scratch, 'data.txt');
+    fs.writeFileSync(file, 'not a folder');
+    const locked = path.join(scratch, 'locked');
+    fs.mkdirSync(locked);
+    // Root may write anywhere: the folder is refused to another user ("nobody") running MPS instead.
+    fs.chmodSync(locked, root ? 0o755 : 0o555);
+    const nobody = root ? { uid: 65534, gid: 65534 } : undefined;
+
+    const cases: { dir: string; cause: RegExp; user?: { uid: number; gid: number } }[] = [
+      { dir: file, cause: /it is a file, not a folder \((ENOTDIR|EEXIST)\)/ },
+      { dir: locked, cause: /the user running MPS \(\w+\) may not write in it \(EACCES\)/, user: nobody },
+    ];
+    // Mounting needs root (as CI runs the tests): a read-only file system, a disk too small for a new
+    // database, and one that holds it but would leave less than the reserve for saving.
+    if (root) {
+      const readOnly = mountTmpfs({ size: '1m', readOnly: true });
+      const small = mountTmpfs({ size: '200k' });
+      const tight = mountTmpfs({ size: '70m' });
+      mounts.push(readOnly, small, tight);
+      cases.push(
+        { dir: readOnly.dir, cause: /it is on a read-only file system \(EROFS\)/ },
+        { dir: small.dir, cause: /its disk is full \(ENOSPC\)/ },
+        { dir: tight.dir, cause: /its disk has \d+ MB free once the new database is made, and saving needs 48 MB to spare \(ENOSPC\)/ },
+      );
+    }
+
+    for (const { dir, cause, user } of cases) {
+      const start = await startUntilExit({ MPS_DATA_DIR: dir }, user);
+      expect({ code: start.code, stderr: start.stderr }).toEqual({ code: 1, stderr: expect.stringMatching(/^MPS could not start: The data folder \S+ cannot be used: .+ MPS_DATA_DIR=\/some\/other\/folder npm start\n$/) });
+      expect(start.stderr).toContain(`The data folder ${dir} cannot be used`);
+      expect(start.stderr).toMatch(cause);
+    }
+    // A first start short of room left nothing half-made behind that a later start would call damaged.
+    for (const disk of mounts.slice(1)) expect(fs.readdirSync(disk.dir)).toEqual([]);
+  } finally {
+    for (const mount of mounts) mount.remove();
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}, 180_000);

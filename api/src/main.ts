@@ -1,16 +1,15 @@
 import 'reflect-metadata';
 import { startApp, consoleLogger } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
-import { StartupError } from './db/embedded-postgres.js';
+import { isStorageFull } from './db/connection-health.js';
 import { JobStoreError } from './jobs/job-runner.js';
+import { StartupError } from './startup-error.js';
 
 /** Failures a person can act on get one clear line; anything else keeps its stack. */
 function explain(error: unknown): string {
   if (error instanceof ConfigError || error instanceof StartupError || error instanceof JobStoreError) return error.message;
+  if (isStorageFull(error)) return `The database's disk is full (${(error as Error).message}). Make room on it and start again.`;
   const code = (error as NodeJS.ErrnoException)?.code;
-  if (code === 'EADDRINUSE') {
-    return `Port ${process.env.PORT ?? 4000} is already in use. Stop the program using it or choose another port: PORT=4100 npm start`;
-  }
   if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === '28P01' || code === '3D000') {
     return `Cannot reach the database at DATABASE_URL (${(error as Error).message}). Check the address, the user and that the server is running.`;
   }

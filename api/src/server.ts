@@ -25,6 +25,7 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { calendarFeedRoutes } from './modules/notifications/calendar-feed.routes.js';
 import { CALENDAR_PATH } from './modules/notifications/calendar-feed.service.js';
 import type { Services } from './services.js';
+import { StartupError } from './startup-error.js';
 
 export interface RunningServer {
   url: string;
@@ -38,9 +39,15 @@ export interface Logger {
 }
 
 const MAX_WS_MESSAGE_BYTES = 64 * 1024;
-const DRAIN_GRACE_MS = 10_000;
+/**
+ * How long requests in flight get after SIGTERM. On a busy machine twenty requests queued behind
+ * the one embedded backend took longer than the 10 s this used to be, and were cut with
+ * ECONNRESET. Below the 30 s Kubernetes waits before SIGKILL (docker-compose.yml gives 60 s).
+ */
+const DRAIN_GRACE_MS = 25_000;
 
 const QUIET_MS = 300;
+const QUIET_CHECKS = 3;
 const HEALTH_TIMEOUT_MS = 3000;
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
@@ -70,10 +77,14 @@ class RequestTracker {
  */
 function drainHttpServer(server: http.Server, requests: RequestTracker, graceMs = DRAIN_GRACE_MS): Promise<void> {
   const started = Date.now();
+  let quietChecks = 0;
   return new Promise((resolve) => {
     const check = setInterval(() => {
-      const quiet = requests.active === 0 && Date.now() - requests.lastArrival >= QUIET_MS;
-      if (!quiet && Date.now() - started < graceMs) return;
+      // Quiet in several checks running, not only by the clock: after the event loop was blocked
+      // (the embedded database runs on it), requests already sent are still unread in the kernel;
+      // each turn of the loop between two checks reads them.
+      quietChecks = requests.active === 0 && Date.now() - requests.lastArrival >= QUIET_MS ? quietChecks + 1 : 0;
+      if (quietChecks < QUIET_CHECKS && Date.now() - started < graceMs) return;
       clearInterval(check);
       server.close(() => resolve());
       server.closeAllConnections();
@@ -125,18 +136,47 @@ function singlePageApp(dir: string, name: string): express.Router {
   return router;
 }
 
+/**
+ * Takes the port before anything slow (the database, migrations, demo data), so a busy port stops the
+ * start at once. Until startServer takes it over, every request is answered 503 "starting".
+ */
+export async function bindPort(config: Pick<Config, 'port' | 'host'>): Promise<http.Server> {
+  const httpServer = http.createServer((_req, res) => {
+    res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '5', connection: 'close' });
+    res.end(JSON.stringify({ status: 'starting' }));
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(config.port, config.host, () => resolve());
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const where = `${config.host}:${config.port}`;
+    if (code === 'EADDRINUSE') {
+      throw new StartupError(`Port ${config.port} is already in use (${where}). Stop the program using it or choose another port: PORT=4100 npm start`);
+    }
+    if (code === 'EACCES') throw new StartupError(`Port ${config.port} may not be used by this user (${where}). Choose a port above 1023: PORT=4000 npm start`);
+    if (code === 'EADDRNOTAVAIL') throw new StartupError(`HOST=${config.host} is not an address of this machine. Use one of its addresses, or 0.0.0.0 for all of them`);
+    throw error;
+  }
+  return httpServer;
+}
+
 export interface ServerOptions {
+  /** The listening server from bindPort, whose requests the app answers from now on. */
+  httpServer: http.Server;
   /** A real PostgreSQL's pool: rate limits are counted there, shared by every instance. Null: in memory (PGlite). */
   limitsPool: Pool | null;
 }
 
-export async function startServer(config: Config, dataSource: DataSource, services: Services, log: Logger, options: ServerOptions = { limitsPool: null }): Promise<RunningServer> {
+export async function startServer(config: Config, dataSource: DataSource, services: Services, log: Logger, options: ServerOptions): Promise<RunningServer> {
   const production = config.nodeEnv === 'production';
   const schema = await createSchema(services);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  const httpServer = http.createServer(app);
+  const { httpServer } = options;
   let draining = false;
   const requests = new RequestTracker();
   app.use(requests.middleware);
@@ -322,10 +362,8 @@ export async function startServer(config: Config, dataSource: DataSource, servic
   app.use('/admin', singlePageApp(config.staticDirs.admin, 'console'));
   app.use('/', singlePageApp(config.staticDirs.web, 'portal'));
 
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(config.port, config.host, () => resolve());
-  });
+  httpServer.removeAllListeners('request');
+  httpServer.on('request', app);
   const address = httpServer.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;

@@ -2,7 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { startEmbeddedPostgres, StartupError } from './embedded-postgres.js';
+import { StartupError } from '../startup-error.js';
+import { mountTmpfs } from '../test/tmpfs.js';
+import { startEmbeddedPostgres } from './embedded-postgres.js';
+import { STORAGE_RESERVE_BYTES } from './storage-guard.js';
 
 const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'mps-pglite-'));
 
@@ -91,4 +94,35 @@ test('without a data folder (tests) the socket is in a private temporary folder,
   expect(fs.statSync(embedded.socketDir).mode & 0o777).toBe(0o700);
   await embedded.stop();
   expect(fs.existsSync(embedded.socketDir)).toBe(false);
+});
+
+test('short of room, the embedded database refuses writes as disk_full and adds nothing to its WAL; with room again it writes', async () => {
+  // A file system of its own, shrunk while the database runs to leave less room than the reserve.
+  const disk = mountTmpfs({ size: '256m' });
+  const dir = disk.dir;
+  const lines: string[] = [];
+  const embedded = await startEmbeddedPostgres(dir, { log: { info: (line) => lines.push(line), error: (line) => lines.push(line) } });
+  const client = new pg.Client({ connectionString: embedded.url });
+  try {
+    await client.connect();
+    disk.resize('64m');
+    const { bavail, bsize } = fs.statfsSync(dir);
+    expect(bavail * bsize).toBeLessThan(STORAGE_RESERVE_BYTES);
+    const walPosition = async () => (await client.query('SELECT pg_current_wal_insert_lsn()::text AS lsn')).rows[0].lsn as string;
+    const before = await walPosition();
+    const refused = await client.query('CREATE TABLE kept (v text)').catch((error: unknown) => error);
+    expect(refused).toMatchObject({ code: '53100' });
+    expect((await client.query('SELECT count(*)::int AS n FROM pg_class')).rows[0].n).toBeGreaterThan(0);
+    expect(await walPosition()).toBe(before);
+    expect(lines).toEqual([expect.stringMatching(/almost full \(\d+ MB free in .+\): saving is refused until 48 MB are free; reading goes on/)]);
+
+    disk.resize('256m');
+    await client.query(`CREATE TABLE kept (v text); INSERT INTO kept VALUES ('saglabāts')`);
+    expect((await client.query('SELECT v FROM kept')).rows).toEqual([{ v: 'saglabāts' }]);
+    expect(lines[1]).toMatch(/has room again \(\d+ MB free in .+\): saving works/);
+  } finally {
+    await client.end();
+    await embedded.stop();
+    disk.remove();
+  }
 });

@@ -2,15 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { StartupError } from '../startup-error.js';
 import { PGliteServer, SOCKET_PORT } from './pglite-server.js';
+import { MB, STORAGE_RESERVE_BYTES, StorageGuard, freeBytes, type StorageLog } from './storage-guard.js';
 
-/** A failure the person starting the system can act on; main prints only the message. */
-export class StartupError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'StartupError';
-  }
-}
+const consoleStorageLog: StorageLog = { info: (message) => console.log(message), error: (message) => console.error(message) };
 
 export interface EmbeddedPostgres {
   url: string;
@@ -72,17 +68,83 @@ function takeLock(dataDir: string): () => void {
   return () => fs.rmSync(lockFile, { force: true });
 }
 
+/** Who runs MPS, for the message: a container may run it under a user id without a name. */
+function runningUser(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return `uid ${process.getuid?.() ?? '?'}`;
+  }
+}
+
+/** System error codes that mean the data folder cannot be used, and what each means for the operator. */
+const FOLDER_PROBLEMS: Record<string, () => string> = {
+  ENOTDIR: () => 'it is a file, not a folder',
+  EEXIST: () => 'it is a file, not a folder',
+  EACCES: () => `the user running MPS (${runningUser()}) may not write in it`,
+  EPERM: () => `the user running MPS (${runningUser()}) may not write in it`,
+  EROFS: () => 'it is on a read-only file system',
+  ENOSPC: () => 'its disk is full',
+  EDQUOT: () => 'the disk quota of the user running MPS is used up',
+};
+/** The same errors as PGlite's file system reports them (Emscripten numbers them as WASI does). */
+const WASM_ERRNOS: Record<number, string> = { 2: 'EACCES', 19: 'EDQUOT', 51: 'ENOSPC', 54: 'ENOTDIR', 63: 'EPERM', 69: 'EROFS' };
+
+/** The operator's one line for an error of the data folder, or null when it is not one of those. */
+function folderProblem(dataDir: string, error: unknown): StartupError | null {
+  const { code, errno, name } = (error ?? {}) as { code?: string; errno?: number; name?: string };
+  const key = code ?? (name === 'ErrnoError' && errno !== undefined ? WASM_ERRNOS[errno] : undefined);
+  const problem = key ? FOLDER_PROBLEMS[key] : undefined;
+  if (!problem) return null;
+  return unusableFolder(dataDir, problem(), key!);
+}
+
+function unusableFolder(dataDir: string, problem: string, code: string): StartupError {
+  return new StartupError(`The data folder ${dataDir} cannot be used: ${problem} (${code}). Fix that, or choose another folder: MPS_DATA_DIR=/some/other/folder npm start`);
+}
+
+/** Whether PGlite has ever written to the folder: a failed first start leaves only what can go. */
+function isEmptyFolder(dir: string): boolean {
+  try {
+    return fs.readdirSync(dir).length === 0;
+  } catch {
+    return true;
+  }
+}
+
+/** The folders and the lock, with a folder that cannot be used reported as such. */
+function prepareDataDir(dataDir: string, pgDir: string): () => void {
+  try {
+    fs.mkdirSync(dataDir, { recursive: true });
+    // Before making anything inside: on a read-only file system mkdir reports a misleading ENOENT.
+    fs.accessSync(dataDir, fs.constants.W_OK);
+    fs.mkdirSync(pgDir, { recursive: true });
+    return takeLock(dataDir);
+  } catch (error) {
+    throw folderProblem(dataDir, error) ?? error;
+  }
+}
+
 /**
  * Embedded PostgreSQL: PGlite in `dataDir` (or in memory when null), served on a Unix socket in a
  * private folder, so that every part of the system speaks ordinary `pg` and nobody else can.
  */
-export async function startEmbeddedPostgres(dataDir: string | null): Promise<EmbeddedPostgres> {
+export interface EmbeddedOptions {
+  /** Where the storage guard says when saving stops and resumes. */
+  log?: StorageLog;
+  /** PGlite answered with a PANIC and cannot be used any more, not even closed (see pglite-server.ts). */
+  onPanic?: (message: string) => void;
+}
+
+export async function startEmbeddedPostgres(dataDir: string | null, options: EmbeddedOptions = {}): Promise<EmbeddedPostgres> {
+  const { log = consoleStorageLog, onPanic } = options;
   let releaseLock = () => {};
   let pgDir: string | undefined;
+  let firstStart = false;
   if (dataDir) {
     pgDir = path.join(dataDir, 'pglite');
-    fs.mkdirSync(pgDir, { recursive: true });
-    releaseLock = takeLock(dataDir);
+    releaseLock = prepareDataDir(dataDir, pgDir);
+    firstStart = isEmptyFolder(pgDir);
   }
   let db: PGlite;
   try {
@@ -90,20 +152,35 @@ export async function startEmbeddedPostgres(dataDir: string | null): Promise<Emb
     await db.query('select 1');
   } catch (error) {
     releaseLock();
+    const problem = dataDir && folderProblem(dataDir, error);
+    if (problem) {
+      // A first start that could not finish leaves a half-made database that the next start would call damaged.
+      if (firstStart && pgDir) fs.rmSync(pgDir, { recursive: true, force: true });
+      throw problem;
+    }
     throw new StartupError(
       `The embedded database in ${pgDir} could not be opened (${(error as Error).message}). ` +
         `It may be damaged, for example by a crash during a write. To start with fresh demo data, move the folder away ` +
         `(mv ${pgDir} ${pgDir}.broken) and start again; to keep your data, restore the folder from a backup.`,
     );
   }
-  const server = new PGliteServer(db);
-  const socket = privateSocketDir(dataDir);
+  // A new database on a disk below the reserve could not even take its tables and demo data.
+  const free = dataDir && firstStart ? freeBytes(dataDir) : null;
+  if (free !== null && free < STORAGE_RESERVE_BYTES) {
+    await db.close();
+    fs.rmSync(pgDir!, { recursive: true, force: true });
+    releaseLock();
+    throw unusableFolder(dataDir!, `its disk has ${Math.floor(free / MB)} MB free once the new database is made, and saving needs ${STORAGE_RESERVE_BYTES / MB} MB to spare`, 'ENOSPC');
+  }
+  const server = new PGliteServer(db, { storage: dataDir ? new StorageGuard(dataDir, log) : null, onPanic });
+  let socket: { dir: string; remove: boolean };
   try {
+    socket = privateSocketDir(dataDir);
     await server.listen(socket.dir);
   } catch (error) {
     await db.close();
     releaseLock();
-    throw error;
+    throw (dataDir && folderProblem(dataDir, error)) || error;
   }
   return {
     url: socketUrl(socket.dir),

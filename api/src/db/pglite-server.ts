@@ -3,6 +3,7 @@ import path from 'node:path';
 import net from 'node:net';
 import type { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketHandler } from '@electric-sql/pglite-socket';
+import { readOnlyAsDiskFull, type StorageGuard } from './storage-guard.js';
 
 interface QueuedMessage {
   handlerId: number;
@@ -32,6 +33,59 @@ function frontendMessage(type: string, body: string): Uint8Array {
 const SYNC_MESSAGE = frontendMessage('S', '');
 const ROLLBACK_MESSAGE = frontendMessage('Q', 'ROLLBACK\0');
 
+const ERROR_RESPONSE = 0x45; // 'E'
+
+/**
+ * Finds the severity of every ErrorResponse in a backend's output, which arrives in chunks that
+ * need not end where a message ends: type byte, length (itself included), then for an error its
+ * fields, each a type byte and a NUL-terminated text ('V': the severity, never translated).
+ */
+export class ErrorSeverities {
+  private readonly header = new Uint8Array(5);
+  private headerBytes = 0;
+  private remaining = 0;
+  private inBody = false;
+  private errorBody: Buffer[] | null = null;
+
+  constructor(private readonly onError: (severity: string, message: string) => void) {}
+
+  feed(data: Uint8Array): void {
+    let at = 0;
+    while (at < data.length) {
+      if (!this.inBody) {
+        const take = Math.min(5 - this.headerBytes, data.length - at);
+        this.header.set(data.subarray(at, at + take), this.headerBytes);
+        this.headerBytes += take;
+        at += take;
+        if (this.headerBytes < 5) return;
+        this.headerBytes = 0;
+        this.remaining = new DataView(this.header.buffer).getInt32(1) - 4;
+        this.errorBody = this.header[0] === ERROR_RESPONSE ? [] : null;
+        this.inBody = true;
+      }
+      const take = Math.min(this.remaining, data.length - at);
+      this.errorBody?.push(Buffer.from(data.subarray(at, at + take)));
+      at += take;
+      this.remaining -= take;
+      if (this.remaining === 0) this.endMessage();
+    }
+  }
+
+  private endMessage(): void {
+    this.inBody = false;
+    if (!this.errorBody) return;
+    const fields = new Map(
+      Buffer.concat(this.errorBody)
+        .toString('utf8')
+        .split('\0')
+        .filter(Boolean)
+        .map((field) => [field[0], field.slice(1)] as const),
+    );
+    this.errorBody = null;
+    this.onError(fields.get('V') ?? fields.get('S') ?? '', fields.get('M') ?? '');
+  }
+}
+
 /**
  * PGlite is one backend shared by every socket. The queue shipped with pglite-socket hands it out
  * message by message, so two connections' Parse/Bind/Execute interleave and one loses its unnamed
@@ -55,9 +109,17 @@ export class BatchExclusiveQueue {
   /** Connections gone while they held the backend or had a message running: released by the loop. */
   private readonly gone = new Set<number>();
 
-  constructor(private readonly db: PGlite) {}
+  /** Why the backend may not be called any more: it answered with a PANIC. */
+  private stopped: string | null = null;
+
+  constructor(
+    private readonly db: PGlite,
+    private readonly storage: StorageGuard | null = null,
+    private readonly onPanic: (message: string) => void = () => {},
+  ) {}
 
   enqueue(handlerId: number, message: Uint8Array, onData: (data: Uint8Array) => void): Promise<number> {
+    if (this.stopped) return Promise.reject(new Error(this.stopped));
     if (this.gone.has(handlerId)) return Promise.reject(new Error('Connection closed'));
     return new Promise((resolve, reject) => {
       this.queue.push({ handlerId, message, onData, resolve, reject });
@@ -70,19 +132,26 @@ export class BatchExclusiveQueue {
     this.processing = true;
     try {
       for (;;) {
+        if (this.stopped) return this.refuseAll(this.stopped);
         if (this.owner !== null && this.gone.has(this.owner)) await this.releaseDeadOwner();
         if (this.queue.length === 0) return;
         const index = this.owner === null ? 0 : this.queue.findIndex((item) => item.handlerId === this.owner);
         if (index === -1) return; // the owner's next message has not arrived yet
+        if (this.owner === null) await this.guardStorage();
         const [item] = this.queue.splice(index, 1);
         let bytes = 0;
         this.running = item.handlerId;
+        const refusing = this.storage?.refusing ?? false;
+        const errors = new ErrorSeverities((severity, message) => {
+          if (severity === 'PANIC') this.stopped ??= message;
+        });
         try {
           await this.db.runExclusive(() =>
             this.db.execProtocolRawStream(item.message, {
               onRawData: (data) => {
                 bytes += data.length;
-                item.onData(data);
+                errors.feed(data);
+                item.onData(refusing ? readOnlyAsDiskFull(data) : data);
               },
             }),
           );
@@ -91,6 +160,10 @@ export class BatchExclusiveQueue {
           item.reject(error);
         } finally {
           this.running = null;
+        }
+        if (this.stopped) {
+          this.onPanic(this.stopped);
+          return this.refuseAll(this.stopped);
         }
         const type = item.message[0];
         this.midBatch = !(type === SYNC || type === QUERY || type === TERMINATE || isStartup(item.message));
@@ -101,6 +174,22 @@ export class BatchExclusiveQueue {
     } finally {
       this.processing = false;
     }
+  }
+
+  /**
+   * A PostgreSQL backend ends after a PANIC; PGlite's cannot, and its next call never returns (it
+   * spins on the Node thread: seen when a WAL file could not be made on a full disk). So nothing
+   * reaches it any more, and the owner of the process is told (it exits, see app.ts).
+   */
+  private refuseAll(reason: string): void {
+    for (const item of this.queue.splice(0)) item.reject(new Error(reason));
+  }
+
+  /** Between two batches, outside any transaction: turns writes off or on again as the disk fills or has room. */
+  private async guardStorage(): Promise<void> {
+    const setting = this.storage?.nextSetting();
+    if (!setting) return;
+    await this.db.runExclusive(() => this.db.execProtocolRawStream(frontendMessage('Q', `${setting}\0`), { onRawData: () => {} }));
   }
 
   /** Ends the dead owner's batch and rolls back its transaction; the backend is free afterwards, whatever happens. */
@@ -134,7 +223,7 @@ export class BatchExclusiveQueue {
    * it holds the backend, or a message of it is running, the loop releases it.
    */
   async clearTransactionIfNeeded(handlerId: number): Promise<void> {
-    if (this.owner !== handlerId && this.running !== handlerId) return;
+    if (this.stopped || (this.owner !== handlerId && this.running !== handlerId)) return;
     this.gone.add(handlerId);
     await this.process();
   }
@@ -149,8 +238,11 @@ export class PGliteServer {
   private readonly handlers = new Set<PGLiteSocketHandler>();
   private server: net.Server | null = null;
 
-  constructor(private readonly db: PGlite) {
-    this.queue = new BatchExclusiveQueue(db);
+  constructor(
+    private readonly db: PGlite,
+    options: { storage?: StorageGuard | null; onPanic?: (message: string) => void } = {},
+  ) {
+    this.queue = new BatchExclusiveQueue(db, options.storage ?? null, options.onPanic);
   }
 
   /**

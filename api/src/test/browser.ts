@@ -15,6 +15,8 @@ export interface ProductServer {
   exited(): string | null;
   /** SIGTERM, then the exit code once the process has ended. */
   stop(): Promise<number | null>;
+  /** SIGKILL: for a process that may no longer handle signals. */
+  kill(): void;
 }
 
 /**
@@ -53,6 +55,7 @@ export async function startProductServer(env: Record<string, string> = {}, optio
     dataDir,
     output: () => output,
     exited: () => (child.exitCode !== null ? `exit code ${child.exitCode}` : child.signalCode ? `signal ${child.signalCode}` : null),
+    kill: () => void child.kill('SIGKILL'),
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));

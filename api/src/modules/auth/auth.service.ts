@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { isStorageFull } from '../../db/connection-health.js';
 import type { PersonViewer, Viewer } from '../../graphql/context.js';
 import { InstitutionsService } from '../institutions/institutions.service.js';
 import { PeopleService, type SignInIdentity } from '../people/people.service.js';
@@ -47,8 +48,17 @@ export class AuthService {
     const now = Date.now();
     if (!session || session.revokedAt || session.expiresAt.getTime() <= now) return null;
     if (now - session.lastSeenAt.getTime() > this.policy.idleMinutes * 60_000) return null;
-    if (now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await repo.update({ id: session.id }, { lastSeenAt: new Date(now) });
+    if (now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await this.touch(session.id, now);
     return this.viewerFor(session.personId, session.id);
+  }
+
+  /** A full disk must not sign anyone out or stop their reading: the session is then simply not refreshed. */
+  private async touch(sessionId: string, now: number): Promise<void> {
+    try {
+      await this.dataSource.getRepository(AuthSession).update({ id: sessionId }, { lastSeenAt: new Date(now) });
+    } catch (error) {
+      if (!isStorageFull(error)) throw error;
+    }
   }
 
   async viewerFor(personId: string, sessionId: string): Promise<PersonViewer> {
