@@ -97,12 +97,15 @@ export const en: Messages = {
       name: 'Place |||| Places',
       fields: {
         id: 'ID',
-        name: 'Name',
+        name: 'Name (Latvian)',
+        nameEn: 'Name in English',
         address: 'Address',
-        room: 'Room',
+        room: 'Room (Latvian)',
+        roomEn: 'Room in English',
         capacity: 'Capacity',
         q: 'Search',
       },
+      roomHelp: 'The whole phrase as people say it, e.g. “108. telpa (datorklase)”; in English “Room 108 (computer lab)”',
     },
     institutions: {
       name: 'Institution |||| Institutions',

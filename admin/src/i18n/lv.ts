@@ -101,12 +101,15 @@ export const lv = {
       name: 'Norises vieta |||| Norises vietas',
       fields: {
         id: 'ID',
-        name: 'Nosaukums',
+        name: 'Nosaukums (latviski)',
+        nameEn: 'Nosaukums angliski',
         address: 'Adrese',
-        room: 'Telpa',
+        room: 'Telpa (latviski)',
+        roomEn: 'Telpa angliski',
         capacity: 'Ietilpība',
         q: 'Meklēt',
       },
+      roomHelp: 'Viss apzīmējums, kā to saka cilvēki, piemēram, “108. telpa (datorklase)”; angliski “Room 108 (computer lab)”',
     },
     institutions: {
       name: 'Iestāde |||| Iestādes',

@@ -21,6 +21,7 @@ import { Notifications1764100000000 } from './migrations/1764100000000-notificat
 import { Registration1764200000000 } from './migrations/1764200000000-registration.js';
 import { InterestRequests1764300000000 } from './migrations/1764300000000-interest-requests.js';
 import { RateLimits1764350000000 } from './migrations/1764350000000-rate-limits.js';
+import { PlaceNames1764400000000 } from './migrations/1764400000000-place-names.js';
 
 export const entities = [
   Person, PersonCode, PersonRole, Institution, InstitutionCoordinator, Employment, BillingAccount, Topic, Course,
@@ -36,4 +37,5 @@ export const migrations = [
   Registration1764200000000,
   InterestRequests1764300000000,
   RateLimits1764350000000,
+  PlaceNames1764400000000,
 ];

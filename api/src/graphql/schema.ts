@@ -28,6 +28,7 @@ import { PeopleResolver, PersonEntityResolver } from '../modules/people/people.r
 import {
   GroupEntityResolver,
   LecturerEntityResolver,
+  PlaceEntityResolver,
   ScheduleChangeEventResolver,
   SessionEntityResolver,
 } from '../modules/scheduling/scheduling-entity.resolver.js';
@@ -50,6 +51,7 @@ export const resolvers = [
   SchedulingResolver,
   GroupEntityResolver,
   SessionEntityResolver,
+  PlaceEntityResolver,
   ScheduleChangeEventResolver,
   LecturerEntityResolver,
   PeopleResolver,
