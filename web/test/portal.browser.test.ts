@@ -128,6 +128,29 @@ test('a course with a date shows its groups and sessions; one without says no da
   expect(await page.locator('.session').count()).toBe(0);
 });
 
+test('a visitor learns that a session is online, but not its meeting link; places read in the page language', async () => {
+  await page.goto(`${server.url}/`);
+  const { courses } = await graphql<{ courses: { items: { id: string; openGroups: { sessions: { isOnline: boolean; place: { room: string | null } | null }[] }[] }[] } }>(
+    '{ courses(filter: { hasDate: true }, perPage: 100) { items { id openGroups { sessions { isOnline place { room } } } } } }',
+  );
+  const sessionsOf = (c: (typeof courses.items)[number]) => c.openGroups.flatMap((g) => g.sessions);
+  const online = courses.items.find((c) => sessionsOf(c).some((s) => s.isOnline))!;
+  expect(online).toBeDefined();
+
+  await page.goto(`${server.url}/kursi/${online.id}`);
+  await page.locator('.session').first().waitFor();
+  await page.getByText('Tiešsaistē (saite pieejama grupas dalībniekiem)').first().waitFor();
+  expect(await page.locator('.session-online a').count()).toBe(0);
+  expect(await page.content()).not.toMatch(/zoom\.us|meet\./);
+
+  const inRoom = courses.items.find((c) => sessionsOf(c).some((s) => s.place?.room?.endsWith('telpa')))!;
+  await page.goto(`${server.url}/kursi/${inRoom.id}`);
+  await page.locator('.session-place').first().waitFor();
+  await page.getByRole('button', { name: /^EN/ }).click();
+  await eventually(() => page.locator('.session-place').allInnerTexts(), (texts) => texts.some((t) => /Room \d+/.test(t)), 'an English room');
+  expect((await page.locator('.session-place').allInnerTexts()).join(' ')).not.toMatch(/telpa/);
+});
+
 test('an unknown course, an unknown page and the /catalog alias', async () => {
   await page.goto(`${server.url}/kursi/00000000-0000-0000-0000-000000000000`);
   await page.getByRole('heading', { level: 1, name: 'Kurss nav atrasts' }).waitFor();

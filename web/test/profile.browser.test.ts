@@ -346,3 +346,17 @@ test('the profile page has no serious or critical accessibility violations (WCAG
   expect(await seriousViolations(page, 'profile with the banner at 360px')).toEqual([]);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 });
+
+test('a person with English stored gets the English portal on signing in, whatever the browser had', async () => {
+  await page.goto(`${server.url}/katalogs`);
+  await page.getByRole('navigation', { name: 'Galvenā izvēlne' }).waitFor();
+  await expect(page.evaluate(() => window.localStorage.getItem('mps_lang'))).resolves.toBe('lv');
+
+  await page.locator('header').getByRole('link', { name: 'Pieslēgties' }).click();
+  await page.waitForURL((url) => url.pathname === '/auth/dev-idp');
+  await page.locator('button[data-person="Emily Clarke"]').click();
+  await page.waitForURL((url) => url.pathname === '/katalogs');
+  await page.getByRole('navigation', { name: 'Main menu' }).waitFor();
+  await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+  await page.getByTestId('results-count').getByText(/courses found$/).waitFor();
+});
