@@ -105,6 +105,30 @@ test('filters narrow the list and an empty result offers to clear them', async (
   expect(new URL(page.url()).search).toBe('');
 });
 
+test('on a phone the filters fold behind a button with the active-filter count, and the results start near the top', async () => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openCatalog('?price=FREE&format=ONLINE');
+  const toggle = page.getByRole('button', { name: 'Rādīt filtrus (aktīvi: 2)' });
+  await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('false');
+  expect(await page.getByLabel('Cena', { exact: true }).isVisible()).toBe(false);
+  // The first result is on the first screen (it used to start about 1,450 px down).
+  const results = await page.getByRole('heading', { level: 2, name: 'Meklēšanas rezultāti' }).boundingBox();
+  expect(results!.y).toBeLessThan(844);
+  const firstCard = await page.locator('.course-card').first().boundingBox();
+  expect(firstCard!.y).toBeLessThan(1000);
+
+  await toggle.click();
+  await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('true');
+  await page.getByLabel('Cena', { exact: true }).selectOption('');
+  await page.getByRole('button', { name: 'Rādīt filtrus (aktīvi: 1)' }).waitFor();
+  // No part of the page is wider than the screen.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+  await page.setViewportSize({ width: 1366, height: 900 });
+  expect(await page.getByTestId('filters-toggle').isVisible()).toBe(false);
+  await page.getByLabel('Mācību forma', { exact: true }).waitFor({ state: 'visible' });
+});
+
 test('a course with a date shows its groups and sessions; one without says no date is scheduled', async () => {
   await openCatalog('?date=yes&sort=date');
   const first = page.locator('.course-card h3 a').first();
