@@ -20,6 +20,8 @@ import { createDataProvider } from './data/dataProvider';
 import { createI18nProvider } from './i18n/i18nProvider';
 import { AppLayout } from './layout/AppLayout';
 import { Dashboard } from './layout/Dashboard';
+import { NotFound } from './layout/NotFound';
+import { theme } from './layout/theme';
 import { ApiTokenCreate, ApiTokenList } from './resources/apiTokens/ApiTokens';
 import { CourseDemandList, CourseDemandShow } from './resources/courseDemand/CourseDemand';
 import { CourseCreate, CourseEdit } from './resources/courses/CourseEdit';
@@ -97,7 +99,9 @@ export const App = () => (
     i18nProvider={i18nProvider}
     store={store}
     layout={AppLayout}
+    theme={theme}
     dashboard={Dashboard}
+    catchAll={NotFound}
     loginPage={false}
     requireAuth
     disableTelemetry

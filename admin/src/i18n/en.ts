@@ -227,6 +227,7 @@ export const en: Messages = {
     app: {
       title: 'MPS console',
     },
+    userMenu: 'Profile: %{name}',
     dashboard: {
       title: 'Training management system console',
       intro:

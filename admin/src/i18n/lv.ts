@@ -231,6 +231,7 @@ export const lv = {
     app: {
       title: 'MPS konsole',
     },
+    userMenu: 'Profils: %{name}',
     dashboard: {
       title: 'Mācību pārvaldības sistēmas konsole',
       intro:
