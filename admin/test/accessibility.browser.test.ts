@@ -31,7 +31,7 @@ async function signedIn(person: string, viewport = { width: 1366, height: 900 })
   await page.waitForURL(/\/auth\/dev/);
   await page.click(`button[data-person="${person}"]`);
   await page.waitForURL((url) => url.pathname.startsWith('/admin'));
-  await page.getByRole('menuitem').first().waitFor();
+  await page.getByRole('heading', { level: 1 }).filter({ hasText: /\S/ }).first().waitFor();
   return { context, page };
 }
 
@@ -109,4 +109,74 @@ describe('coordinator', () => {
     },
     60_000,
   );
+});
+
+describe('what axe does not see', () => {
+  let context: BrowserContext;
+  let page: Page;
+  beforeAll(async () => ({ context, page } = await signedIn(STAFF)), 60_000);
+  afterAll(() => context?.close());
+
+  test('each page names the tab after itself; an unknown route is a translated not-found page', async () => {
+    await open(page, '/courses');
+    await page.waitForFunction(() => document.title === 'Mācību pasākumi · MPS konsole');
+    await open(page, '/places/create');
+    await page.waitForFunction(() => document.title.endsWith(' · MPS konsole') && document.title !== 'Norises vietas · MPS konsole');
+    await open(page, '/no-such-page');
+    await page.getByRole('heading', { level: 1, name: 'Lapa nav atrasta' }).waitFor();
+    const body = await page.locator('#main-content').innerText();
+    expect(body).not.toContain('mps.app.title');
+    expect(body).toContain('kļūdainu saiti.');
+    expect(body).not.toContain('saiti..');
+  });
+
+  test('the user menu is named by what it shows; the skip link and the menu focus can be seen', async () => {
+    await open(page, '/courses');
+    const userMenu = page.locator('.RaUserMenu-userButton');
+    await expect(userMenu.getAttribute('aria-label')).resolves.toBe('Profils: Jānis Kalniņš');
+    await expect(userMenu.innerText()).resolves.toContain('Jānis Kalniņš');
+
+    // Focused, the skip link comes into view, dark blue with white text.
+    const skip = page.locator('.skip-nav-button');
+    await skip.focus();
+    await page.waitForFunction(() => document.querySelector('.skip-nav-button')!.getBoundingClientRect().top >= 0);
+    const colours = await skip.evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor]);
+    expect(colours).toEqual(['rgb(255, 255, 255)', 'rgb(10, 58, 104)']);
+    expect((await skip.boundingBox())!.y).toBeGreaterThanOrEqual(0);
+
+    // A menu item reached by keyboard wears a 3 px ring.
+    await page.getByRole('menuitem', { name: 'Grupas' }).focus();
+    await page.keyboard.press('ArrowDown');
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineWidth);
+    expect(outline).toBe('3px');
+  });
+});
+
+describe('on a phone (390 × 844)', () => {
+  let context: BrowserContext;
+  let page: Page;
+  beforeAll(async () => ({ context, page } = await signedIn(STAFF, { width: 390, height: 844 })), 60_000);
+  afterAll(() => context?.close());
+
+  test.each(['/courses', '/sessions', '/groups', '/outboxMessages', '/courses/create', '/sessions/create', '/places/create'])(
+    '%s fits the screen, and the menu opens over it only when asked',
+    async (route) => {
+      await open(page, route);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      expect(await page.getByRole('menuitem', { name: 'Grupas' }).isVisible()).toBe(false);
+      const firstField = page.locator('#main-content input:visible, #main-content table').first();
+      const box = await firstField.boundingBox();
+      expect(box!.x).toBeGreaterThanOrEqual(0);
+      expect(box!.x).toBeLessThan(390);
+    },
+    60_000,
+  );
+
+  test('the menu opens from the bar and closes when a page is chosen', async () => {
+    await open(page, '/courses');
+    await page.getByRole('button', { name: /izvēlni|menu/i }).first().click();
+    await page.getByRole('menuitem', { name: 'Grupas' }).click();
+    await page.waitForURL(/#\/groups/);
+    await page.getByRole('menuitem', { name: 'Grupas' }).waitFor({ state: 'hidden' });
+  });
 });

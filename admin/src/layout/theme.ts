@@ -67,8 +67,10 @@ export const theme: RaThemeOptions = {
     },
     RaLayout: {
       styleOverrides: {
+        // react-admin makes the layout as wide as its widest table (fit-content): a phone scrolled sideways.
         root: {
-          '& .RaLayout-content': { minWidth: 0 },
+          minWidth: 0,
+          '& .RaLayout-appFrame, & .RaLayout-contentWithSidebar, & .RaLayout-content': { minWidth: 0 },
         },
       },
     },
