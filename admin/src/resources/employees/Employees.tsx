@@ -28,6 +28,7 @@ import { isStaff } from '../../auth/access';
 import { EMPLOYMENT_SOURCE_CHOICES, EMPLOYMENT_STATE_CHOICES } from '../../components/choices';
 import { ConfirmedAction } from '../../components/ConfirmedAction';
 import { useFormatLocale } from '../../components/fields';
+import { CreateToolbar } from '../../components/toolbars';
 import { email, maxLength, personalCode, required } from '../../validation';
 import { useDefaultInstitutionId, useOwnInstitutions } from '../institutions/useOwnInstitutions';
 
@@ -147,7 +148,7 @@ export const EmployeeCreate = () => {
   if (isPending) return <Loading />;
   return (
     <Create redirect={redirect}>
-      <SimpleForm sx={{ maxWidth: 640 }} defaultValues={{ institutionId }}>
+      <SimpleForm sx={{ maxWidth: 640 }} defaultValues={{ institutionId }} toolbar={<CreateToolbar />}>
         <ReferenceInput source="institutionId" reference="institutions" perPage={100}>
           <SelectInput optionText="name" validate={required()} />
         </ReferenceInput>
