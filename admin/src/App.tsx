@@ -14,6 +14,7 @@ import VpnKeyIcon from '@mui/icons-material/VpnKey';
 import TrendingUpIcon from '@mui/icons-material/TrendingUp';
 import { Admin, Resource, localStorageStore, type RaRecord } from 'react-admin';
 import { createApolloClient } from './apollo';
+import { SCHOOL_TIME_ZONE } from './components/rigaTime';
 import { isCoordinatorOnly, isStaff } from './auth/access';
 import { createAuthProvider } from './auth/authProvider';
 import { createDataProvider } from './data/dataProvider';
@@ -50,7 +51,7 @@ const authProvider = createAuthProvider(apollo);
 const store = localStorageStore('1', 'mps-admin');
 
 const dateTime = (value: unknown) =>
-  new Date(String(value)).toLocaleString(document.documentElement.lang === 'en' ? 'en-GB' : 'lv-LV', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+  new Date(String(value)).toLocaleString(document.documentElement.lang === 'en' ? 'en-GB' : 'lv-LV', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', timeZone: SCHOOL_TIME_ZONE });
 
 const courseName = (course: RaRecord) => `${course.code} · ${course.title}`;
 const placeName = (place: RaRecord) => (place.room ? `${place.name}, ${place.room}` : place.name);

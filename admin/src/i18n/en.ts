@@ -261,7 +261,7 @@ export const en: Messages = {
       allowedInstitutions: 'Only coordinators of these institutions can register employees for a restricted course.',
       priceOverride: "Leave empty to use the course's price for this group.",
       seatsTaken: 'Seats taken: %{count}',
-      localTime: "Time on your computer's clock (the school works in Riga time).",
+      localTime: 'Riga time (Europe/Riga), whatever the clock of your computer.',
       placeOrLink: 'Give a place, an online link, or both (hybrid).',
       apiTokenInstitution: "The token will see this institution's data only.",
       apiTokenExpiry: 'Optional. Without an expiry the token works until it is revoked.',

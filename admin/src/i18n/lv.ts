@@ -265,7 +265,7 @@ export const lv = {
       allowedInstitutions: 'Tikai šo iestāžu koordinatori var pieteikt darbiniekus ierobežotas pieejamības pasākumam.',
       priceOverride: 'Atstājiet tukšu, lai grupai piemērotu mācību pasākuma cenu.',
       seatsTaken: 'Aizņemtas vietas: %{count}',
-      localTime: 'Laiks pēc jūsu datora pulksteņa (skola strādā pēc Rīgas laika).',
+      localTime: 'Rīgas laiks (Europe/Riga) neatkarīgi no jūsu datora pulksteņa.',
       placeOrLink: 'Norādiet norises vietu, tiešsaistes saiti vai abas (jaukta norise).',
       apiTokenInstitution: 'Atslēga redzēs tikai šīs iestādes datus.',
       apiTokenExpiry: 'Neobligāti. Bez termiņa atslēga darbojas, līdz to atsauc.',

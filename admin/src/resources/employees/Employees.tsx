@@ -28,6 +28,7 @@ import { isStaff } from '../../auth/access';
 import { EMPLOYMENT_SOURCE_CHOICES, EMPLOYMENT_STATE_CHOICES } from '../../components/choices';
 import { ConfirmedAction } from '../../components/ConfirmedAction';
 import { useFormatLocale } from '../../components/fields';
+import { SCHOOL_TIME_ZONE } from '../../components/rigaTime';
 import { CreateToolbar } from '../../components/toolbars';
 import { email, maxLength, personalCode, required } from '../../validation';
 import { useDefaultInstitutionId, useOwnInstitutions } from '../institutions/useOwnInstitutions';
@@ -52,7 +53,7 @@ const EndEmploymentButton = () => {
   );
 };
 
-const DateOnly = ({ source }: { source: string }) => <DateField source={source} locales={useFormatLocale()} />;
+const DateOnly = ({ source }: { source: string }) => <DateField source={source} locales={useFormatLocale()} options={{ timeZone: SCHOOL_TIME_ZONE }} />;
 
 const EmployeeTable = ({ showInstitution }: { showInstitution: boolean }) => (
   <DataTable rowClick={false} bulkActionButtons={false}>
