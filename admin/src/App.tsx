@@ -19,12 +19,15 @@ import PeopleIcon from '@mui/icons-material/People';
 import QuestionAnswerIcon from '@mui/icons-material/QuestionAnswer';
 import { Admin, Resource, localStorageStore, type RaRecord } from 'react-admin';
 import { createApolloClient } from './apollo';
+import { SCHOOL_TIME_ZONE } from './components/rigaTime';
 import { isCoordinatorOnly, isStaff } from './auth/access';
 import { createAuthProvider } from './auth/authProvider';
 import { createDataProvider } from './data/dataProvider';
 import { createI18nProvider } from './i18n/i18nProvider';
 import { AppLayout } from './layout/AppLayout';
 import { Dashboard } from './layout/Dashboard';
+import { NotFound } from './layout/NotFound';
+import { theme } from './layout/theme';
 import { ApiTokenCreate, ApiTokenList } from './resources/apiTokens/ApiTokens';
 import { CourseDemandList, CourseDemandShow } from './resources/courseDemand/CourseDemand';
 import { CourseCreate, CourseEdit } from './resources/courses/CourseEdit';
@@ -58,7 +61,7 @@ const authProvider = createAuthProvider(apollo);
 const store = localStorageStore('1', 'mps-admin');
 
 const dateTime = (value: unknown) =>
-  new Date(String(value)).toLocaleString(document.documentElement.lang === 'en' ? 'en-GB' : 'lv-LV', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+  new Date(String(value)).toLocaleString(document.documentElement.lang === 'en' ? 'en-GB' : 'lv-LV', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', timeZone: SCHOOL_TIME_ZONE });
 
 const courseName = (course: RaRecord) => `${course.code} · ${course.title}`;
 const placeName = (place: RaRecord) => (place.room ? `${place.name}, ${place.room}` : place.name);
@@ -114,7 +117,9 @@ export const App = () => (
     i18nProvider={i18nProvider}
     store={store}
     layout={AppLayout}
+    theme={theme}
     dashboard={Dashboard}
+    catchAll={NotFound}
     loginPage={false}
     requireAuth
     disableTelemetry

@@ -208,6 +208,64 @@ describe('staff console (Jānis Kalniņš)', () => {
   });
 });
 
+describe('times are Riga times, with the browser in UTC', () => {
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    context = await browser.newContext({ timezoneId: 'UTC', locale: 'lv-LV', viewport: { width: 1400, height: 900 } });
+    context.setDefaultTimeout(WAIT);
+    page = await context.newPage();
+    await signIn(page, 'Jānis Kalniņš');
+    await menuItem(page, 'Mācību pasākumi').waitFor();
+  }, 60_000);
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  test('a session is created at 09:00 Riga time (07:00Z in March), and shown and edited as 09:00', async () => {
+    const { data } = await graphql<{ groups: { items: { id: string }[] } }>(page, '{ groups(perPage: 1) { items { id } } }');
+    const groupId = data.groups.items[0].id;
+    await page.goto(`${server.url}/admin/#/groups/${groupId}/sessions`);
+    await page.getByRole('link', { name: 'Pievienot nodarbību' }).click();
+    await page.waitForURL(/#\/sessions\/create/);
+    await page.getByLabel('Sākums').fill('2031-03-04T09:00');
+    await page.getByLabel('Beigas').fill('2031-03-04T12:30');
+    await page.getByLabel('Tiešsaistes saite').fill('https://example.org/riga-time');
+    await page.getByRole('button', { name: 'Saglabāt' }).click();
+
+    const saved = await eventuallySession(page, groupId);
+    expect(saved).toMatchObject({ startsAt: '2031-03-04T07:00:00.000Z', endsAt: '2031-03-04T10:30:00.000Z' });
+
+    // In the list and in the form: Riga's clock, not the browser's (07:00).
+    await page.goto(`${server.url}/admin/#/sessions?filter=${encodeURIComponent(JSON.stringify({ groupId }))}`);
+    await rows(page).filter({ hasText: '04.03.2031' }).filter({ hasText: '09:00' }).waitFor();
+    await page.goto(`${server.url}/admin/#/sessions/${saved.id}`);
+    await expect(page.getByLabel('Sākums').inputValue()).resolves.toBe('2031-03-04T09:00');
+    await expect(page.getByLabel('Beigas').inputValue()).resolves.toBe('2031-03-04T12:30');
+
+    // Moved into summer time: 10:00 in Riga is 07:00Z in July.
+    await page.getByLabel('Sākums').fill('2031-07-01T10:00');
+    await page.getByLabel('Beigas').fill('2031-07-01T11:00');
+    await page.getByRole('button', { name: 'Saglabāt' }).click();
+    await page.waitForURL((url) => !url.hash.startsWith(`#/sessions/${saved.id}`));
+    const moved = await graphql<{ session: { startsAt: string } }>(page, 'query($id: ID!) { session(id: $id) { startsAt } }', { id: saved.id });
+    expect(moved.data.session.startsAt).toBe('2031-07-01T07:00:00.000Z');
+  });
+});
+
+/** The session saved with the test's online link, once the console has saved it. */
+async function eventuallySession(page: Page, groupId: string): Promise<{ id: string; startsAt: string; endsAt: string }> {
+  const query = 'query($groupId: ID!) { sessions(filter: { groupId: $groupId }, perPage: 100) { items { id startsAt endsAt onlineUrl } } }';
+  for (const deadline = Date.now() + WAIT; ; ) {
+    const { data } = await graphql<{ sessions: { items: { id: string; startsAt: string; endsAt: string; onlineUrl: string | null }[] } }>(page, query, { groupId });
+    const found = data.sessions.items.find((s) => s.onlineUrl === 'https://example.org/riga-time');
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error('the session was not saved');
+    await page.waitForTimeout(100);
+  }
+}
+
 describe('languages and access', () => {
   test('switching to English changes the menu, and the choice is remembered', async () => {
     const { context, page } = await newPage();

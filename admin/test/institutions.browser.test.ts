@@ -139,6 +139,14 @@ describe(`coordinator (${COORDINATOR})`, () => {
     await reportRows().filter({ hasText: 'Žanis Ēriņš' }).waitFor();
   });
 
+  test('an empty employee form is not saved: every required field says so', async () => {
+    await page.goto(server.url + '/admin/#/employees/create');
+    await page.getByText(OWN).first().waitFor();
+    await page.getByRole('button', { name: 'Saglabāt' }).click();
+    for (const label of ['Personas kods', 'Vārds', 'Uzvārds']) await (await messageUnder(label)).getByText('Obligāts lauks').waitFor();
+    expect(new URL(page.url()).hash).toBe('#/employees/create');
+  });
+
   test('adding one employee: the browser checks the code, the server the name; ending keeps them among the ended', async () => {
     const me = await graphql('{ me { person { personalCode } } }');
     await page.goto(server.url + '/admin/#/employees/create');

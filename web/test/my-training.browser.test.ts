@@ -262,6 +262,8 @@ test('a lecturer sees the sessions she teaches; a person without any sees an hon
 test('the private calendar link: shown once, read by calendar programs, replaced and turned off after a question', async () => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
   await signInAsDemoPerson(page, server.url, PARTICIPANT);
+  // An earlier test stored English for her, and signing in applies it: back to Latvian.
+  await page.locator('header').getByRole('button', { name: /^LV/ }).click();
   const section = page.getByTestId('profile-calendar');
   await section.getByRole('heading', { level: 2, name: 'Kalendārs' }).waitFor();
   await section.getByText('Jums vēl nav kalendāra saites.').waitFor();

@@ -105,6 +105,30 @@ test('filters narrow the list and an empty result offers to clear them', async (
   expect(new URL(page.url()).search).toBe('');
 });
 
+test('on a phone the filters fold behind a button with the active-filter count, and the results start near the top', async () => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openCatalog('?price=FREE&format=ONLINE');
+  const toggle = page.getByRole('button', { name: 'Rādīt filtrus (aktīvi: 2)' });
+  await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('false');
+  expect(await page.getByLabel('Cena', { exact: true }).isVisible()).toBe(false);
+  // The first result is on the first screen (it used to start about 1,450 px down).
+  const results = await page.getByRole('heading', { level: 2, name: 'Meklēšanas rezultāti' }).boundingBox();
+  expect(results!.y).toBeLessThan(844);
+  const firstCard = await page.locator('.course-card').first().boundingBox();
+  expect(firstCard!.y).toBeLessThan(1000);
+
+  await toggle.click();
+  await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('true');
+  await page.getByLabel('Cena', { exact: true }).selectOption('');
+  await page.getByRole('button', { name: 'Rādīt filtrus (aktīvi: 1)' }).waitFor();
+  // No part of the page is wider than the screen.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+  await page.setViewportSize({ width: 1366, height: 900 });
+  expect(await page.getByTestId('filters-toggle').isVisible()).toBe(false);
+  await page.getByLabel('Mācību forma', { exact: true }).waitFor({ state: 'visible' });
+});
+
 test('a course with a date shows its groups and sessions; one without says no date is scheduled', async () => {
   await openCatalog('?date=yes&sort=date');
   const first = page.locator('.course-card h3 a').first();
@@ -126,6 +150,29 @@ test('a course with a date shows its groups and sessions; one without says no da
   await page.locator('.course-card h3 a').first().click();
   await page.getByTestId('no-date').getByText('Norises datums vēl nav ieplānots').waitFor();
   expect(await page.locator('.session').count()).toBe(0);
+});
+
+test('a visitor learns that a session is online, but not its meeting link; places read in the page language', async () => {
+  await page.goto(`${server.url}/`);
+  const { courses } = await graphql<{ courses: { items: { id: string; openGroups: { sessions: { isOnline: boolean; place: { room: string | null } | null }[] }[] }[] } }>(
+    '{ courses(filter: { hasDate: true }, perPage: 100) { items { id openGroups { sessions { isOnline place { room } } } } } }',
+  );
+  const sessionsOf = (c: (typeof courses.items)[number]) => c.openGroups.flatMap((g) => g.sessions);
+  const online = courses.items.find((c) => sessionsOf(c).some((s) => s.isOnline))!;
+  expect(online).toBeDefined();
+
+  await page.goto(`${server.url}/kursi/${online.id}`);
+  await page.locator('.session').first().waitFor();
+  await page.getByText('Tiešsaistē (saite pieejama grupas dalībniekiem)').first().waitFor();
+  expect(await page.locator('.session-online a').count()).toBe(0);
+  expect(await page.content()).not.toMatch(/zoom\.us|meet\./);
+
+  const inRoom = courses.items.find((c) => sessionsOf(c).some((s) => s.place?.room?.endsWith('telpa')))!;
+  await page.goto(`${server.url}/kursi/${inRoom.id}`);
+  await page.locator('.session-place').first().waitFor();
+  await page.getByRole('button', { name: /^EN/ }).click();
+  await eventually(() => page.locator('.session-place').allInnerTexts(), (texts) => texts.some((t) => /Room \d+/.test(t)), 'an English room');
+  expect((await page.locator('.session-place').allInnerTexts()).join(' ')).not.toMatch(/telpa/);
 });
 
 test('an unknown course, an unknown page and the /catalog alias', async () => {

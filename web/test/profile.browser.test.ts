@@ -147,14 +147,19 @@ test('a new person signs in through the WS-Federation round trip, completes the 
 
 test('the portal keeps asking for the e-mail on every page without trapping the person', async () => {
   await signInAsNewPerson('Ilze', 'Kļaviņa', '/katalogs?q=vadiba');
-  await page.waitForURL((url) => url.pathname === '/profils');
+  // Asked once, right after signing in, with where the person was going kept.
+  await page.waitForURL((url) => url.pathname === '/profils' && url.searchParams.get('returnTo') === '/katalogs?q=vadiba');
   await banner().waitFor();
 
-  // Back to the page the sign-in returned to: it stays there (no loop), and the banner is there too.
-  await page.goBack();
-  await page.waitForURL((url) => url.pathname === '/katalogs' && url.searchParams.get('q') === 'vadiba');
+  // A full page load elsewhere stays there (it used to send the person to the profile on every
+  // load); the banner keeps asking.
+  await page.goto(`${server.url}/katalogs?q=vadiba`);
   await banner().waitFor();
   await page.getByTestId('results-count').getByText(/\d/).waitFor();
+  expect(new URL(page.url()).pathname).toBe('/katalogs');
+  await page.reload();
+  await page.getByTestId('results-count').getByText(/\d/).waitFor();
+  await banner().waitFor();
   expect(new URL(page.url()).pathname).toBe('/katalogs');
 
   // Other pages show it as well.
@@ -340,4 +345,18 @@ test('the profile page has no serious or critical accessibility violations (WCAG
   await page.setViewportSize({ width: 360, height: 740 });
   expect(await seriousViolations(page, 'profile with the banner at 360px')).toEqual([]);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+});
+
+test('a person with English stored gets the English portal on signing in, whatever the browser had', async () => {
+  await page.goto(`${server.url}/katalogs`);
+  await page.getByRole('navigation', { name: 'Galvenā izvēlne' }).waitFor();
+  await expect(page.evaluate(() => window.localStorage.getItem('mps_lang'))).resolves.toBe('lv');
+
+  await page.locator('header').getByRole('link', { name: 'Pieslēgties' }).click();
+  await page.waitForURL((url) => url.pathname === '/auth/dev-idp');
+  await page.locator('button[data-person="Emily Clarke"]').click();
+  await page.waitForURL((url) => url.pathname === '/katalogs');
+  await page.getByRole('navigation', { name: 'Main menu' }).waitFor();
+  await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+  await page.getByTestId('results-count').getByText(/courses found$/).waitFor();
 });

@@ -99,12 +99,15 @@ export const en: Messages = {
       name: 'Place |||| Places',
       fields: {
         id: 'ID',
-        name: 'Name',
+        name: 'Name (Latvian)',
+        nameEn: 'Name in English',
         address: 'Address',
-        room: 'Room',
+        room: 'Room (Latvian)',
+        roomEn: 'Room in English',
         capacity: 'Capacity',
         q: 'Search',
       },
+      roomHelp: 'The whole phrase as people say it, e.g. “108. telpa (datorklase)”; in English “Room 108 (computer lab)”',
     },
     institutions: {
       name: 'Institution |||| Institutions',
@@ -288,6 +291,7 @@ export const en: Messages = {
     app: {
       title: 'MPS console',
     },
+    userMenu: 'Profile: %{name}',
     dashboard: {
       title: 'Training management system console',
       intro:
@@ -325,7 +329,7 @@ export const en: Messages = {
       allowedInstitutions: 'Only coordinators of these institutions can register employees for a restricted course.',
       priceOverride: "Leave empty to use the course's price for this group.",
       seatsTaken: 'Seats taken: %{count}',
-      localTime: "Time on your computer's clock (the school works in Riga time).",
+      localTime: 'Riga time (Europe/Riga), whatever the clock of your computer.',
       placeOrLink: 'Give a place, an online link, or both (hybrid).',
       apiTokenInstitution: "The token will see this institution's data only.",
       apiTokenExpiry: 'Optional. Without an expiry the token works until it is revoked.',

@@ -103,12 +103,15 @@ export const lv = {
       name: 'Norises vieta |||| Norises vietas',
       fields: {
         id: 'ID',
-        name: 'Nosaukums',
+        name: 'Nosaukums (latviski)',
+        nameEn: 'Nosaukums angliski',
         address: 'Adrese',
-        room: 'Telpa',
+        room: 'Telpa (latviski)',
+        roomEn: 'Telpa angliski',
         capacity: 'Ietilpība',
         q: 'Meklēt',
       },
+      roomHelp: 'Viss apzīmējums, kā to saka cilvēki, piemēram, “108. telpa (datorklase)”; angliski “Room 108 (computer lab)”',
     },
     institutions: {
       name: 'Iestāde |||| Iestādes',
@@ -292,6 +295,7 @@ export const lv = {
     app: {
       title: 'MPS konsole',
     },
+    userMenu: 'Profils: %{name}',
     dashboard: {
       title: 'Mācību pārvaldības sistēmas konsole',
       intro:
@@ -329,7 +333,7 @@ export const lv = {
       allowedInstitutions: 'Tikai šo iestāžu koordinatori var pieteikt darbiniekus ierobežotas pieejamības pasākumam.',
       priceOverride: 'Atstājiet tukšu, lai grupai piemērotu mācību pasākuma cenu.',
       seatsTaken: 'Aizņemtas vietas: %{count}',
-      localTime: 'Laiks pēc jūsu datora pulksteņa (skola strādā pēc Rīgas laika).',
+      localTime: 'Rīgas laiks (Europe/Riga) neatkarīgi no jūsu datora pulksteņa.',
       placeOrLink: 'Norādiet norises vietu, tiešsaistes saiti vai abas (jaukta norise).',
       apiTokenInstitution: 'Atslēga redzēs tikai šīs iestādes datus.',
       apiTokenExpiry: 'Neobligāti. Bez termiņa atslēga darbojas, līdz to atsauc.',

@@ -123,7 +123,8 @@ const raLatvian: TranslationMessages = {
             loading: 'Lūdzu, uzgaidiet',
             no: 'Nē',
             not_found:
-                'Iespējams, ievadījāt nepareizu URL adresi vai atvērāt kļūdainu saiti.',
+                // react-admin's NotFound puts a full stop after it.
+                'Iespējams, ievadījāt nepareizu URL adresi vai atvērāt kļūdainu saiti',
             select_all_limit_reached:
                 'Ierakstu ir pārāk daudz, lai atlasītu visus. Atlasīti tikai pirmie %{max} ieraksti.',
             unsaved_changes:

@@ -10,9 +10,6 @@ export const Dashboard = () => {
     <Card sx={{ mt: 2 }}>
       <Title title="mps.dashboard.title" />
       <CardContent>
-        <Typography variant="h5" component="h1" gutterBottom>
-          {translate('mps.dashboard.title')}
-        </Typography>
         {isStaff(permissions) ? (
           <>
             <Typography sx={{ mb: 2 }}>{translate('mps.dashboard.intro')}</Typography>

@@ -23,6 +23,7 @@ import { Notifications1764100000000 } from './migrations/1764100000000-notificat
 import { Registration1764200000000 } from './migrations/1764200000000-registration.js';
 import { InterestRequests1764300000000 } from './migrations/1764300000000-interest-requests.js';
 import { RateLimits1764350000000 } from './migrations/1764350000000-rate-limits.js';
+import { PlaceNames1764400000000 } from './migrations/1764400000000-place-names.js';
 import { CoordinatorNominations1764420000000 } from './migrations/1764420000000-coordinator-nominations.js';
 import { SupportQuestions1764440000000 } from './migrations/1764440000000-support-questions.js';
 import { SessionReminders1764450000000 } from './migrations/1764450000000-session-reminders.js';
@@ -41,6 +42,7 @@ export const migrations = [
   Registration1764200000000,
   InterestRequests1764300000000,
   RateLimits1764350000000,
+  PlaceNames1764400000000,
   CoordinatorNominations1764420000000,
   SupportQuestions1764440000000,
   SessionReminders1764450000000,

@@ -67,6 +67,8 @@ export function createLoaders(services: Services, ctx: RequestContext) {
     sessions: many<Session>((ids) => scheduling.sessionsByGroupIds(ids), (row) => row.groupId),
     seatsTaken: valueOf<number>((ids) => registrations.seatsTakenByGroupIds(ids), 0),
     session: one<Session>((ids) => scheduling.sessionsByIds(ids)),
+    /** Whether the viewer may see a group's online meeting links. */
+    meetingAccess: valueOf<boolean>((ids) => scheduling.meetingAccessByGroupIds(ctx, ids), false),
     sessionConflicts: valueOf<ConflictDetail[]>((ids) => scheduling.conflictsBySessionIds(ids), []),
     lecturer: one<Lecturer>((ids) => scheduling.lecturersByIds(ids)),
     place: one<Place>((ids) => scheduling.placesByIds(ids)),

@@ -34,6 +34,7 @@ import { RolesService } from '../modules/people/roles.service.js';
 import {
   GroupEntityResolver,
   LecturerEntityResolver,
+  PlaceEntityResolver,
   ScheduleChangeEventResolver,
   SessionEntityResolver,
 } from '../modules/scheduling/scheduling-entity.resolver.js';
@@ -56,6 +57,7 @@ export const resolvers = [
   SchedulingResolver,
   GroupEntityResolver,
   SessionEntityResolver,
+  PlaceEntityResolver,
   ScheduleChangeEventResolver,
   LecturerEntityResolver,
   PeopleResolver,

@@ -1,19 +1,30 @@
 import { useTranslation } from 'react-i18next';
 
+/** A place as the API gives it in the reader's language. */
 interface Place {
-  name: string;
-  room: string | null;
+  localName: string;
+  localRoom: string | null;
   address: string;
 }
 
-/** Where a session takes place: the room and its address, the online link, both (hybrid), or not known yet. */
-export function SessionPlace({ place, onlineUrl }: { place: Place | null; onlineUrl: string | null }) {
+interface SessionWhere {
+  place: Place | null;
+  isOnline: boolean;
+  /** Only for the group's confirmed participants, its lecturers and staff. */
+  onlineUrl: string | null;
+}
+
+/**
+ * Where a session takes place: the room and its address, the online link, both (hybrid), or not
+ * known yet. Who may not have the link learns only that the session is online.
+ */
+export function SessionPlace({ session: { place, isOnline, onlineUrl } }: { session: SessionWhere }) {
   const { t } = useTranslation();
   return (
     <>
       {place && (
         <span className="session-place">
-          {[place.name, place.room].filter(Boolean).join(', ')}
+          {[place.localName, place.localRoom].filter(Boolean).join(', ')}
           <span className="session-address">{place.address}</span>
         </span>
       )}
@@ -25,7 +36,8 @@ export function SessionPlace({ place, onlineUrl }: { place: Place | null; online
           </a>
         </span>
       )}
-      {!place && !onlineUrl && t('course.noPlace')}
+      {isOnline && !onlineUrl && <span className="session-online">{t('course.onlineForParticipants')}</span>}
+      {!place && !isOnline && t('course.noPlace')}
     </>
   );
 }

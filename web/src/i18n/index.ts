@@ -12,15 +12,20 @@ const ONE_YEAR_SECONDS = 365 * 24 * 3600;
 
 const isUiLanguage = (value: unknown): value is UiLanguage => UI_LANGUAGES.includes(value as UiLanguage);
 
+/**
+ * The cookie first: signing in sets it to the language stored in the person's profile, and the
+ * portal sets it on every change. Local storage keeps the choice where cookies are cleared.
+ */
 function storedLanguage(): UiLanguage {
+  const cookie = new RegExp(`(?:^|;\\s*)${LANGUAGE_KEY}=([^;]*)`).exec(document.cookie)?.[1];
+  if (isUiLanguage(cookie)) return cookie;
   try {
     const stored = window.localStorage.getItem(LANGUAGE_KEY);
     if (isUiLanguage(stored)) return stored;
   } catch {
-    // Storage may be blocked (private mode, policies): the cookie still carries the choice.
+    // Storage may be blocked (private mode, policies).
   }
-  const cookie = new RegExp(`(?:^|;\\s*)${LANGUAGE_KEY}=([^;]*)`).exec(document.cookie)?.[1];
-  return isUiLanguage(cookie) ? cookie : 'lv';
+  return 'lv';
 }
 
 function rememberLanguage(language: UiLanguage): void {

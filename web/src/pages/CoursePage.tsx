@@ -56,11 +56,12 @@ const CourseQuery = graphql(`
           id
           startsAt
           endsAt
+          isOnline
           onlineUrl
           place {
             id
-            name
-            room
+            localName
+            localRoom
             address
           }
           lecturer {
@@ -275,7 +276,7 @@ function SessionRow({ session, changed }: { session: Session; changed: boolean }
         <div>
           <dt>{t('course.sessionPlace')}</dt>
           <dd>
-            <SessionPlace place={session.place} onlineUrl={session.onlineUrl} />
+            <SessionPlace session={session} />
           </dd>
         </div>
         <div>

@@ -159,7 +159,7 @@ function SessionItem({ item, changed }: { item: MySession; changed: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   const { session, role, registrationStatus } = item;
-  const { group, place } = session;
+  const { group } = session;
   const cancelled = group.status === 'CANCELLED';
   const titleId = `session-${session.id}-${role}`;
   const title = group.course ? <Link to={`/kursi/${group.course.id}`}>{group.course.title}</Link> : t('live.unknownCourse');
@@ -198,7 +198,7 @@ function SessionItem({ item, changed }: { item: MySession; changed: boolean }) {
           <div>
             <dt>{t('course.sessionPlace')}</dt>
             <dd>
-              <SessionPlace place={place} onlineUrl={session.onlineUrl} />
+              <SessionPlace session={session} />
             </dd>
           </div>
           <div>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { ErrorMessage, Loading } from '../components/ErrorMessage';
 import { PageHeading } from '../components/PageHeading';
-import { signInHref } from '../me';
+import { PROFILE_PATH, signInHref } from '../me';
 import { AddressForm } from '../profile/AddressForm';
 import { BillingForm } from '../profile/BillingForm';
 import { CalendarFeed } from '../profile/CalendarFeed';
@@ -50,11 +50,14 @@ function Contents() {
   );
 }
 
-/** The page the layout sent the person from, right after signing in with an incomplete profile. */
+/**
+ * Where the person was going: the sign-in's `?returnTo=` (the api asks for the missing e-mail once,
+ * right after signing in), or the page whose banner led here.
+ */
 function useReturnTo(): string | undefined {
-  const state: unknown = useLocation().state;
-  const from = (state as { returnTo?: unknown } | null)?.returnTo;
-  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') ? from : undefined;
+  const { state, search } = useLocation();
+  const from = new URLSearchParams(search).get('returnTo') ?? (state as { returnTo?: unknown } | null)?.returnTo;
+  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') && from !== PROFILE_PATH ? from : undefined;
 }
 
 export function ProfilePage() {

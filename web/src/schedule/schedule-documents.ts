@@ -9,13 +9,14 @@ export const ScheduleSessionFields = graphql(`
     id
     startsAt
     endsAt
+    isOnline
     onlineUrl
     sequence
     place {
       id
-      name
+      localName
       address
-      room
+      localRoom
     }
     lecturer {
       id

@@ -9,7 +9,6 @@ import {
   Confirm,
   Create,
   DataTable,
-  DateTimeInput,
   FormDataConsumer,
   List,
   ReferenceInput,
@@ -31,6 +30,7 @@ import { SaveOnlyToolbar } from '../../components/toolbars';
 import type { ConsoleDataProvider } from '../../data/dataProvider';
 import { atLeastOne, inFuture, maxLength, required } from '../../validation';
 import { INSTITUTION_SCOPES } from './documents';
+import { RigaDateTimeInput } from '../../components/RigaDateTimeInput';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -214,7 +214,7 @@ export const ApiTokenCreate = () => {
               ) : null
             }
           </FormDataConsumer>
-          <DateTimeInput source="expiresAt" validate={inFuture()} helperText="mps.help.apiTokenExpiry" />
+          <RigaDateTimeInput source="expiresAt" validate={inFuture()} helperText="mps.help.apiTokenExpiry" />
         </SimpleForm>
       </Create>
       <CreatedTokenDialog

@@ -6,7 +6,7 @@ import { CreateButton, DataTable, List, SelectInput, useRecordContext, useTransl
 import { ConfirmedAction } from '../../components/ConfirmedAction';
 import { NOMINATION_STATUS_CHOICES } from '../../components/choices';
 import { StatusChip } from '../../components/StatusChip';
-import { useRigaTime } from '../../components/rigaTime';
+import { useRigaTime } from '../../components/fields';
 
 const STATUS_TONE = { PENDING: 'warning', APPROVED: 'success', REFUSED: 'error', WITHDRAWN: 'default' } as const;
 

@@ -18,7 +18,7 @@ import {
   type RaRecord,
 } from 'react-admin';
 import { downloadCsvFile } from '../../components/csv';
-import { useRigaTime } from '../../components/rigaTime';
+import { useRigaTime } from '../../components/fields';
 
 /** The API sorts the demand itself: the most requested courses first. */
 export const CourseDemandList = () => {

@@ -200,9 +200,6 @@ export const EmployeeImport = () => {
     <Card sx={{ mt: 2 }}>
       <Title title="mps.import.title" />
       <CardContent>
-        <Typography variant="h5" component="h1" gutterBottom>
-          {translate('mps.import.title')}
-        </Typography>
         <Typography sx={{ mb: 1 }}>{translate('mps.import.intro')}</Typography>
         <Typography variant="body2" component="pre" sx={{ mb: 2, p: 1, bgcolor: 'action.hover', whiteSpace: 'pre-wrap' }}>
           {translate('mps.import.example')}

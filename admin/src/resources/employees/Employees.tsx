@@ -28,6 +28,8 @@ import { isStaff } from '../../auth/access';
 import { EMPLOYMENT_SOURCE_CHOICES, EMPLOYMENT_STATE_CHOICES } from '../../components/choices';
 import { ConfirmedAction } from '../../components/ConfirmedAction';
 import { useFormatLocale } from '../../components/fields';
+import { SCHOOL_TIME_ZONE } from '../../components/rigaTime';
+import { CreateToolbar } from '../../components/toolbars';
 import { email, maxLength, personalCode, required } from '../../validation';
 import { useDefaultInstitutionId, useOwnInstitutions } from '../institutions/useOwnInstitutions';
 
@@ -51,7 +53,7 @@ const EndEmploymentButton = () => {
   );
 };
 
-const DateOnly = ({ source }: { source: string }) => <DateField source={source} locales={useFormatLocale()} />;
+const DateOnly = ({ source }: { source: string }) => <DateField source={source} locales={useFormatLocale()} options={{ timeZone: SCHOOL_TIME_ZONE }} />;
 
 const EmployeeTable = ({ showInstitution }: { showInstitution: boolean }) => (
   <DataTable rowClick={false} bulkActionButtons={false}>
@@ -147,7 +149,7 @@ export const EmployeeCreate = () => {
   if (isPending) return <Loading />;
   return (
     <Create redirect={redirect}>
-      <SimpleForm sx={{ maxWidth: 640 }} defaultValues={{ institutionId }}>
+      <SimpleForm sx={{ maxWidth: 640 }} defaultValues={{ institutionId }} toolbar={<CreateToolbar />}>
         <ReferenceInput source="institutionId" reference="institutions" perPage={100}>
           <SelectInput optionText="name" validate={required()} />
         </ReferenceInput>

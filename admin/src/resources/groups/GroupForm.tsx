@@ -1,5 +1,5 @@
 import { Alert } from '@mui/material';
-import { AutocompleteInput, DateTimeInput, NumberInput, ReferenceInput, SelectInput, TabbedForm, TextInput, useRecordContext, useTranslate } from 'react-admin';
+import { AutocompleteInput, NumberInput, ReferenceInput, SelectInput, TabbedForm, TextInput, useRecordContext, useTranslate } from 'react-admin';
 import { GROUP_STATUS_CHOICES } from '../../components/choices';
 import { SaveOnlyToolbar } from '../../components/toolbars';
 import { code, euro, notBelowMinSize, required, wholeNumber } from '../../validation';
@@ -7,6 +7,7 @@ import { FormColumn } from '../../components/FormColumn';
 import { GroupSessions } from './GroupSessions';
 import { GroupRegistrations } from '../registrations/Registrations';
 import { keepUserEdits } from '../../components/formOptions';
+import { RigaDateTimeInput } from '../../components/RigaDateTimeInput';
 
 const SeatsHelp = () => {
   const group = useRecordContext();
@@ -54,7 +55,7 @@ export const GroupForm = ({ withSessions = false }: { withSessions?: boolean }) 
           validate={[required(), wholeNumber(1, 1000), notBelowMinSize]}
           helperText={withSessions ? <SeatsHelp /> : undefined}
         />
-        <DateTimeInput source="registrationDeadline" helperText="mps.help.localTime" />
+        <RigaDateTimeInput source="registrationDeadline" helperText="mps.help.localTime" />
         <NumberInput source="priceOverrideEuro" step={0.01} min={0} validate={euro()} helperText="mps.help.priceOverride" />
       </FormColumn>
     </TabbedForm.Tab>

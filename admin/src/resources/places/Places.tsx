@@ -18,8 +18,10 @@ export const PlaceList = () => (
 const PlaceForm = () => (
   <SimpleForm resetOptions={keepUserEdits} sx={{ maxWidth: 640 }} toolbar={<SaveOnlyToolbar />}>
     <TextInput source="name" validate={[required(), length(2, 200)]} />
+    <TextInput source="nameEn" validate={length(0, 200)} />
     <TextInput source="address" validate={[required(), length(2, 300)]} />
-    <TextInput source="room" />
+    <TextInput source="room" helperText="resources.places.roomHelp" />
+    <TextInput source="roomEn" />
     <NumberInput source="capacity" step={1} min={1} validate={[required(), wholeNumber(1, 10_000)]} />
   </SimpleForm>
 );

@@ -5,8 +5,10 @@ const PLACE = gql`
   fragment PlaceRow on Place {
     id
     name
+    nameEn
     address
     room
+    roomEn
     capacity
   }
 `;
@@ -50,8 +52,10 @@ export const placesApi: ResourceApi = {
     `,
   },
   toInput: (values) =>
-    pick(values, ['name', 'address', 'room', 'capacity'], {
+    pick(values, ['name', 'nameEn', 'address', 'room', 'roomEn', 'capacity'], {
       name: (value) => textOrEmpty(value).trim(),
+      nameEn: trimmedOrNull,
+      roomEn: trimmedOrNull,
       address: (value) => textOrEmpty(value).trim(),
       room: trimmedOrNull,
       capacity: numberOrNull,

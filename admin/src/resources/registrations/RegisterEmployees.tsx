@@ -25,8 +25,7 @@ import {
 import { useEffect, useMemo, useState } from 'react';
 import { HttpError, RecordContextProvider, Title, useDataProvider, useGetList, useNotify, useTranslate, type RaRecord } from 'react-admin';
 import type { ConsoleDataProvider } from '../../data/dataProvider';
-import { useFormatLocale } from '../../components/fields';
-import { useRigaTime } from '../../components/rigaTime';
+import { useFormatLocale, useRigaTime } from '../../components/fields';
 import { useConsoleQuery } from '../../data/useConsoleQuery';
 import { useOwnInstitutions } from '../institutions/useOwnInstitutions';
 import { RegistrationStatusChip } from './Registrations';

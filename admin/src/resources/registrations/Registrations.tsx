@@ -27,8 +27,8 @@ import { ConfirmedAction } from '../../components/ConfirmedAction';
 import { REGISTRATION_STATUS_CHOICES } from '../../components/choices';
 import { downloadCsvFile } from '../../components/csv';
 import { StatusChip } from '../../components/StatusChip';
-import { useFormatLocale } from '../../components/fields';
-import { formatRigaTime, useRigaTime } from '../../components/rigaTime';
+import { formatRigaTime } from '../../components/rigaTime';
+import { useFormatLocale, useRigaTime } from '../../components/fields';
 
 const STATUS_TONE = { CONFIRMED: 'success', WAITING: 'warning', CANCELLED: 'default' } as const;
 

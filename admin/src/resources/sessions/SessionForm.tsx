@@ -1,8 +1,9 @@
-import { AutocompleteInput, DateTimeInput, ReferenceInput, SimpleForm, TextInput, useRecordContext, type RedirectionSideEffect } from 'react-admin';
+import { AutocompleteInput, ReferenceInput, SimpleForm, TextInput, useRecordContext, type RedirectionSideEffect } from 'react-admin';
 import { SaveDeleteToolbar, SaveOnlyToolbar } from '../../components/toolbars';
 import { endAfterStart, httpUrl, placeOrLink, required } from '../../validation';
 import { keepUserEdits } from '../../components/formOptions';
 import { ConflictsNotice } from './ScheduleConflicts';
+import { RigaDateTimeInput } from '../../components/RigaDateTimeInput';
 
 /** After saving or deleting a session, go back to its group's sessions. */
 export const toGroupSessions: RedirectionSideEffect = (_resource, _id, data) =>
@@ -21,8 +22,8 @@ export const SessionForm = ({ deletable = false }: { deletable?: boolean }) => (
     <ReferenceInput source="groupId" reference="groups">
       <AutocompleteInput validate={required()} />
     </ReferenceInput>
-    <DateTimeInput source="startsAt" validate={required()} helperText="mps.help.localTime" />
-    <DateTimeInput source="endsAt" validate={[required(), endAfterStart]} />
+    <RigaDateTimeInput source="startsAt" validate={required()} helperText="mps.help.localTime" />
+    <RigaDateTimeInput source="endsAt" validate={[required(), endAfterStart]} />
     <ReferenceInput source="placeId" reference="places" perPage={100}>
       <AutocompleteInput validate={placeOrLink} helperText="mps.help.placeOrLink" />
     </ReferenceInput>

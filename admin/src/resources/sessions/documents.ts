@@ -1,4 +1,5 @@
 import { gql } from '@apollo/client';
+import { fromRigaLocal } from '../../components/rigaTime';
 import { emptyToNull, passFilters, pick, toIso, trimmedOrNull, type ResourceApi } from '../../data/resourceApi';
 
 const SESSION = gql`
@@ -38,8 +39,9 @@ export const sessionsApi: ResourceApi = {
   },
   filter: (values) => {
     const filter = passFilters(values, ['groupId', 'lecturerId', 'placeId']);
-    if (values.from) filter.from = toIso(values.from);
-    if (values.to) filter.to = toIso(values.to);
+    // A day of the filter starts at midnight in Riga, not in the browser's zone.
+    if (values.from) filter.from = fromRigaLocal(`${String(values.from)}T00:00`) ?? toIso(values.from);
+    if (values.to) filter.to = fromRigaLocal(`${String(values.to)}T00:00`) ?? toIso(values.to);
     return filter;
   },
   one: {

@@ -21,7 +21,7 @@ import {
 import { ConfirmedAction } from '../../components/ConfirmedAction';
 import { QUESTION_STATUS_CHOICES } from '../../components/choices';
 import { StatusChip } from '../../components/StatusChip';
-import { useRigaTime } from '../../components/rigaTime';
+import { useRigaTime } from '../../components/fields';
 import type { ConsoleDataProvider } from '../../data/dataProvider';
 
 const STATUS_TONE = { OPEN: 'warning', ANSWERED: 'success', CLOSED: 'default' } as const;

@@ -20,7 +20,7 @@ export interface DemoPerson {
   declaredAddress?: string;    // lets the person register as a private payer (R-ID-3)
   description: string;         // one line shown on the development sign-in page, in Latvian, e.g. "Koordinatore, Valsts ieņēmumu dienests"
 }
-export interface DemoPlace { code: string; name: string; address: string; room?: string; capacity: number }
+export interface DemoPlace { code: string; name: string; nameEn?: string; address: string; room?: string; roomEn?: string; capacity: number }
 export interface DemoLecturer { code: string; name: string; email: string; personKey?: string }
 export interface DemoSession {
   dayOffset: number;           // days from the day the seed runs (negative = past)
@@ -215,36 +215,46 @@ export const places: DemoPlace[] = [
   {
     code: 'RB4-201',
     name: 'Valsts administrācijas skola',
+    nameEn: 'Latvian School of Public Administration',
     address: 'Raiņa bulvāris 4, Rīga, LV-1050',
     room: '201. telpa',
+    roomEn: 'Room 201',
     capacity: 24,
   },
   {
     code: 'RB4-305',
     name: 'Valsts administrācijas skola',
+    nameEn: 'Latvian School of Public Administration',
     address: 'Raiņa bulvāris 4, Rīga, LV-1050',
     room: '305. telpa',
+    roomEn: 'Room 305',
     capacity: 30,
   },
   {
     code: 'RB4-ZALE',
     name: 'Valsts administrācijas skola',
+    nameEn: 'Latvian School of Public Administration',
     address: 'Raiņa bulvāris 4, Rīga, LV-1050',
     room: 'Lielā zāle (1. stāvs)',
+    roomEn: 'Main hall (ground floor)',
     capacity: 60,
   },
   {
     code: 'RB4-108',
     name: 'Valsts administrācijas skola',
+    nameEn: 'Latvian School of Public Administration',
     address: 'Raiņa bulvāris 4, Rīga, LV-1050',
     room: '108. telpa (datorklase)',
+    roomEn: 'Room 108 (computer lab)',
     capacity: 16,
   },
   {
     code: 'DAU-312',
     name: 'Daugavpils Universitāte',
+    nameEn: 'Daugavpils University',
     address: 'Vienības iela 13, Daugavpils, LV-5401',
     room: '312. auditorija',
+    roomEn: 'Lecture room 312',
     capacity: 24,
   },
 ];

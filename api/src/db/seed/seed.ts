@@ -84,7 +84,7 @@ async function insertDemoData(em: EntityManager, codes: PersonalCodeCipher, toda
 
   const places = new Map<string, string>();
   for (const p of demo.places) {
-    const saved = await em.save(em.create(Place, { name: p.name, address: p.address, room: p.room ?? null, capacity: p.capacity }));
+    const saved = await em.save(em.create(Place, { name: p.name, nameEn: p.nameEn ?? null, address: p.address, room: p.room ?? null, roomEn: p.roomEn ?? null, capacity: p.capacity }));
     places.set(p.code, saved.id);
   }
 

@@ -1,6 +1,6 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { Config } from '../../config.js';
-import { SESSION_COOKIE, SIGN_IN_STATE_COOKIE, readCookies, serializeCookie } from '../../http/cookies.js';
+import { LANGUAGE_COOKIE, SESSION_COOKIE, SIGN_IN_STATE_COOKIE, readCookies, serializeCookie } from '../../http/cookies.js';
 import { originAllowed } from '../../http/origin.js';
 import type { Logger } from '../../server.js';
 import type { PeopleService } from '../people/people.service.js';
@@ -35,6 +35,20 @@ function perSite<T>(make: (site: string) => T, max = 8): (site: string) => T {
     }
     return value;
   };
+}
+
+/** The portal's profile page (web/src/me.ts PROFILE_PATH). */
+const PROFILE_PATH = '/profils';
+/** As long as the portal keeps its own language choice (web/src/i18n/index.ts). */
+const LANGUAGE_COOKIE_SECONDS = 365 * 24 * 3600;
+
+/**
+ * Where a person lands after signing in: where they were going, or (once, right after signing in)
+ * the profile page while it still lacks what R-ID-2 asks, which then offers the way back.
+ */
+export function afterSignIn(returnTo: string, profileIncomplete: boolean): string {
+  if (!profileIncomplete || returnTo.split(/[?#]/)[0] === PROFILE_PATH) return returnTo;
+  return returnTo === '/' ? PROFILE_PATH : `${PROFILE_PATH}?returnTo=${encodeURIComponent(returnTo)}`;
 }
 
 /** A WS-Federation gateway as the service provider sees it: where to send people, whom to trust. */
@@ -116,10 +130,12 @@ export function authRoutes(config: Config, auth: AuthService, people: PeopleServ
 
   const finish = async (req: Request, res: Response, provider: ProviderId, identity: Parameters<AuthService['signIn']>[0], returnTo: string) => {
     if (personalCodeProblem(identity.personalCode)) return fail(req, res, 401, 'PERSONAL_CODE', returnTo);
-    const { token } = await auth.signIn(identity, SESSION_PROVIDER[provider]);
+    const { token, person } = await auth.signIn(identity, SESSION_PROVIDER[provider]);
     res.append('Set-Cookie', cookie(SESSION_COOKIE, token, config.sessionAbsoluteHours * 3600));
     res.append('Set-Cookie', cookie(SIGN_IN_STATE_COOKIE, null, 0));
-    res.redirect(303, returnTo);
+    // The portal starts in the language the person chose in their profile (it reads this cookie).
+    res.append('Set-Cookie', serializeCookie(LANGUAGE_COOKIE, person.preferredLanguage, { secure, httpOnly: false, maxAgeSeconds: LANGUAGE_COOKIE_SECONDS }));
+    res.redirect(303, afterSignIn(returnTo, people.missingProfileFields(person).length > 0));
   };
 
   router.get('/sign-in', (req, res) => {

@@ -17,7 +17,7 @@ const LIGA_CODE = oldFormatPersonalCode({ day: 8, month: 5, year: 1994 }, 123);
 beforeAll(async () => {
   t = await startTestApp();
   const person = await t.app.services.people.resolveSignIn({ givenName: 'Līga', familyName: 'Kalniņa', personalCode: LIGA_CODE, historicalPersonalCodes: [] });
-  await t.app.dataSource.getRepository(Person).update({ id: person.id }, { demoNote: 'Dalībniece' });
+  await t.app.dataSource.getRepository(Person).update({ id: person.id }, { demoNote: 'Dalībniece', email: 'liga.kalnina@example.lv' });
   personId = person.id;
 });
 afterAll(() => t?.stop());
@@ -158,6 +158,30 @@ describe('WS-Federation sign-in through the development identity provider', () =
     expect(codes.map((c) => c.replacedAt === null).sort()).toEqual([false, true]);
     // Only the blind index and ciphertext are stored: no code in clear anywhere in the row.
     for (const row of codes) expect(JSON.stringify(row)).not.toMatch(/\d{11}|\d{6}-\d{5}/);
+  });
+
+  test('the stored preferred language comes along: the portal starts in it', async () => {
+    const john = { givenName: 'John', familyName: 'Smith', personalCode: oldFormatPersonalCode({ day: 3, month: 4, year: 1985 }, 456) };
+    const first = new Browser();
+    await signIn(first, john);
+    await t.app.dataSource.getRepository(Person).update({ id: (await first.me()).person.id }, { preferredLanguage: Language.EN, email: 'john.smith@example.lv' });
+    const browser = new Browser();
+    browser.cookies().set('mps_lang', 'lv');
+    const { back } = await signIn(browser, john);
+    const language = back.headers.getSetCookie().find((c) => c.startsWith('mps_lang='))!;
+    expect(language).toMatch(/^mps_lang=en;/);
+    expect(language).not.toMatch(/HttpOnly/); // the portal's script reads it
+    expect(browser.cookies().get('mps_lang')).toBe('en');
+  });
+
+  test('without an e-mail: asked once, on the profile page, which keeps where they were going', async () => {
+    const noEmail = { givenName: 'Dace', familyName: 'Ozola', personalCode: oldFormatPersonalCode({ day: 9, month: 10, year: 1990 }, 789) };
+    const { back } = await signIn(new Browser(), noEmail, '/kursi/abc?grupa=1');
+    expect(back.headers.get('location')).toBe(`/profils?returnTo=${encodeURIComponent('/kursi/abc?grupa=1')}`);
+    const toProfile = await signIn(new Browser(), noEmail, '/profils');
+    expect(toProfile.back.headers.get('location')).toBe('/profils');
+    const home = await signIn(new Browser(), noEmail, '/');
+    expect(home.back.headers.get('location')).toBe('/profils');
   });
 
   test('the development provider refuses an invalid personal code and to sign for another site', async () => {

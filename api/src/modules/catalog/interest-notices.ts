@@ -3,6 +3,7 @@ import { NotificationKind, type SessionView } from '../notifications/notificatio
 import type { EmailRequest } from '../notifications/notifications.service.js';
 import { Language } from '../people/person.entity.js';
 import type { PeopleService } from '../people/people.service.js';
+import { placeIn, type Place } from '../scheduling/place.entity.js';
 
 /** The portal's course page (web/src/App.tsx), where the person registers. */
 export const COURSE_PATH = '/kursi/';
@@ -15,7 +16,8 @@ interface PublishedGroup {
   titleEn: string;
   registrationDeadline: string | null;
   priceCents: number;
-  sessions: SessionView[];
+  /** As every recipient sees them, apart from the place's language. */
+  sessions: (Omit<SessionView, 'place'> & { place: Place | null })[];
 }
 
 /**
@@ -50,7 +52,7 @@ export class InterestNotices {
           group: { code: group.code },
           portalUrl: courseUrl,
           courseUrl,
-          sessions: group.sessions,
+          sessions: group.sessions.map((s) => ({ ...s, place: s.place && placeIn(s.place, to.language) })),
           registrationDeadline: group.registrationDeadline,
           priceCents: group.priceCents,
         },
@@ -67,7 +69,8 @@ export class InterestNotices {
       [groupId],
     );
     const rows: any[] = await em.query(
-      `SELECT s.id, s.starts_at, s.ends_at, s.online_url, l.name AS lecturer_name, p.name AS place_name, p.address AS place_address, p.room AS place_room
+      `SELECT s.id, s.starts_at, s.ends_at, s.online_url, l.name AS lecturer_name, p.id AS place_id, p.name AS place_name, p.name_en AS place_name_en,
+              p.address AS place_address, p.room AS place_room, p.room_en AS place_room_en
          FROM session s LEFT JOIN place p ON p.id = s.place_id LEFT JOIN lecturer l ON l.id = s.lecturer_id
         WHERE s.group_id = $1 ORDER BY s.starts_at, s.id`,
       [groupId],
@@ -84,8 +87,10 @@ export class InterestNotices {
         id: r.id,
         startsAt: new Date(r.starts_at).toISOString(),
         endsAt: new Date(r.ends_at).toISOString(),
-        place: r.place_name ? { name: r.place_name, address: r.place_address, room: r.place_room } : null,
-        onlineUrl: r.online_url,
+        place: r.place_id ? ({ id: r.place_id, name: r.place_name, nameEn: r.place_name_en, address: r.place_address, room: r.place_room, roomEn: r.place_room_en } as Place) : null,
+        // The people who asked are not participants yet: they learn the session is online, not its link.
+        online: !!r.online_url,
+        onlineUrl: null,
         lecturerName: r.lecturer_name,
       })),
     };

@@ -36,7 +36,11 @@ export interface SessionView {
   /** ISO 8601 instants. */
   startsAt: string;
   endsAt: string;
+  /** In the recipient's language; `room` is the whole phrase ("108. telpa", "Room 108"). */
   place: { name: string; address: string; room: string | null } | null;
+  /** Held online (or hybrid), whether or not this recipient may have the link. */
+  online: boolean;
+  /** Only for those who may join: the group's confirmed participants and its lecturers. */
   onlineUrl: string | null;
   lecturerName: string | null;
 }
@@ -63,7 +67,8 @@ export interface SessionChangeView {
 }
 
 export interface NotificationData {
-  [NotificationKind.SCHEDULE_CHANGED]: CommonData & { changes: SessionChangeView[] };
+  /** `waiting`: a participant on the waiting list, who has no seat, no link and no calendar file. */
+  [NotificationKind.SCHEDULE_CHANGED]: CommonData & { changes: SessionChangeView[]; waiting: boolean };
   [NotificationKind.GROUP_CANCELLED]: CommonData & { sessions: SessionView[]; reason: string | null };
   [NotificationKind.GROUP_CONFIRMED]: CommonData & { sessions: SessionView[] };
   [NotificationKind.LECTURER_ASSIGNED]: CommonData & { sessions: SessionView[] };

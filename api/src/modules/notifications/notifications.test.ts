@@ -7,6 +7,7 @@ import { Language, Person } from '../people/person.entity.js';
 import { RegistrationStatus } from '../registration/registration.entity.js';
 import { Group, GroupStatus } from '../scheduling/group.entity.js';
 import { ScheduleChange } from '../scheduling/schedule-change.entity.js';
+import { Place } from '../scheduling/place.entity.js';
 import { ScheduleNotices } from '../scheduling/schedule-notices.js';
 import { createMailTransport } from './mail-transport.js';
 import { NOTIFICATION_KINDS, NotificationKind } from './notification-kinds.js';
@@ -200,6 +201,42 @@ describe('a schedule change, as e-mail through SMTP', () => {
     expect(calendarsOf(second)[0].events).toEqual([expect.objectContaining({ uid: uid(s.session.id), sequence: 2, start: '20300306T083000Z' })]);
     expect(second.parsed.messageId).not.toBe(liga.parsed.messageId);
     expect(mailsTo(s.ruta)).toEqual([]);
+  });
+
+  test('a session made hybrid: the waiting list is told it waits, without the link or a calendar; places read in each language', async () => {
+    const s = await scenario();
+    const place = await t.app.dataSource.getRepository(Place).save({
+      name: 'Valsts administrācijas skola', nameEn: 'Latvian School of Public Administration', address: 'Raiņa bulvāris 4, Rīga',
+      room: '108. telpa (datorklase)', roomEn: 'Room 108 (computer lab)', capacity: 16,
+    });
+    const link = 'https://vas.example.lv/meet/hybrid-7';
+    await staff.data(UPDATE_SESSION, { id: s.session.id, input: { placeId: place.id, onlineUrl: link } });
+    await received([[s.liga, 1], [s.john, 1], [s.peteris, 1]]);
+
+    const [peteris] = mailsTo(s.peteris);
+    const waitingText = String(peteris.parsed.text).replace(/\s+/g, ' ');
+    expect(waitingText).toContain('kurā esat gaidīšanas rindā');
+    expect(waitingText).toContain('Jūs joprojām esat gaidīšanas rindā');
+    expect(waitingText).not.toContain('kurā mācāties');
+    expect(waitingText).not.toContain('Pielikumā esošais kalendāra fails');
+    expect(waitingText).toContain('tiešsaistē (saiti saņem apstiprinātie dalībnieki)');
+    expect(`${peteris.parsed.text} ${peteris.parsed.html}`).not.toContain(link);
+    expect(peteris.parsed.attachments).toEqual([]);
+
+    const [liga] = mailsTo(s.liga);
+    const confirmedText = String(liga.parsed.text).replace(/\s+/g, ' ');
+    expect(confirmedText).toContain('kurā mācāties');
+    expect(confirmedText).toContain('Pielikumā esošais kalendāra fails');
+    expect(confirmedText).toContain('Valsts administrācijas skola, Raiņa bulvāris 4, Rīga, 108. telpa (datorklase)');
+    expect(confirmedText).toContain(link);
+    expect(calendarsOf(liga)[0].events[0].location).toContain('108. telpa (datorklase)');
+
+    const [john] = mailsTo(s.john);
+    const englishText = String(john.parsed.text).replace(/\s+/g, ' ');
+    expect(englishText).toContain('in which you are enrolled');
+    expect(englishText).toContain('Latvian School of Public Administration, Raiņa bulvāris 4, Rīga, Room 108 (computer lab)');
+    expect(englishText).not.toMatch(/telpa|room Room/);
+    expect(calendarsOf(john)[0].events[0].location).toContain('Latvian School of Public Administration\\, Room 108 (computer lab)');
   });
 
   test('start, end and place changed in one save: exactly one e-mail per person, with the old and the new place', async () => {

@@ -111,7 +111,9 @@ describe('what the e-mails say', () => {
     const text = flat(renderer.render(NotificationKind.SCHEDULE_CHANGED, Language.LV, data).text);
     expect(text).toContain('Datums: pirmdiena, 2027. gada 15. marts → trešdiena, 2027. gada 17. marts');
     expect(text).toContain('Laiks: 09:30–13:00 → 12:00–15:30');
-    expect(text).toContain('→ Rīgas Latviešu biedrības nams, Merķeļa iela 13, Rīga, LV-1050, telpa Līgo zāle');
+    // The room is the place's own phrase: no "telpa"/"room" is put before it ("room 108. telpa").
+    expect(text).toContain('→ Rīgas Latviešu biedrības nams, Merķeļa iela 13, Rīga, LV-1050, Līgo zāle');
+    expect(text).toContain('Krišjāņa Valdemāra iela 33, Rīga, LV-1010, 305. telpa');
     expect(text).toContain('Nodarbību vada: Inese Kalniņa → Pēteris Zariņš');
     expect(text).toContain('tiešsaistē, https://meet.vas.gov.lv/PI-101-2027-1');
     expect(text).toContain('Jauna nodarbība');
@@ -120,6 +122,29 @@ describe('what the e-mails say', () => {
 
     const html = renderer.render(NotificationKind.SCHEDULE_CHANGED, Language.LV, data).html;
     expect(html).toContain('<em>pirmdiena, 2027. gada 15. marts</em> → <strong>trešdiena, 2027. gada 17. marts</strong>');
+  });
+
+  test('a schedule change for the waiting list says they wait, and promises no calendar file', () => {
+    const data = renderer.sample(NotificationKind.SCHEDULE_CHANGED);
+    for (const [language, waitingWords, enrolledWords, fileWords] of [
+      [Language.LV, 'kurā esat gaidīšanas rindā', 'kurā mācāties', 'Pielikumā esošais kalendāra fails'],
+      [Language.EN, 'for which you are on the waiting list', 'in which you are enrolled', 'The attached calendar file'],
+    ] as const) {
+      const waiting = flat(renderer.render(NotificationKind.SCHEDULE_CHANGED, language, { ...data, waiting: true }).text);
+      const confirmed = flat(renderer.render(NotificationKind.SCHEDULE_CHANGED, language, data).text);
+      expect(waiting).toContain(waitingWords);
+      expect(waiting).not.toContain(enrolledWords);
+      expect(waiting).not.toContain(fileWords);
+      expect(confirmed).toContain(enrolledWords);
+      expect(confirmed).toContain(fileWords);
+    }
+  });
+
+  test('an online session whose link the recipient may not have says so, without a link', () => {
+    const data = renderer.sample(NotificationKind.REGISTRATION_WAITING);
+    const sessions = data.sessions.map((s) => ({ ...s, place: null, online: true, onlineUrl: null }));
+    expect(flat(renderer.render(NotificationKind.REGISTRATION_WAITING, Language.EN, { ...data, sessions }).text)).toContain('Place: online (confirmed participants get the link)');
+    expect(flat(renderer.render(NotificationKind.REGISTRATION_WAITING, Language.LV, { ...data, sessions }).text)).toContain('Vieta: tiešsaistē (saiti saņem apstiprinātie dalībnieki)');
   });
 
   test('the wording follows the recipient role', () => {

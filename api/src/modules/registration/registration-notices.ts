@@ -6,7 +6,7 @@ import type { EmailRequest } from '../notifications/notifications.service.js';
 import { Language } from '../people/person.entity.js';
 import type { PeopleService, PersonContact } from '../people/people.service.js';
 import { MY_TRAINING_PATH, sessionEvent } from '../scheduling/schedule-notices.js';
-import type { Place } from '../scheduling/place.entity.js';
+import { placeIn, type Place } from '../scheduling/place.entity.js';
 import { RegistrationStatus, type Registration } from './registration.entity.js';
 
 /** What happened to one registration, as its person is told. */
@@ -132,7 +132,7 @@ export class RegistrationNotices {
         institution: { name: batch.institution },
         course: { code: group.courseCode, title: to.language === Language.EN ? group.titleEn || group.titleLv : group.titleLv },
         group: { code: group.code },
-        sessions: sessionViews(group),
+        sessions: sessionViews(group, to.language, false),
         action: batch.action,
         by,
         employees: batch.events.map(({ registration }) => ({
@@ -157,9 +157,10 @@ export class RegistrationNotices {
   private email(group: GroupFacts, event: RegistrationEvent, to: { personId: string; name: string; email: string | null; language: Language }): EmailRequest {
     const { registration } = event;
     const title = to.language === Language.EN ? group.titleEn || group.titleLv : group.titleLv;
-    const sessions = sessionViews(group);
+    // The waiting list has no seat yet: no link to the online meeting (it comes with the move up).
+    const sessions = sessionViews(group, to.language, registration.status === RegistrationStatus.CONFIRMED);
     const events = (cancelled: boolean): CalendarEvent[] =>
-      group.sessions.map((s) => sessionEvent(s, { title, groupCode: group.code, place: s.place, publicUrl: this.settings.publicUrl, cancelled }));
+      group.sessions.map((s) => sessionEvent(s, { title, groupCode: group.code, place: s.place, language: to.language, publicUrl: this.settings.publicUrl, cancelled }));
     const common = {
       recipientName: to.name,
       recipientRole: 'PARTICIPANT' as const,
@@ -199,7 +200,8 @@ export class RegistrationNotices {
     );
     const rows: any[] = await em.query(
       `SELECT s.id, s.starts_at, s.ends_at, s.online_url, s.sequence, l.name AS lecturer_name,
-              p.id AS place_id, p.name AS place_name, p.address AS place_address, p.room AS place_room
+              p.id AS place_id, p.name AS place_name, p.name_en AS place_name_en, p.address AS place_address,
+              p.room AS place_room, p.room_en AS place_room_en
          FROM session s LEFT JOIN place p ON p.id = s.place_id LEFT JOIN lecturer l ON l.id = s.lecturer_id
         WHERE s.group_id = $1 ORDER BY s.starts_at, s.id`,
       [groupId],
@@ -216,20 +218,21 @@ export class RegistrationNotices {
         onlineUrl: r.online_url,
         sequence: r.sequence,
         lecturerName: r.lecturer_name,
-        place: r.place_id ? ({ id: r.place_id, name: r.place_name, address: r.place_address, room: r.place_room } as Place) : undefined,
+        place: r.place_id ? ({ id: r.place_id, name: r.place_name, nameEn: r.place_name_en, address: r.place_address, room: r.place_room, roomEn: r.place_room_en } as Place) : undefined,
       })),
     };
   }
 }
 
-/** The group's sessions as e-mails show them. */
-function sessionViews(group: GroupFacts): SessionView[] {
+/** The group's sessions as e-mails show them; the meeting link only to those who may join. */
+function sessionViews(group: GroupFacts, language: Language, withLink: boolean): SessionView[] {
   return group.sessions.map((s) => ({
     id: s.id,
     startsAt: s.startsAt.toISOString(),
     endsAt: s.endsAt.toISOString(),
-    place: s.place ? { name: s.place.name, address: s.place.address, room: s.place.room } : null,
-    onlineUrl: s.onlineUrl,
+    place: s.place ? placeIn(s.place, language) : null,
+    online: !!s.onlineUrl,
+    onlineUrl: withLink ? s.onlineUrl : null,
     lecturerName: s.lecturerName,
   }));
 }

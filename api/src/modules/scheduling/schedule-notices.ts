@@ -14,7 +14,7 @@ import { RegistrationStatus } from '../registration/registration.entity.js';
 import type { RegistrationService } from '../registration/registration.service.js';
 import { Group, GroupStatus } from './group.entity.js';
 import { Lecturer } from './lecturer.entity.js';
-import { Place } from './place.entity.js';
+import { Place, placeIn } from './place.entity.js';
 import { ScheduleChangeKind, type ScheduleChange, type SessionChangeRecord, type SessionSnapshot } from './schedule-change.entity.js';
 
 export interface NoticeSettings {
@@ -46,9 +46,9 @@ export function changedAspects(before: SessionSnapshot | null, after: SessionSna
 /** A session as a calendar entry: the same UID in every e-mail and feed, so calendars update it in place. */
 export function sessionEvent(
   session: { id: string; startsAt: Date; endsAt: Date; onlineUrl: string | null; sequence: number },
-  about: { title: string; groupCode: string; place: Place | undefined; publicUrl: string; cancelled: boolean },
+  about: { title: string; groupCode: string; place: Place | undefined; language: Language; publicUrl: string; cancelled: boolean },
 ): CalendarEvent {
-  const { place } = about;
+  const place = about.place && placeIn(about.place, about.language);
   const location = place ? [place.name, place.room, place.address].filter(Boolean).join(', ') : session.onlineUrl;
   return {
     uid: sessionUid(session.id, new URL(about.publicUrl).hostname),
@@ -172,7 +172,7 @@ class Composer {
     for (const [lecturerId, sessions] of assigned) {
       const recipient = this.directory.lecturerContacts.get(lecturerId);
       if (!recipient) continue;
-      emails.push(this.email(NotificationKind.LECTURER_ASSIGNED, recipient, 'LECTURER', `lecturer:${lecturerId}`, { sessions: sessions.map((s) => this.view(s)) }, [
+      emails.push(this.email(NotificationKind.LECTURER_ASSIGNED, recipient, 'LECTURER', `lecturer:${lecturerId}`, { sessions: sessions.map((s) => this.view(s, recipient.language, true)) }, [
         { method: 'REQUEST', events: sessions.map((s) => this.event(s, false, recipient.language)) },
       ]));
     }
@@ -180,7 +180,7 @@ class Composer {
       const recipient = this.directory.lecturerContacts.get(lecturerId);
       if (!recipient) continue;
       // The entry in their calendar shows the session as they knew it; the cancel only needs its identity.
-      emails.push(this.email(NotificationKind.LECTURER_REMOVED, recipient, 'LECTURER', `lecturer:${lecturerId}`, { sessions: sessions.map((s) => this.view(s)) }, [
+      emails.push(this.email(NotificationKind.LECTURER_REMOVED, recipient, 'LECTURER', `lecturer:${lecturerId}`, { sessions: sessions.map((s) => this.view(s, recipient.language, true)) }, [
         { method: 'CANCEL', events: sessions.map((s) => this.event(s, true, recipient.language)) },
       ]));
     }
@@ -189,16 +189,16 @@ class Composer {
 
   groupCancelled(participants: { recipient: Recipient; confirmed: boolean }[]): EmailRequest[] {
     const sessions = this.change.sessions.map((r) => r.after ?? r.before!).filter(Boolean);
-    const data = { sessions: sessions.map((s) => this.view(s)), reason: this.group.cancellationReason };
+    const data = (language: Language, withLink: boolean) => ({ sessions: sessions.map((s) => this.view(s, language, withLink)), reason: this.group.cancellationReason });
     const cancel = (language: Language) => [{ method: 'CANCEL' as const, events: sessions.map((s) => this.event(s, true, language)) }];
     const emails = participants.map(({ recipient, confirmed }) =>
-      this.email(NotificationKind.GROUP_CANCELLED, recipient, 'PARTICIPANT', `person:${recipient.personId}`, data, confirmed ? cancel(recipient.language) : []),
+      this.email(NotificationKind.GROUP_CANCELLED, recipient, 'PARTICIPANT', `person:${recipient.personId}`, data(recipient.language, confirmed), confirmed ? cancel(recipient.language) : []),
     );
     for (const lecturerId of new Set(sessions.map((s) => s.lecturerId).filter((id): id is string => !!id))) {
       const recipient = this.directory.lecturerContacts.get(lecturerId);
       const own = sessions.filter((s) => s.lecturerId === lecturerId);
       if (recipient) {
-        emails.push(this.email(NotificationKind.GROUP_CANCELLED, recipient, 'LECTURER', `lecturer:${lecturerId}`, { sessions: own.map((s) => this.view(s)), reason: this.group.cancellationReason }, [
+        emails.push(this.email(NotificationKind.GROUP_CANCELLED, recipient, 'LECTURER', `lecturer:${lecturerId}`, { sessions: own.map((s) => this.view(s, recipient.language, true)), reason: this.group.cancellationReason }, [
           { method: 'CANCEL', events: own.map((s) => this.event(s, true, recipient.language)) },
         ]));
       }
@@ -209,28 +209,30 @@ class Composer {
   groupConfirmed(confirmed: { recipient: Recipient }[]): EmailRequest[] {
     const sessions = this.change.sessions.map((r) => r.after!).filter(Boolean);
     return confirmed.map(({ recipient }) =>
-      this.email(NotificationKind.GROUP_CONFIRMED, recipient, 'PARTICIPANT', `person:${recipient.personId}`, { sessions: sessions.map((s) => this.view(s)) }, [
+      this.email(NotificationKind.GROUP_CONFIRMED, recipient, 'PARTICIPANT', `person:${recipient.personId}`, { sessions: sessions.map((s) => this.view(s, recipient.language, true)) }, [
         { method: 'REQUEST', events: sessions.map((s) => this.event(s, false, recipient.language)) },
       ]),
     );
   }
 
-  private scheduleChanged(recipient: Recipient, role: RecipientRole, key: string, records: SessionChangeRecord[], withCalendar: boolean): EmailRequest {
+  /** `confirmed`: a lecturer or a participant with a seat gets the link and the calendar; the waiting list neither. */
+  private scheduleChanged(recipient: Recipient, role: RecipientRole, key: string, records: SessionChangeRecord[], confirmed: boolean): EmailRequest {
+    const { language } = recipient;
     const changes: SessionChangeView[] = records.map((r) => ({
-      session: this.view((r.after ?? r.before)!),
-      previous: r.before && r.after ? this.view(r.before) : null,
+      session: this.view((r.after ?? r.before)!, language, confirmed),
+      previous: r.before && r.after ? this.view(r.before, language, confirmed) : null,
       cancelled: !r.after,
       changed: changedAspects(r.before, r.after),
     }));
     const updated = records.filter((r) => r.after).map((r) => this.event(r.after!, false, recipient.language));
     const cancelled = records.filter((r) => !r.after).map((r) => this.event(r.before!, true, recipient.language, r.before!.sequence + 1));
-    const calendars = withCalendar
+    const calendars = confirmed
       ? [
           { method: 'REQUEST' as const, events: updated },
           { method: 'CANCEL' as const, events: cancelled },
         ]
       : [];
-    return this.email(NotificationKind.SCHEDULE_CHANGED, recipient, role, key, { changes }, calendars);
+    return this.email(NotificationKind.SCHEDULE_CHANGED, recipient, role, key, { changes, waiting: !confirmed }, calendars);
   }
 
   private email<K extends NotificationKind>(
@@ -259,14 +261,16 @@ class Composer {
     };
   }
 
-  private view(s: SessionSnapshot): SessionView {
+  /** A session as one recipient reads it: places in their language, the link only for those who may join. */
+  private view(s: SessionSnapshot, language: Language, withLink: boolean): SessionView {
     const place = s.placeId ? this.directory.places.get(s.placeId) : undefined;
     return {
       id: s.id,
       startsAt: s.startsAt,
       endsAt: s.endsAt,
-      place: place ? { name: place.name, address: place.address, room: place.room } : null,
-      onlineUrl: s.onlineUrl,
+      place: place ? placeIn(place, language) : null,
+      online: !!s.onlineUrl,
+      onlineUrl: withLink ? s.onlineUrl : null,
       lecturerName: s.lecturerId ? (this.directory.lecturers.get(s.lecturerId)?.name ?? null) : null,
     };
   }
@@ -278,7 +282,7 @@ class Composer {
   private event(s: SessionSnapshot, cancelled: boolean, language: Language, sequence = s.sequence): CalendarEvent {
     return sessionEvent(
       { id: s.id, startsAt: new Date(s.startsAt), endsAt: new Date(s.endsAt), onlineUrl: s.onlineUrl, sequence },
-      { title: this.title(language), groupCode: this.group.code, place: s.placeId ? this.directory.places.get(s.placeId) : undefined, publicUrl: this.settings.publicUrl, cancelled },
+      { title: this.title(language), groupCode: this.group.code, place: s.placeId ? this.directory.places.get(s.placeId) : undefined, language, publicUrl: this.settings.publicUrl, cancelled },
     );
   }
 }

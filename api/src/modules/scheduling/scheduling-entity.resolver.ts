@@ -6,7 +6,7 @@ import { isStaff, type Context } from '../../graphql/context.js';
 import { Course } from '../catalog/course.entity.js';
 import { Group } from './group.entity.js';
 import { Lecturer } from './lecturer.entity.js';
-import { Place } from './place.entity.js';
+import { Place, placeIn } from './place.entity.js';
 import { Session } from './session.entity.js';
 
 @Resolver(() => Group)
@@ -61,6 +61,17 @@ export class SessionEntityResolver {
     return session.placeId ? ctx.loaders.place.load(session.placeId) : null;
   }
 
+  @FieldResolver(() => String, { nullable: true, description: "The online meeting link: only for the group's confirmed participants, its lecturers and staff; null for everyone else." })
+  async onlineUrl(@Root() session: Session, @Ctx() ctx: Context) {
+    if (!session.onlineUrl) return null;
+    return (await ctx.loaders.meetingAccess.load(session.groupId)) ? session.onlineUrl : null;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether the session is held online (or hybrid), also for those who may not see the link.' })
+  isOnline(@Root() session: Session) {
+    return !!session.onlineUrl;
+  }
+
   @FieldResolver(() => Lecturer, { nullable: true })
   lecturer(@Root() session: Session, @Ctx() ctx: Context) {
     return session.lecturerId ? ctx.loaders.lecturer.load(session.lecturerId) : null;
@@ -75,6 +86,19 @@ export class SessionEntityResolver {
   @FieldResolver(() => [ScheduleConflict], { description: 'Other sessions at the same time with the same lecturer or place (cancelled groups aside). Staff only.' })
   conflicts(@Root() session: Session, @Ctx() ctx: Context) {
     return ctx.loaders.sessionConflicts.load(session.id);
+  }
+}
+
+@Resolver(() => Place)
+export class PlaceEntityResolver {
+  @FieldResolver(() => String, { description: 'Name in the request language.' })
+  localName(@Root() place: Place, @Ctx() ctx: Context) {
+    return placeIn(place, ctx.lang).name;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Room in the request language.' })
+  localRoom(@Root() place: Place, @Ctx() ctx: Context) {
+    return placeIn(place, ctx.lang).room;
   }
 }
 

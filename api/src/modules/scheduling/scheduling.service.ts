@@ -303,6 +303,23 @@ export class SchedulingService {
     return this.dataSource.getRepository(Session).find({ where: { groupId: In([...groupIds]) }, order: { startsAt: 'ASC', id: 'ASC' } });
   }
 
+  /**
+   * Per group, whether the viewer may see its online meeting links: staff, the group's confirmed
+   * participants and the lecturers of its sessions. Anyone else (the public catalog) only learns
+   * that a session is online.
+   */
+  async meetingAccessByGroupIds(ctx: RequestContext, groupIds: readonly string[]): Promise<Map<string, boolean>> {
+    if (isStaff(ctx.viewer)) return new Map(groupIds.map((id) => [id, true]));
+    if (ctx.viewer?.kind !== 'person' || groupIds.length === 0) return new Map();
+    const rows: { group_id: string }[] = await this.dataSource.query(
+      `SELECT r.group_id FROM registration r WHERE r.person_id = $1 AND r.group_id = ANY($2) AND r.status = $3
+       UNION
+       SELECT s.group_id FROM session s JOIN lecturer l ON l.id = s.lecturer_id WHERE l.person_id = $1 AND s.group_id = ANY($2)`,
+      [ctx.viewer.personId, [...groupIds], RegistrationStatus.CONFIRMED],
+    );
+    return new Map(rows.map((row) => [row.group_id, true]));
+  }
+
   async createSession(ctx: RequestContext, input: SessionInput): Promise<Session> {
     const problems = new Problems();
     const known = isUuid(input.groupId ?? '') && (await this.dataSource.getRepository(Group).existsBy({ id: input.groupId! }));
@@ -519,6 +536,7 @@ export class SchedulingService {
           title: language === Language.EN ? row.title_en || row.title_lv : row.title_lv,
           groupCode: row.group_code,
           place: row.placeId ? places.get(row.placeId) : undefined,
+          language,
           publicUrl,
           cancelled: false,
         },
@@ -657,7 +675,7 @@ export class SchedulingService {
 
   async savePlace(_ctx: RequestContext, id: string | null, input: PlaceInput): Promise<Place> {
     return inTransaction(this.dataSource, async (em) => {
-      const place = id ? (isUuid(id) ? await em.findOneBy(Place, { id }) : null) : em.create(Place, { room: null });
+      const place = id ? (isUuid(id) ? await em.findOneBy(Place, { id }) : null) : em.create(Place, { room: null, nameEn: null, roomEn: null });
       if (!place) throw new NotFoundError('Place', id!);
       const problems = new Problems();
       const name = input.name?.trim();
@@ -669,6 +687,8 @@ export class SchedulingService {
       if (name) place.name = name;
       if (address) place.address = address;
       if (input.room !== undefined) place.room = input.room?.trim() || null;
+      if (input.nameEn !== undefined) place.nameEn = input.nameEn?.trim() || null;
+      if (input.roomEn !== undefined) place.roomEn = input.roomEn?.trim() || null;
       if (input.capacity != null) place.capacity = input.capacity;
       return em.save(place);
     });

@@ -247,8 +247,14 @@ export class PlaceInput {
   @Field({ nullable: true })
   address?: string;
 
+  @Field(() => String, { nullable: true, description: 'In English; empty when the Latvian name serves.' })
+  nameEn?: string | null;
+
   @Field(() => String, { nullable: true })
   room?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'In English; empty when the Latvian one serves.' })
+  roomEn?: string | null;
 
   @Field(() => Int, { nullable: true })
   capacity?: number;

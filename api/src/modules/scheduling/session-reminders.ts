@@ -3,6 +3,7 @@ import { inTransaction } from '../../db/transaction.js';
 import { NotificationKind, type SessionView } from '../notifications/notification-kinds.js';
 import type { EmailRequest, NotificationsService } from '../notifications/notifications.service.js';
 import { Language } from '../people/person.entity.js';
+import { placeIn, type Place } from './place.entity.js';
 import type { PeopleService } from '../people/people.service.js';
 
 /** "Manas mācības" (web/src/App.tsx): where the reminder sends the person. */
@@ -23,9 +24,12 @@ interface Due {
   ends_at: Date;
   online_url: string | null;
   lecturer_name: string | null;
+  place_id: string | null;
   place_name: string | null;
+  place_name_en: string | null;
   place_address: string | null;
   place_room: string | null;
+  place_room_en: string | null;
 }
 
 /**
@@ -72,7 +76,8 @@ export class SessionReminders {
       const due: Due[] = await em.query(
         `SELECT s.id AS session_id, r.person_id, g.id AS group_id, g.code AS group_code, c.code AS course_code, c.title_lv, c.title_en,
                 c.reminder_days_before AS days_before, s.starts_at, s.ends_at, s.online_url, l.name AS lecturer_name,
-                p.name AS place_name, p.address AS place_address, p.room AS place_room
+                p.id AS place_id, p.name AS place_name, p.name_en AS place_name_en, p.address AS place_address,
+                p.room AS place_room, p.room_en AS place_room_en
            FROM session s
            JOIN course_group g ON g.id = s.group_id AND g.status IN ('OPEN', 'CONFIRMED')
            JOIN course c ON c.id = g.course_id AND c.reminder_days_before > 0
@@ -95,7 +100,11 @@ export class SessionReminders {
           id: row.session_id,
           startsAt: new Date(row.starts_at).toISOString(),
           endsAt: new Date(row.ends_at).toISOString(),
-          place: row.place_name ? { name: row.place_name, address: row.place_address ?? '', room: row.place_room } : null,
+          place: row.place_id
+            ? placeIn({ id: row.place_id, name: row.place_name, nameEn: row.place_name_en, address: row.place_address, room: row.place_room, roomEn: row.place_room_en } as Place, to.language)
+            : null,
+          online: !!row.online_url,
+          // Reminders go to confirmed participants only: they may have the link.
           onlineUrl: row.online_url,
           lecturerName: row.lecturer_name,
         };

@@ -24,7 +24,7 @@ export class Session {
   @Column({ name: 'place_id', type: 'uuid', nullable: true })
   placeId: string | null;
 
-  @Field(() => String, { nullable: true })
+  /** Read rules live on the GraphQL field: only the group's participants, lecturers and staff see it. */
   @Column({ name: 'online_url', type: 'text', nullable: true })
   onlineUrl: string | null;
 

@@ -1,0 +1,183 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, startProductServer, type ProductServer } from '../../api/src/test/browser.js';
+
+/**
+ * Every page of the console, as staff and as a coordinator, checked with axe against WCAG 2.1 A/AA:
+ * no violation of any impact. The built system with demo data, in Debian's Chromium.
+ */
+
+const WAIT = 20_000;
+const STAFF = 'Jānis Kalniņš';
+const COORDINATOR = 'Anna Bērziņa';
+
+let server: ProductServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startProductServer(), launchBrowser()]);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (server) expect(await server.stop()).toBe(0);
+}, 120_000);
+
+async function signedIn(person: string, viewport = { width: 1366, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ timezoneId: 'Europe/Riga', locale: 'lv-LV', viewport });
+  context.setDefaultTimeout(WAIT);
+  const page = await context.newPage();
+  await page.goto(server.url + '/admin/');
+  await page.waitForURL(/\/auth\/dev/);
+  await page.click(`button[data-person="${person}"]`);
+  await page.waitForURL((url) => url.pathname.startsWith('/admin'));
+  await page.getByRole('heading', { level: 1 }).filter({ hasText: /\S/ }).first().waitFor();
+  return { context, page };
+}
+
+/** The first id of a list, asked from the page with its session. */
+async function firstId(page: Page, field: string): Promise<string> {
+  return page.evaluate(async (field) => {
+    const response = await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ ${field}(perPage: 1) { items { id } } }` }),
+    });
+    return ((await response.json()) as { data: Record<string, { items: { id: string }[] }> }).data[field].items[0].id;
+  }, field);
+}
+
+/** Opens a console route and waits until react-admin has drawn it: its h1 with text, nothing loading. */
+async function open(page: Page, route: string): Promise<void> {
+  await page.goto(`${server.url}/admin/#${route}`);
+  await page.getByRole('heading', { level: 1 }).filter({ hasText: /\S/ }).first().waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('[role="progressbar"]').length === 0);
+}
+
+/** Every violation, whatever its impact, each logged with its nodes. */
+async function violations(page: Page, where: string): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  for (const v of result.violations) {
+    console.log(`${where}: ${v.id} (${v.impact}) ${v.help}\n  ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`).join('\n  ')}`);
+  }
+  return result.violations.map((v) => `${where}: ${v.id}`);
+}
+
+describe('staff', () => {
+  let context: BrowserContext;
+  let page: Page;
+  const ids: Record<string, string> = {};
+  beforeAll(async () => {
+    ({ context, page } = await signedIn(STAFF));
+    for (const field of ['courses', 'groups', 'sessions', 'topics', 'lecturers', 'places', 'institutions']) ids[field] = await firstId(page, field);
+  }, 60_000);
+  afterAll(() => context?.close());
+
+  test.each([
+    '/',
+    '/courses', '/courses/create', '/courses/:id', '/courses/:id/show',
+    '/courseDemand',
+    '/groups', '/groups/create', '/groups/:id',
+    '/sessions', '/sessions/create', '/sessions/:id',
+    '/topics', '/topics/create', '/topics/:id',
+    '/lecturers', '/lecturers/create', '/lecturers/:id',
+    '/places', '/places/create', '/places/:id',
+    '/institutions', '/institutions/create', '/institutions/:id',
+    '/employees', '/employees/create', '/employeeImport',
+    '/billingAccounts', '/billingAccounts/create',
+    '/apiTokens', '/apiTokens/create',
+    '/outboxMessages', '/notificationPreviews',
+    '/registrations', '/registerEmployees', '/people', '/coordinatorNominations', '/supportQuestions',
+    '/no-such-page',
+  ])('%s has no WCAG 2.1 A/AA violation', async (pattern) => {
+    const route = pattern.replace(':id', ids[pattern.split('/')[1]] ?? '');
+    await open(page, route);
+    expect(await violations(page, pattern)).toEqual([]);
+  }, 180_000); // the previews page holds an e-mail in a frame per kind, each checked too
+});
+
+describe('coordinator', () => {
+  let context: BrowserContext;
+  let page: Page;
+  beforeAll(async () => ({ context, page } = await signedIn(COORDINATOR)), 60_000);
+  afterAll(() => context?.close());
+
+  test.each(['/', '/employees', '/employees/create', '/employeeImport', '/billingAccounts', '/billingAccounts/create', '/courses', '/institutions', '/registrations', '/registerEmployees'])(
+    '%s has no WCAG 2.1 A/AA violation',
+    async (route) => {
+      await open(page, route);
+      expect(await violations(page, route)).toEqual([]);
+    },
+    60_000,
+  );
+});
+
+describe('what axe does not see', () => {
+  let context: BrowserContext;
+  let page: Page;
+  beforeAll(async () => ({ context, page } = await signedIn(STAFF)), 60_000);
+  afterAll(() => context?.close());
+
+  test('each page names the tab after itself; an unknown route is a translated not-found page', async () => {
+    await open(page, '/courses');
+    await page.waitForFunction(() => document.title === 'Mācību pasākumi · MPS konsole');
+    await open(page, '/places/create');
+    await page.waitForFunction(() => document.title.endsWith(' · MPS konsole') && document.title !== 'Norises vietas · MPS konsole');
+    await open(page, '/no-such-page');
+    await page.getByRole('heading', { level: 1, name: 'Lapa nav atrasta' }).waitFor();
+    const body = await page.locator('#main-content').innerText();
+    expect(body).not.toContain('mps.app.title');
+    expect(body).toContain('kļūdainu saiti.');
+    expect(body).not.toContain('saiti..');
+  });
+
+  test('the user menu is named by what it shows; the skip link and the menu focus can be seen', async () => {
+    await open(page, '/courses');
+    const userMenu = page.locator('.RaUserMenu-userButton');
+    await expect(userMenu.getAttribute('aria-label')).resolves.toBe('Profils: Jānis Kalniņš');
+    await expect(userMenu.innerText()).resolves.toContain('Jānis Kalniņš');
+
+    // Focused, the skip link comes into view, dark blue with white text.
+    const skip = page.locator('.skip-nav-button');
+    await skip.focus();
+    await page.waitForFunction(() => document.querySelector('.skip-nav-button')!.getBoundingClientRect().top >= 0);
+    const colours = await skip.evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor]);
+    expect(colours).toEqual(['rgb(255, 255, 255)', 'rgb(10, 58, 104)']);
+    expect((await skip.boundingBox())!.y).toBeGreaterThanOrEqual(0);
+
+    // A menu item reached by keyboard wears a 3 px ring.
+    await page.getByRole('menuitem', { name: 'Grupas' }).focus();
+    await page.keyboard.press('ArrowDown');
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineWidth);
+    expect(outline).toBe('3px');
+  });
+});
+
+describe('on a phone (390 × 844)', () => {
+  let context: BrowserContext;
+  let page: Page;
+  beforeAll(async () => ({ context, page } = await signedIn(STAFF, { width: 390, height: 844 })), 60_000);
+  afterAll(() => context?.close());
+
+  test.each(['/courses', '/sessions', '/groups', '/outboxMessages', '/courses/create', '/sessions/create', '/places/create'])(
+    '%s fits the screen, and the menu opens over it only when asked',
+    async (route) => {
+      await open(page, route);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      expect(await page.getByRole('menuitem', { name: 'Grupas' }).isVisible()).toBe(false);
+      const firstField = page.locator('#main-content input:visible, #main-content table').first();
+      const box = await firstField.boundingBox();
+      expect(box!.x).toBeGreaterThanOrEqual(0);
+      expect(box!.x).toBeLessThan(390);
+    },
+    60_000,
+  );
+
+  test('the menu opens from the bar and closes when a page is chosen', async () => {
+    await open(page, '/courses');
+    await page.getByRole('button', { name: /izvēlni|menu/i }).first().click();
+    await page.getByRole('menuitem', { name: 'Grupas' }).click();
+    await page.waitForURL(/#\/groups/);
+    await page.getByRole('menuitem', { name: 'Grupas' }).waitFor({ state: 'hidden' });
+  });
+});
