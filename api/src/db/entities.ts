@@ -16,6 +16,7 @@ import { ScheduleChange } from '../modules/scheduling/schedule-change.entity.js'
 import { Session } from '../modules/scheduling/session.entity.js';
 import { CalendarFeed } from '../modules/notifications/calendar-feed.entity.js';
 import { OutboxMessage } from '../modules/notifications/outbox-message.entity.js';
+import { HelpSettings } from '../modules/support/help-settings.entity.js';
 import { Foundation1763900000000 } from './migrations/1763900000000-foundation.js';
 import { Identity1764000000000 } from './migrations/1764000000000-identity.js';
 import { Notifications1764100000000 } from './migrations/1764100000000-notifications.js';
@@ -23,11 +24,13 @@ import { Registration1764200000000 } from './migrations/1764200000000-registrati
 import { InterestRequests1764300000000 } from './migrations/1764300000000-interest-requests.js';
 import { RateLimits1764350000000 } from './migrations/1764350000000-rate-limits.js';
 import { CoordinatorNominations1764420000000 } from './migrations/1764420000000-coordinator-nominations.js';
+import { HelpSettings1764500000000 } from './migrations/1764500000000-help-settings.js';
 
 export const entities = [
   Person, PersonCode, PersonRole, Institution, InstitutionCoordinator, Employment, BillingAccount, Topic, Course,
   CourseAllowedInstitution, Lecturer, Place, Group, Session, Registration, AuthSession, ApiToken, UsedAssertion,
   Certificate, OutboxMessage, CalendarFeed, ScheduleChange, InterestRequest, CoordinatorNomination,
+  HelpSettings,
 ];
 
 /** In order; a new migration is appended here and never edited once it has shipped. */
@@ -39,4 +42,5 @@ export const migrations = [
   InterestRequests1764300000000,
   RateLimits1764350000000,
   CoordinatorNominations1764420000000,
+  HelpSettings1764500000000,
 ];
