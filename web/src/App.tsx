@@ -4,6 +4,7 @@ import { apolloClient } from './apollo';
 import { Layout } from './components/Layout';
 import { CatalogPage } from './pages/CatalogPage';
 import { CoursePage } from './pages/CoursePage';
+import { HelpPage } from './pages/HelpPage';
 import { HomePage } from './pages/HomePage';
 import { MaterialsPage } from './pages/MaterialsPage';
 import { MyTrainingPage } from './pages/MyTrainingPage';
@@ -27,6 +28,7 @@ const router = createBrowserRouter([
       { path: 'manas-macibas', element: <MyTrainingPage /> },
       { path: 'profils', element: <ProfilePage /> },
       { path: 'materiali', element: <MaterialsPage /> },
+      { path: 'palidziba', element: <HelpPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
