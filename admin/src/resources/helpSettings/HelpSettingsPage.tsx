@@ -44,7 +44,7 @@ export const HelpSettingsPage = () => {
   };
 
   return (
-    <Card sx={{ mt: 2 }}>
+    <Card sx={{ mt: 2 }} data-testid="help-settings">
       <Title title="mps.helpSettings.title" />
       <CardContent>
         <Typography sx={{ mb: 2 }}>{translate('mps.helpSettings.intro')}</Typography>
