@@ -17,6 +17,7 @@ import GroupAddIcon from '@mui/icons-material/GroupAdd';
 import HowToRegIcon from '@mui/icons-material/HowToReg';
 import PeopleIcon from '@mui/icons-material/People';
 import QuestionAnswerIcon from '@mui/icons-material/QuestionAnswer';
+import HelpIcon from '@mui/icons-material/Help';
 import { Admin, Resource, localStorageStore, type RaRecord } from 'react-admin';
 import { createApolloClient } from './apollo';
 import { SCHOOL_TIME_ZONE } from './components/rigaTime';
@@ -48,6 +49,7 @@ import { RegisterEmployees } from './resources/registrations/RegisterEmployees';
 import { CoordinatorNominationList } from './resources/coordinatorNominations/CoordinatorNominations';
 import { PeopleList, PersonShow } from './resources/people/People';
 import { SupportQuestionList, SupportQuestionShow } from './resources/supportQuestions/SupportQuestions';
+import { HelpSettingsPage } from './resources/helpSettings/HelpSettingsPage';
 import { RegistrationList } from './resources/registrations/Registrations';
 import { SessionCreate, SessionEdit } from './resources/sessions/SessionEdit';
 import { SessionList } from './resources/sessions/SessionList';
@@ -90,6 +92,7 @@ const resourcesFor = (roles: unknown) => {
       <Resource key="apiTokens" name="apiTokens" icon={VpnKeyIcon} list={ApiTokenList} create={ApiTokenCreate} recordRepresentation="name" />,
       <Resource key="outboxMessages" name="outboxMessages" icon={MailIcon} list={OutboxList} show={OutboxShow} recordRepresentation="subject" />,
       <Resource key="notificationPreviews" name="notificationPreviews" icon={PreviewIcon} list={NotificationPreviews} />,
+      <Resource key="helpSettings" name="helpSettings" icon={HelpIcon} list={HelpSettingsPage} />,
     ];
   }
   // A coordinator's console: their institutions' employees, their registrations and billing accounts, and the catalog to read.

@@ -24,6 +24,7 @@ import { NotificationsService } from './modules/notifications/notifications.serv
 import { TemplateRenderer } from './modules/notifications/template-renderer.js';
 import { ScheduleEvents } from './modules/scheduling/schedule-events.js';
 import { ScheduleNotices } from './modules/scheduling/schedule-notices.js';
+import { HelpSettingsService } from './modules/support/help-settings.service.js';
 
 /** The one instance of each domain service, wired by hand: the graph of dependencies is small and visible. */
 export interface ServiceOptions {
@@ -63,9 +64,10 @@ export function createServices(
     absoluteHours: config.sessionAbsoluteHours,
   });
   const apiTokens = new ApiTokenService(dataSource, institutions);
+  const helpSettings = new HelpSettingsService(dataSource);
   return {
     health, codes, certificates, people, roles, institutions, nominations, support, employments, catalog, interests, registrations, scheduling, auth, apiTokens,
-    notifications, scheduleEvents, calendarFeeds, sessionReminders,
+    notifications, scheduleEvents, calendarFeeds, sessionReminders, helpSettings,
   };
 }
 

@@ -4,6 +4,7 @@ import { apolloClient } from './apollo';
 import { Layout } from './components/Layout';
 import { CatalogPage } from './pages/CatalogPage';
 import { CoursePage } from './pages/CoursePage';
+import { HelpPage } from './pages/HelpPage';
 import { HomePage } from './pages/HomePage';
 import { MaterialsPage } from './pages/MaterialsPage';
 import { QuestionsPage } from './pages/QuestionsPage';
@@ -29,6 +30,7 @@ const router = createBrowserRouter([
       { path: 'profils', element: <ProfilePage /> },
       { path: 'materiali', element: <MaterialsPage /> },
       { path: 'jautajumi', element: <QuestionsPage /> },
+      { path: 'palidziba', element: <HelpPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -35,6 +35,9 @@ export const PROFILE_PATH = '/profils';
 /** "Manas mācības"; the api's e-mails link to this path too. */
 export const MY_TRAINING_PATH = '/manas-macibas';
 
+/** The help page (R-SUP-2), linked from the header and the footer. */
+export const HELP_PATH = '/palidziba';
+
 /** Where the sign-in of the api sends the person back to: the page they are on. */
 export function signInHref(returnTo: string): string {
   return `/auth/sign-in?returnTo=${encodeURIComponent(returnTo)}`;

@@ -6,6 +6,7 @@ import { courseDemandApi, interestRequestsApi } from '../resources/courseDemand/
 import { coursesApi } from '../resources/courses/documents';
 import { employeesApi } from '../resources/employees/documents';
 import { groupsApi } from '../resources/groups/documents';
+import { helpSettingsApi } from '../resources/helpSettings/documents';
 import { institutionsApi } from '../resources/institutions/documents';
 import { lecturersApi } from '../resources/lecturers/documents';
 import { outboxMessagesApi } from '../resources/outboxMessages/documents';
@@ -38,6 +39,7 @@ export const RESOURCES: Record<string, ResourceApi> = {
   people: peopleApi,
   coordinatorNominations: coordinatorNominationsApi,
   supportQuestions: supportQuestionsApi,
+  helpSettings: helpSettingsApi,
 };
 
 /** The API's page size limit (and the limit of `filter.ids`). */
@@ -130,6 +132,7 @@ export function createDataProvider(client: ApolloClient, translate: TranslateFun
   };
 
   const fetchPage = async (api: ResourceApi, variables: Values): Promise<Page> => {
+    if (!api.list) throw new HttpError(translate('mps.errors.FORBIDDEN'), 405, { code: 'FORBIDDEN', action: 'list' });
     const page = (await query(api.list, variables)) as Page;
     return { items: page.items.map((item) => toRecord(api, item)), total: page.total };
   };

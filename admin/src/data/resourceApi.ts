@@ -13,8 +13,8 @@ export interface Operation {
  * (no introspection), and the mapping between react-admin's shapes and the API's.
  */
 export interface ResourceApi {
-  /** `x(filter, sort?, page, perPage): XPage { items total }`. */
-  list: Operation;
+  /** `x(filter, sort?, page, perPage): XPage { items total }`; absent for settings that are one record, not a list. */
+  list?: Operation;
   /** react-admin field -> the API's sort enum; absent: the API does not sort this list. */
   sortFields?: Record<string, string>;
   /** react-admin filter values -> the API's filter input (`ids` is added by the provider). */

@@ -286,6 +286,10 @@ export const en: Messages = {
       name: 'E-mail template |||| E-mail templates',
       fields: {},
     },
+    helpSettings: {
+      name: 'Help page',
+      fields: { videoUrl: 'Video guide link' },
+    },
   },
   mps: {
     app: {
@@ -562,6 +566,14 @@ export const en: Messages = {
       hideContentShort: 'Hide content',
       attachmentContent: 'Content of %{filename}',
     },
+    helpSettings: {
+      title: 'Portal help page',
+      intro: "The link to the school's video guide that the portal's help page shows to every visitor. Leave the field empty to show no link.",
+      videoUrlHint: 'An https address, e.g. https://youtu.be/…',
+      saved: 'Help page settings saved',
+      updatedAt: 'Last changed %{time}',
+      neverUpdated: 'Never changed yet',
+    },
     previews: {
       title: 'E-mail templates',
       intro:
@@ -810,6 +822,9 @@ export const en: Messages = {
       CLOSED: 'The question is closed',
     },
     fieldValidation: {
+      videoUrl: {
+        INVALID_URL: 'Must be an https address without a user name or password',
+      },
       registrationNumber: {
         UNKNOWN_INSTITUTION: 'No institution with this registration number is in the system yet: create it first',
       },

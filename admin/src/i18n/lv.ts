@@ -290,6 +290,10 @@ export const lv = {
       name: 'Vēstules paraugs |||| Vēstuļu paraugi',
       fields: {},
     },
+    helpSettings: {
+      name: 'Palīdzības lapa',
+      fields: { videoUrl: 'Video pamācības saite' },
+    },
   },
   mps: {
     app: {
@@ -566,6 +570,14 @@ export const lv = {
       hideContentShort: 'Slēpt saturu',
       attachmentContent: 'Faila %{filename} saturs',
     },
+    helpSettings: {
+      title: 'Portāla palīdzības lapa',
+      intro: 'Saite uz skolas video pamācību, ko portāla palīdzības lapa rāda visiem apmeklētājiem. Atstājiet lauku tukšu, lai saiti nerādītu.',
+      videoUrlHint: 'https adrese, piemēram, https://youtu.be/…',
+      saved: 'Palīdzības lapas iestatījumi saglabāti',
+      updatedAt: 'Pēdējoreiz mainīts %{time}',
+      neverUpdated: 'Vēl nav mainīts',
+    },
     previews: {
       title: 'Vēstuļu paraugi',
       intro:
@@ -816,6 +828,9 @@ export const lv = {
     },
     /** Codes whose meaning depends on the field: looked up before `mps.validation`. */
     fieldValidation: {
+      videoUrl: {
+        INVALID_URL: 'Jābūt https adresei bez lietotājvārda un paroles',
+      },
       registrationNumber: {
         UNKNOWN_INSTITUTION: 'Iestādes ar šo reģistrācijas numuru sistēmā vēl nav: vispirms izveidojiet to',
       },

@@ -17,6 +17,7 @@ import { ScheduleChange } from '../modules/scheduling/schedule-change.entity.js'
 import { Session } from '../modules/scheduling/session.entity.js';
 import { CalendarFeed } from '../modules/notifications/calendar-feed.entity.js';
 import { OutboxMessage } from '../modules/notifications/outbox-message.entity.js';
+import { HelpSettings } from '../modules/support/help-settings.entity.js';
 import { Foundation1763900000000 } from './migrations/1763900000000-foundation.js';
 import { Identity1764000000000 } from './migrations/1764000000000-identity.js';
 import { Notifications1764100000000 } from './migrations/1764100000000-notifications.js';
@@ -27,11 +28,13 @@ import { PlaceNames1764400000000 } from './migrations/1764400000000-place-names.
 import { CoordinatorNominations1764420000000 } from './migrations/1764420000000-coordinator-nominations.js';
 import { SupportQuestions1764440000000 } from './migrations/1764440000000-support-questions.js';
 import { SessionReminders1764450000000 } from './migrations/1764450000000-session-reminders.js';
+import { HelpSettings1764500000000 } from './migrations/1764500000000-help-settings.js';
 
 export const entities = [
   Person, PersonCode, PersonRole, Institution, InstitutionCoordinator, Employment, BillingAccount, Topic, Course,
   CourseAllowedInstitution, Lecturer, Place, Group, Session, Registration, AuthSession, ApiToken, UsedAssertion,
   Certificate, OutboxMessage, CalendarFeed, ScheduleChange, InterestRequest, CoordinatorNomination, SupportQuestion,
+  HelpSettings,
 ];
 
 /** In order; a new migration is appended here and never edited once it has shipped. */
@@ -46,4 +49,5 @@ export const migrations = [
   CoordinatorNominations1764420000000,
   SupportQuestions1764440000000,
   SessionReminders1764450000000,
+  HelpSettings1764500000000,
 ];

@@ -14,7 +14,7 @@ import { SchedulingService } from '../modules/scheduling/scheduling.service.js';
 import { CatalogResolver } from '../modules/catalog/catalog.resolver.js';
 import { CourseInterestResolver, InterestRequestEntityResolver, InterestResolver } from '../modules/catalog/interest.resolver.js';
 import { InterestService } from '../modules/catalog/interest.service.js';
-import { CertificateEntityResolver, PersonCertificatesResolver } from '../modules/certificates/certificate-entity.resolver.js';
+import { CertificateEntityResolver, PersonCertificatesResolver, RegistrationCertificateResolver } from '../modules/certificates/certificate-entity.resolver.js';
 import { CourseEntityResolver, TopicEntityResolver } from '../modules/catalog/course-entity.resolver.js';
 import { InstitutionsResolver } from '../modules/institutions/institutions.resolver.js';
 import { EmploymentsResolver } from '../modules/institutions/employments.resolver.js';
@@ -43,6 +43,8 @@ import { CalendarFeedResolver } from '../modules/notifications/calendar-feed.res
 import { CalendarFeedService } from '../modules/notifications/calendar-feed.service.js';
 import { NotificationsResolver, OutboxMessageEntityResolver } from '../modules/notifications/notifications.resolver.js';
 import { NotificationsService } from '../modules/notifications/notifications.service.js';
+import { HelpSettingsResolver } from '../modules/support/help-settings.resolver.js';
+import { HelpSettingsService } from '../modules/support/help-settings.service.js';
 import type { Services } from '../services.js';
 import { authChecker } from './auth-checker.js';
 import { ServiceContainer } from './container.js';
@@ -70,6 +72,7 @@ export const resolvers = [
   PersonEntityResolver,
   PersonCertificatesResolver,
   CertificateEntityResolver,
+  RegistrationCertificateResolver,
   InstitutionsResolver,
   InstitutionEntityResolver,
   BillingAccountEntityResolver,
@@ -83,6 +86,7 @@ export const resolvers = [
   NotificationsResolver,
   OutboxMessageEntityResolver,
   CalendarFeedResolver,
+  HelpSettingsResolver,
 ] as const;
 
 /** Builds the graph. Without services (schema emission) resolvers are never called. */
@@ -102,7 +106,8 @@ export async function createSchema(services?: Services): Promise<GraphQLSchema> 
       .register(ApiTokenService, services.apiTokens)
       .register(RegistrationService, services.registrations)
       .register(NotificationsService, services.notifications)
-      .register(CalendarFeedService, services.calendarFeeds);
+      .register(CalendarFeedService, services.calendarFeeds)
+      .register(HelpSettingsService, services.helpSettings);
   }
   return buildSchema({
     resolvers: [...resolvers],

@@ -649,6 +649,15 @@ export const MATRIX: Rule[] = [
     expect: STAFF_AND_OWN_COORDINATOR,
   },
 
+  // The help page (R-SUP-2): its video link is public; staff set it.
+  { operation: 'helpSettings', rule: 'Everyone: the portal shows the help page before sign-in.', call: () => ({ query: `{ helpSettings { videoUrl } }` }), expect: all('ok') },
+  {
+    operation: 'updateHelpSettings',
+    rule: 'Staff: an https address or nothing.',
+    call: () => ({ query: `mutation ($input: HelpSettingsInput!) { updateHelpSettings(input: $input) { videoUrl } }`, variables: { input: { videoUrl: 'https://video.example.lv/vas' } } }),
+    expect: STAFF_ONLY,
+  },
+
   // API tokens (R-ID-6).
   { operation: 'apiTokens', rule: 'Staff.', call: () => ({ query: `{ apiTokens { items { id } } }` }), expect: STAFF_ONLY },
   {

@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
-import { MY_TRAINING_PATH, MeQuery, PROFILE_PATH } from '../me';
+import { HELP_PATH, MY_TRAINING_PATH, MeQuery, PROFILE_PATH } from '../me';
 import { Account } from './Account';
 import { LanguageSwitch } from './LanguageSwitch';
 import { ProfileReminder } from './ProfileReminder';
@@ -12,6 +12,7 @@ const MENU = [
   { to: PROFILE_PATH, key: 'nav.profile', end: false, signedInOnly: false },
   { to: '/katalogs', key: 'nav.catalog', end: false, signedInOnly: false },
   { to: '/materiali', key: 'nav.materials', end: false, signedInOnly: false },
+  { to: HELP_PATH, key: 'nav.help', end: false, signedInOnly: false },
 ] as const;
 
 export function Layout() {
@@ -67,9 +68,9 @@ export function Layout() {
         <div className="container">
           <p className="footer-about">{t('app.footerAbout')}</p>
           <p>{t('app.footerNote')}</p>
-          <p>
-            <Link to="/jautajumi">{t('nav.questions')}</Link>
-          </p>
+          <nav aria-label={t('app.footerLinks')}>
+            <Link to={HELP_PATH}>{t('app.footerHelp')}</Link> · <Link to="/jautajumi">{t('nav.questions')}</Link>
+          </nav>
         </div>
       </footer>
       <ScrollRestoration />

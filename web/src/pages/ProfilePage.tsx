@@ -10,6 +10,7 @@ import { BillingForm } from '../profile/BillingForm';
 import { CalendarFeed } from '../profile/CalendarFeed';
 import { Certificates } from '../profile/Certificates';
 import { ContactForm } from '../profile/ContactForm';
+import { CourseHistory } from '../profile/CourseHistory';
 import { Employments } from '../profile/Employments';
 import { LanguageForm } from '../profile/LanguageForm';
 import { PersonalData } from '../profile/PersonalData';
@@ -26,6 +27,7 @@ const CONTENTS = [
   { section: 'address', key: 'profile.address.heading' },
   { section: 'billing', key: 'profile.billing.heading' },
   { section: 'employments', key: 'profile.employment.heading' },
+  { section: 'history', key: 'profile.history.heading' },
   { section: 'certificates', key: 'profile.certificates.heading' },
   { section: 'roles', key: 'profile.roles' },
   { section: 'coordinator', key: 'profile.coordinator.heading' },
@@ -119,6 +121,7 @@ export function ProfilePage() {
           <AddressForm address={person.declaredAddress} />
           <BillingForm employer={person.employer} />
           <Employments employments={person.employments} />
+          <CourseHistory />
           <Certificates certificates={person.certificates} />
           <Roles me={me} />
           <CoordinatorRequest />

@@ -78,3 +78,32 @@ export const EndMyEmploymentMutation = graphql(`
     }
   }
 `);
+
+/** "Mani mācību pasākumi" (R-HIS-1): every registration of the person with where they stand. */
+export const CourseHistoryQuery = graphql(`
+  query CourseHistory {
+    myRegistrations {
+      id
+      status
+      participation
+      waitingPosition
+      createdAt
+      group {
+        id
+        code
+        startsAt
+        endsAt
+        course {
+          id
+          title
+        }
+      }
+      certificate {
+        id
+        number
+        issuedAt
+        revokedAt
+      }
+    }
+  }
+`);

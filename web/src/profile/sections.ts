@@ -7,6 +7,7 @@ export const SECTIONS = {
   address: 'adrese',
   billing: 'rekviziti',
   employments: 'darba-vietas',
+  history: 'mani-macibu-pasakumi',
   certificates: 'sertifikati',
   roles: 'lomas',
   coordinator: 'koordinators',

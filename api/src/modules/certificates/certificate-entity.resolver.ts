@@ -2,6 +2,7 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { isStaff, type Context } from '../../graphql/context.js';
 import { Course } from '../catalog/course.entity.js';
 import { Person } from '../people/person.entity.js';
+import { Registration } from '../registration/registration.entity.js';
 import { Certificate } from './certificate.entity.js';
 
 @Resolver(() => Certificate)
@@ -18,5 +19,18 @@ export class PersonCertificatesResolver {
   async certificates(@Root() person: Person, @Ctx() ctx: Context) {
     if (ctx.viewer?.personId !== person.id && !isStaff(ctx.viewer)) return [];
     return ctx.loaders.certificates.load(person.id);
+  }
+}
+
+@Resolver(() => Registration)
+export class RegistrationCertificateResolver {
+  @FieldResolver(() => Certificate, {
+    nullable: true,
+    description: 'The certificate for this group, once issued (revoked ones too). The person and staff see it; null for others.',
+  })
+  async certificate(@Root() registration: Registration, @Ctx() ctx: Context) {
+    if (ctx.viewer?.personId !== registration.personId && !isStaff(ctx.viewer)) return null;
+    const certificates = await ctx.loaders.certificates.load(registration.personId);
+    return certificates.find((certificate) => certificate.groupId === registration.groupId) ?? null;
   }
 }

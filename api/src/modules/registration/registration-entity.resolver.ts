@@ -2,6 +2,7 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { Person } from '../people/person.entity.js';
 import { Group } from '../scheduling/group.entity.js';
+import { Participation, participationOf } from './participation.js';
 import { Registration } from './registration.entity.js';
 
 @Resolver(() => Registration)
@@ -32,5 +33,14 @@ export class RegistrationEntityResolver {
   })
   payerName(@Root() registration: Registration) {
     return registration.payerSnapshot?.name ?? null;
+  }
+
+  @FieldResolver(() => Participation, {
+    description: "Where the person stands with the course: `status` with the group's outcome (a confirmed seat in a held group is COMPLETED).",
+  })
+  async participation(@Root() registration: Registration, @Ctx() ctx: Context) {
+    const [group, sessions] = await Promise.all([ctx.loaders.group.load(registration.groupId), ctx.loaders.sessions.load(registration.groupId)]);
+    const endsAt = sessions.reduce<Date | null>((latest, s) => (!latest || s.endsAt > latest ? s.endsAt : latest), null);
+    return participationOf(registration, group, endsAt, new Date());
   }
 }
