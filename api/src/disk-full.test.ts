@@ -5,7 +5,7 @@ import pg from 'pg';
 import { socketUrl } from './db/embedded-postgres.js';
 import { SESSION_COOKIE } from './http/cookies.js';
 import { startProductServer, type ProductServer } from './test/browser.js';
-import { mountTmpfs } from './test/tmpfs.js';
+import { mountTmpfs, testWithMount } from './test/tmpfs.js';
 
 /**
  * Issue 15.4: the disk of the embedded database fills while it serves. Saving fails with
@@ -38,7 +38,7 @@ function fillDisk(file: string): void {
   }
 }
 
-test('a full disk refuses saving with STORAGE_FULL, reading goes on, and saving works again once there is room', async () => {
+testWithMount('a full disk refuses saving with STORAGE_FULL, reading goes on, and saving works again once there is room', async () => {
   // Room for the database with its demo data and the reserve the server keeps free.
   const disk = mountTmpfs({ size: '256m' });
   const dataDir = disk.dir;
@@ -119,7 +119,7 @@ async function exitWithin(server: ProductServer, ms: number): Promise<string | n
   return server.exited();
 }
 
-test('a WAL file that cannot be made stops the process at once with one line, and with room again it starts on its data', async () => {
+testWithMount('a WAL file that cannot be made stops the process at once with one line, and with room again it starts on its data', async () => {
   const disk = mountTmpfs({ size: '256m' });
   const dataDir = disk.dir;
   const url = socketUrl(path.join(dataDir, 'run'));

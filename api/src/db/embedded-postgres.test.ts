@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { StartupError } from '../startup-error.js';
-import { mountTmpfs } from '../test/tmpfs.js';
+import { mountTmpfs, testWithMount } from '../test/tmpfs.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
 import { STORAGE_RESERVE_BYTES } from './storage-guard.js';
 
@@ -96,7 +96,7 @@ test('without a data folder (tests) the socket is in a private temporary folder,
   expect(fs.existsSync(embedded.socketDir)).toBe(false);
 });
 
-test('short of room, the embedded database refuses writes as disk_full and adds nothing to its WAL; with room again it writes', async () => {
+testWithMount('short of room, the embedded database refuses writes as disk_full and adds nothing to its WAL; with room again it writes', async () => {
   // A file system of its own, shrunk while the database runs to leave less room than the reserve.
   const disk = mountTmpfs({ size: '256m' });
   const dir = disk.dir;

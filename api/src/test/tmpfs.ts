@@ -10,6 +10,13 @@ export interface Tmpfs {
   remove(): void;
 }
 
+/** Mounting needs root: CI runs the tests as root; elsewhere the tests that need a mount are skipped, saying why. */
+export const CAN_MOUNT = process.getuid?.() === 0;
+
+/** `test`, or `test.skip` with the reason in its title where this user cannot mount. */
+export const testWithMount = (title: string, fn: () => Promise<void>, timeout?: number) =>
+  CAN_MOUNT ? test(title, fn, timeout) : test.skip(`${title} (skipped: mounting a tmpfs needs root, as CI runs the tests)`, fn, timeout);
+
 /**
  * A file system of its own for a data folder: small enough to fill, or read-only. Mounting needs
  * root, as CI runs the tests; elsewhere this fails saying so.

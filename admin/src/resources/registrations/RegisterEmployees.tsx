@@ -355,9 +355,6 @@ export const RegisterEmployees = () => {
       <Title title="mps.registerEmployees.title" />
       <CardContent>
         <Stack spacing={3}>
-          <Typography component="h1" variant="h5">
-            {translate('mps.registerEmployees.title')}
-          </Typography>
           <Typography variant="body2">{translate('mps.registerEmployees.intro')}</Typography>
           <GroupPicker group={group} onGroup={(next) => { setGroup(next); setResult(null); setProblems([]); }} />
           <Stack spacing={2} direction={{ xs: 'column', md: 'row' }}>

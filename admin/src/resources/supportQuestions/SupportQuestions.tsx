@@ -90,7 +90,7 @@ const AnswerForm = () => {
 
   return (
     <Stack spacing={1} component="form" noValidate onSubmit={(event) => (event.preventDefault(), void send())} aria-labelledby="answer-heading">
-      <Typography component="h2" variant="h6" id="answer-heading">
+      <Typography component="h3" variant="h6" id="answer-heading">
         {translate(question.answer ? 'mps.questions.answerAgain' : 'mps.questions.answerHeading')}
       </Typography>
       <MuiTextField
@@ -159,7 +159,7 @@ const QuestionDetails = () => {
   if (!question) return null;
   return (
     <Stack spacing={2} sx={{ p: 2 }}>
-      <Typography component="h1" variant="h5">
+      <Typography component="h2" variant="h5">
         {translate('mps.questions.from', { name: question.name })}
       </Typography>
       <Typography variant="body2">
@@ -170,7 +170,7 @@ const QuestionDetails = () => {
       <Typography sx={{ whiteSpace: 'pre-line' }}>{question.text}</Typography>
       {question.answer ? (
         <Alert severity="success">
-          <Typography component="h2" variant="subtitle1">
+          <Typography component="h3" variant="subtitle1">
             {translate('mps.questions.sentAnswer', { time: time(question.answeredAt), name: question.answeredByName ?? '—' })}
           </Typography>
           <Typography sx={{ whiteSpace: 'pre-line' }}>{question.answer}</Typography>

@@ -151,15 +151,24 @@ describe('OpenID Connect sign-in (personal_code claim)', () => {
     const me = await browser.me();
     expect(me?.person).toMatchObject({ fullName: 'Līga Bērziņa', personalCode: '321234-56789' });
 
-    // Once more, in another browser: the same person, not a second record.
+    // Once more, in another browser: the same person, not a second record. Still without an
+    // e-mail address, she is asked for it first, and the page she came from is kept.
     const again = new Browser(t.url);
     const second = await signIn(again, t, op, 'liga', '/katalogs');
     expect(second.response.status).toBe(303);
-    expect(second.response.headers.get('location')).toBe('/katalogs');
+    expect(second.response.headers.get('location')).toBe('/profils?returnTo=%2Fkatalogs');
     expect((await again.me())?.person.id).toBe(me!.person.id);
+
+    // With an address she goes straight back where she was.
+    await t.app.dataSource.query(`UPDATE person SET email = 'liga.berzina@example.test' WHERE id = $1`, [me!.person.id]);
+    const third = await signIn(new Browser(t.url), t, op, 'liga', '/katalogs');
+    expect(third.response.headers.get('location')).toBe('/katalogs');
   });
 
   test('a returnTo that leaves the site is replaced by /', async () => {
+    // With an e-mail address (or she would be asked for it first), the one she has from signing in once.
+    await signIn(new Browser(t.url), t, op, 'liga');
+    await t.app.dataSource.query(`UPDATE person SET email = 'liga.berzina@example.test' WHERE given_name = 'Līga' AND family_name = 'Bērziņa'`);
     const browser = new Browser(t.url);
     const { response } = await signIn(browser, t, op, 'liga', '//evil.example/x');
     expect(response.status).toBe(303);
