@@ -208,7 +208,9 @@ async function subscribeAs(actor: Actor, call: Call, trigger: () => Promise<void
   }
   const client = createClient({ url: `${t.url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: HeaderWebSocket, lazy: false, retryAttempts: 0 });
   const live = t.app.services.scheduleEvents;
-  const before = live.subscriberCount;
+  // Schedule changes and seat counts are both served here: count them together.
+  const served = () => live.subscriberCount + live.seatSubscriberCount;
+  const before = served();
   let settled = false;
   try {
     const first = new Promise<GraphQLResponse>((resolve) => {
@@ -220,7 +222,7 @@ async function subscribeAs(actor: Actor, call: Call, trigger: () => Promise<void
       });
     });
     const deadline = Date.now() + EVENT_TIMEOUT_MS;
-    while (!settled && live.subscriberCount <= before && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    while (!settled && served() <= before && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
     if (!settled) await trigger();
     let timer: NodeJS.Timeout | undefined;
     const unheard = new Promise<GraphQLResponse>((resolve) => (timer = setTimeout(() => resolve({ data: {} }), EVENT_TIMEOUT_MS)));
@@ -231,7 +233,7 @@ async function subscribeAs(actor: Actor, call: Call, trigger: () => Promise<void
     await client.dispose();
     // The next cell counts subscriptions from here: wait until the server has let this one go.
     const deadline = Date.now() + EVENT_TIMEOUT_MS;
-    while (live.subscriberCount > before && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    while (served() > before && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 
