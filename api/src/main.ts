@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { startApp, consoleLogger } from './app.js';
+import { startApp, consoleLogger, type App } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { isStorageFull } from './db/connection-health.js';
 import { JobStoreError } from './jobs/job-runner.js';
@@ -18,11 +18,18 @@ function explain(error: unknown): string {
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const app = await startApp(config);
-  console.log(`MPS is running: portal ${app.url}/  console ${app.url}/admin  GraphQL ${app.url}/graphql`);
-
+  let app: App | null = null;
   let stopping = false;
-  const shutdown = async (signal: NodeJS.Signals) => {
+  const stop = async () => {
+    try {
+      await app!.stop();
+      process.exit(0);
+    } catch (error) {
+      console.error('Stopping failed', error);
+      process.exit(1);
+    }
+  };
+  const shutdown = (signal: NodeJS.Signals) => {
     if (stopping) {
       // A second Ctrl+C means now; a repeated SIGTERM changes nothing.
       if (signal === 'SIGINT') process.exit(1);
@@ -30,16 +37,16 @@ async function main(): Promise<void> {
     }
     stopping = true;
     console.log(`${signal}: finishing requests in flight, then stopping`);
-    try {
-      await app.stop();
-      process.exit(0);
-    } catch (error) {
-      console.error('Stopping failed', error);
-      process.exit(1);
-    }
+    // While starting, the start finishes first (a migration is not cut in half).
+    if (app) void stop();
   };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
+  // Before anything is announced: a signal that came before the handlers would end the process at once.
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+
+  app = await startApp(config);
+  if (stopping) return stop();
+  console.log(`MPS is running: portal ${app.url}/  console ${app.url}/admin  GraphQL ${app.url}/graphql`);
 }
 
 main().catch((error) => {
