@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { startApp, consoleLogger } from './app.js';
+import { startApp } from './app.js';
+import { processLogger as log } from './common/logger.js';
 import { ConfigError, loadConfig } from './config.js';
 import { isStorageFull } from './db/connection-health.js';
 import { JobStoreError } from './jobs/job-runner.js';
@@ -19,7 +20,7 @@ function explain(error: unknown): string {
 async function main(): Promise<void> {
   const config = loadConfig();
   const app = await startApp(config);
-  console.log(`MPS is running: portal ${app.url}/  console ${app.url}/admin  GraphQL ${app.url}/graphql`);
+  log.info(`MPS is running: portal ${app.url}/  console ${app.url}/admin  GraphQL ${app.url}/graphql`);
 
   let stopping = false;
   const shutdown = async (signal: NodeJS.Signals) => {
@@ -29,12 +30,12 @@ async function main(): Promise<void> {
       return;
     }
     stopping = true;
-    console.log(`${signal}: finishing requests in flight, then stopping`);
+    log.info(`${signal}: finishing requests in flight, then stopping`);
     try {
       await app.stop();
       process.exit(0);
     } catch (error) {
-      console.error('Stopping failed', error);
+      log.error('Stopping failed', error);
       process.exit(1);
     }
   };
@@ -43,6 +44,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  consoleLogger.error(`MPS could not start: ${explain(error)}`);
+  log.error(`MPS could not start: ${explain(error)}`);
   process.exit(1);
 });

@@ -1,4 +1,5 @@
 import { DataSource, type Logger } from 'typeorm';
+import { processLogger } from '../common/logger.js';
 import { entities, migrations } from './entities.js';
 
 /** Counts statements; tests use it to prove that nested queries do not grow with the data. */
@@ -7,10 +8,10 @@ export class QueryCounter implements Logger {
   constructor(private readonly echo = false) {}
   logQuery(query: string): void {
     this.count += 1;
-    if (this.echo) console.log(`[sql] ${query.replace(/\s+/g, ' ').slice(0, 300)}`);
+    if (this.echo) processLogger.info(`[sql] ${query.replace(/\s+/g, ' ').slice(0, 300)}`);
   }
   logQueryError(error: string | Error, query: string): void {
-    if (this.echo) console.error(`[sql error] ${String(error)} in ${query}`);
+    if (this.echo) processLogger.error(`[sql error] ${String(error)} in ${query}`);
   }
   logQuerySlow(): void {}
   logSchemaBuild(): void {}

@@ -20,7 +20,7 @@ import { Language, UserRole } from '../modules/people/person.entity.js';
 import { NotificationKind } from '../modules/notifications/notification-kinds.js';
 import { TemplateRenderer } from '../modules/notifications/template-renderer.js';
 import { inTransaction } from '../db/transaction.js';
-import { systemContext } from './context.js';
+import { systemContext } from '../common/request-context.js';
 import { createSchema } from './schema.js';
 
 const DOC = path.join(repoRoot, 'docs/authorization.md');

@@ -1,5 +1,6 @@
 import type { Services } from '../services.js';
-import type { Context, RequestContext } from './context.js';
+import type { RequestContext } from '../common/request-context.js';
+import type { Context } from './context.js';
 import { createLoaders } from './loaders.js';
 
 /** The context of one request (or one WebSocket connection) for this viewer. */

@@ -12,7 +12,7 @@ import type { Lecturer } from '../modules/scheduling/lecturer.entity.js';
 import type { Place } from '../modules/scheduling/place.entity.js';
 import type { Session } from '../modules/scheduling/session.entity.js';
 import type { ConflictDetail } from '../modules/scheduling/scheduling.types.js';
-import type { RequestContext } from './context.js';
+import type { RequestContext } from '../common/request-context.js';
 
 function one<T extends { id: string }>(load: (ids: readonly string[]) => Promise<T[]>) {
   return new DataLoader<string, T | null>(async (ids) => {

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { isStorageFull } from '../../db/connection-health.js';
-import type { PersonViewer, Viewer } from '../../graphql/context.js';
+import type { PersonViewer, Viewer } from '../../common/request-context.js';
 import { InstitutionsService } from '../institutions/institutions.service.js';
 import { PeopleService, type SignInIdentity } from '../people/people.service.js';
 import { UserRole, type Person } from '../people/person.entity.js';

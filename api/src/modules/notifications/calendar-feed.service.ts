@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { RequestContext } from '../../graphql/context.js';
-import { ForbiddenError } from '../../graphql/errors.js';
+import type { RequestContext } from '../../common/request-context.js';
+import { ForbiddenError } from '../../common/errors.js';
 import type { PeopleService } from '../people/people.service.js';
 import type { SchedulingService } from '../scheduling/scheduling.service.js';
 import { buildCalendar } from './calendar.js';

@@ -1,7 +1,7 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import { hasScope, isStaff, type RequestContext } from '../../graphql/context.js';
-import { DomainError, ErrorCode, ForbiddenError, NotFoundError, Problems, ValidationError } from '../../graphql/errors.js';
-import { isUuid, pageWindow, type Page, type PageArgs } from '../../graphql/pagination.js';
+import { hasScope, isStaff, type RequestContext } from '../../common/request-context.js';
+import { DomainError, ErrorCode, ForbiddenError, NotFoundError, Problems, ValidationError } from '../../common/errors.js';
+import { isUuid, pageWindow, type Page, type PageArgs } from '../../common/pagination.js';
 import { inTransaction } from '../../db/transaction.js';
 import { ApiScope } from '../auth/api-token.entity.js';
 import { InstitutionsService } from '../institutions/institutions.service.js';

@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import { PageArgs } from '../../graphql/pagination.js';
+import { PageArgs } from '../../common/pagination.js';
 import { UserRole } from '../people/person.entity.js';
 import { Group } from './group.entity.js';
 import { Lecturer } from './lecturer.entity.js';

@@ -1,8 +1,8 @@
 import { In, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { isStaff, type RequestContext } from '../../graphql/context.js';
+import { isStaff, type RequestContext } from '../../common/request-context.js';
 import { RegistrationStatus, SCHEDULE_EXPECTING_STATUSES } from '../registration/registration.entity.js';
-import { DomainError, ErrorCode, ForbiddenError, NotFoundError, Problems } from '../../graphql/errors.js';
-import { isUuid, pageWindow, validIds, type Page, type PageArgs, SortOrder } from '../../graphql/pagination.js';
+import { DomainError, ErrorCode, ForbiddenError, NotFoundError, Problems } from '../../common/errors.js';
+import { isUuid, pageWindow, validIds, type Page, type PageArgs, SortOrder } from '../../common/pagination.js';
 import { inTransaction } from '../../db/transaction.js';
 import { CatalogService, UPCOMING_PUBLISHED_GROUP } from '../catalog/catalog.service.js';
 import { Course } from '../catalog/course.entity.js';
@@ -17,7 +17,8 @@ import { Session } from './session.entity.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { ScheduleChange, ScheduleChangeKind, type SessionChangeRecord, type SessionSnapshot } from './schedule-change.entity.js';
 import type { GroupSeatsEvent, ScheduleEvents, ScheduleChangeEvent } from './schedule-events.js';
-import { changedAspects, ScheduleNotices, sessionEvent } from './schedule-notices.js';
+import { changedAspects, ScheduleNotices } from './schedule-notices.js';
+import { sessionEvent } from './session-event.js';
 import type { CalendarEvent } from '../notifications/calendar.js';
 import { Language, Person } from '../people/person.entity.js';
 import {
