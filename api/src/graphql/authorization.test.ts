@@ -163,7 +163,7 @@ beforeAll(async () => {
       async scheduleChange() {
         const session = await f.session(openGroup, (sessionDay += 1));
         const startsAt = new Date(session.startsAt.getTime() + 3600_000);
-        await t.app.services.scheduling.updateSession(systemContext(), session.id, { startsAt, endsAt: new Date(startsAt.getTime() + 3 * 3600_000) });
+        await t.app.services.sessions.updateSession(systemContext(), session.id, { startsAt, endsAt: new Date(startsAt.getTime() + 3 * 3600_000) });
       },
     },
   };

@@ -9,8 +9,8 @@ export function createContext(services: Services, base: RequestContext): Context
     ...base,
     loaders: createLoaders(services, base),
     live: {
-      scheduleChanges: (groupIds) => services.scheduling.subscribeToChanges(base, groupIds),
-      seatChanges: (groupIds) => services.scheduling.subscribeToSeats(base, groupIds),
+      scheduleChanges: (groupIds) => services.groups.subscribeToChanges(base, groupIds),
+      seatChanges: (groupIds) => services.groups.subscribeToSeats(base, groupIds),
     },
   };
 }

@@ -285,7 +285,7 @@ export class RegistrationService {
       qb.andWhere(`r.person_id IN (${employees.getQuery()})`, employees.getParameters());
     }
     if (filter.groupId) qb.andWhere('r.group_id = :groupId', { groupId: filter.groupId });
-    // Plain SQL over the scheduling table: SchedulingService depends on this service (seats), not the reverse.
+    // Plain SQL over the scheduling table: GroupsService depends on this service (seats), not the reverse.
     if (filter.courseId) qb.andWhere('r.group_id IN (SELECT g.id FROM course_group g WHERE g.course_id = :courseId)', { courseId: filter.courseId });
     if (filter.status) qb.andWhere('r.status = :status', { status: filter.status });
 

@@ -1,0 +1,35 @@
+import { type EntityManager } from 'typeorm';
+import { type RequestContext } from '../../common/request-context.js';
+import { isUuid } from '../../common/pagination.js';
+import { Group } from './group.entity.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import { ScheduleChange, ScheduleChangeKind, type SessionChangeRecord } from './schedule-change.entity.js';
+import type { ScheduleEvents } from './schedule-events.js';
+import { ScheduleNotices } from './schedule-notices.js';
+
+/** Records schedule changes of groups and sessions: stored, with their e-mails and live event, in the caller's transaction. */
+export class ScheduleRecorder {
+  constructor(
+    private readonly notifications: NotificationsService,
+    private readonly notices: ScheduleNotices,
+    private readonly events: ScheduleEvents,
+  ) {}
+
+  /** Stores the change, queues its e-mails and its live event, all in the caller's transaction. */
+  async record(em: EntityManager, ctx: RequestContext, group: Group, kind: ScheduleChangeKind, records: SessionChangeRecord[]): Promise<ScheduleChange | null> {
+    if (records.length === 0 && kind === ScheduleChangeKind.SESSIONS_CHANGED) return null;
+    const change = await em.save(
+      em.create(ScheduleChange, { groupId: group.id, kind, sessions: records, changedBy: ctx.viewer?.kind === 'person' && isUuid(ctx.viewer.personId) ? ctx.viewer.personId : null }),
+    );
+    await this.notifications.enqueue(em, await this.notices.emailsFor(em, change, group));
+    await this.events.publish(em, change);
+    return change;
+  }
+
+  /** Once committed: the local worker delivers at once, and local subscribers hear of it. */
+  afterCommit(change: ScheduleChange | null): void {
+    if (!change) return;
+    this.notifications.queued();
+    this.events.committed(change);
+  }
+}
