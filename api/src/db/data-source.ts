@@ -1,6 +1,7 @@
 import { DataSource, type Logger } from 'typeorm';
 import { processLogger } from '../common/logger.js';
 import { entities, migrations } from './entities.js';
+import { guardTransactions, type TransactionLeakError } from './transaction-guard.js';
 
 /** Counts statements; tests use it to prove that nested queries do not grow with the data. */
 export class QueryCounter implements Logger {
@@ -25,8 +26,17 @@ export interface DataSourceOptions {
   logger?: Logger;
 }
 
+/**
+ * Outside production a forgotten `em` throws (tests find it); in production it is logged, since on a
+ * real PostgreSQL server such a query still works, only slower and outside the transaction.
+ */
+function onTransactionLeak(error: TransactionLeakError): void {
+  if (process.env.NODE_ENV !== 'production') throw error;
+  processLogger.error('A query ran outside its transaction', error);
+}
+
 export function createDataSource({ url, poolSize = 10, logger }: DataSourceOptions): DataSource {
-  return new DataSource({
+  const dataSource = new DataSource({
     type: 'postgres',
     url,
     entities,
@@ -37,4 +47,5 @@ export function createDataSource({ url, poolSize = 10, logger }: DataSourceOptio
     logger,
     extra: { max: poolSize, application_name: 'mps' },
   });
+  return guardTransactions(dataSource, onTransactionLeak);
 }
