@@ -11,23 +11,10 @@ import { RegistrationService } from '../registration/registration.service.js';
 import { Group, GroupStatus } from './group.entity.js';
 import { Session } from './session.entity.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
-import { ScheduleChange, ScheduleChangeKind, type SessionChangeRecord, type SessionSnapshot } from './schedule-change.entity.js';
+import { ScheduleChange, ScheduleChangeKind, type SessionChangeRecord } from './schedule-change.entity.js';
 import type { GroupSeatsEvent, ScheduleEvents, ScheduleChangeEvent } from './schedule-events.js';
 import { GroupSortField, type GroupFilter, type GroupInput, type GroupSort } from './scheduling.types.js';
-import type { ScheduleRecorder } from './schedule-recorder.js';
-
-/** A session as a schedule change records it. */
-function snapshot(s: Session): SessionSnapshot {
-  return {
-    id: s.id,
-    startsAt: s.startsAt.toISOString(),
-    endsAt: s.endsAt.toISOString(),
-    placeId: s.placeId,
-    onlineUrl: s.onlineUrl,
-    lecturerId: s.lecturerId,
-    sequence: s.sequence,
-  };
-}
+import { snapshot, type ScheduleRecorder } from './schedule-recorder.js';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{1,59}$/;
 

@@ -1,5 +1,5 @@
-import { type DataSource } from 'typeorm';
-import { type RequestContext } from '../../common/request-context.js';
+import type { DataSource } from 'typeorm';
+import type { RequestContext } from '../../common/request-context.js';
 import { RegistrationStatus, SCHEDULE_EXPECTING_STATUSES } from '../registration/registration.entity.js';
 import { ForbiddenError } from '../../common/errors.js';
 import { Session } from './session.entity.js';

@@ -1,11 +1,25 @@
-import { type EntityManager } from 'typeorm';
-import { type RequestContext } from '../../common/request-context.js';
+import type { EntityManager } from 'typeorm';
+import type { RequestContext } from '../../common/request-context.js';
 import { isUuid } from '../../common/pagination.js';
-import { Group } from './group.entity.js';
-import { NotificationsService } from '../notifications/notifications.service.js';
-import { ScheduleChange, ScheduleChangeKind, type SessionChangeRecord } from './schedule-change.entity.js';
+import type { Group } from './group.entity.js';
+import type { NotificationsService } from '../notifications/notifications.service.js';
+import { ScheduleChange, ScheduleChangeKind, type SessionChangeRecord, type SessionSnapshot } from './schedule-change.entity.js';
 import type { ScheduleEvents } from './schedule-events.js';
-import { ScheduleNotices } from './schedule-notices.js';
+import type { ScheduleNotices } from './schedule-notices.js';
+import type { Session } from './session.entity.js';
+
+/** A session as a schedule change records it. */
+export function snapshot(s: Session): SessionSnapshot {
+  return {
+    id: s.id,
+    startsAt: s.startsAt.toISOString(),
+    endsAt: s.endsAt.toISOString(),
+    placeId: s.placeId,
+    onlineUrl: s.onlineUrl,
+    lecturerId: s.lecturerId,
+    sequence: s.sequence,
+  };
+}
 
 /** Records schedule changes of groups and sessions: stored, with their e-mails and live event, in the caller's transaction. */
 export class ScheduleRecorder {

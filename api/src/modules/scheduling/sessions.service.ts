@@ -10,24 +10,11 @@ import { Group, GroupStatus } from './group.entity.js';
 import { Lecturer } from './lecturer.entity.js';
 import { Place } from './place.entity.js';
 import { Session } from './session.entity.js';
-import { ScheduleChange, ScheduleChangeKind, type SessionChangeRecord, type SessionSnapshot } from './schedule-change.entity.js';
+import { ScheduleChange, ScheduleChangeKind, type SessionChangeRecord } from './schedule-change.entity.js';
 import { changedAspects } from './schedule-notices.js';
 import { Person } from '../people/person.entity.js';
 import { type LecturerInput, type NameFilter, type PlaceInput, type SessionFilter, type SessionInput, ConflictKind, type ConflictDetail, type ScheduleEdits } from './scheduling.types.js';
-import type { ScheduleRecorder } from './schedule-recorder.js';
-
-/** A session as a schedule change records it. */
-function snapshot(s: Session): SessionSnapshot {
-  return {
-    id: s.id,
-    startsAt: s.startsAt.toISOString(),
-    endsAt: s.endsAt.toISOString(),
-    placeId: s.placeId,
-    onlineUrl: s.onlineUrl,
-    lecturerId: s.lecturerId,
-    sequence: s.sequence,
-  };
-}
+import { snapshot, type ScheduleRecorder } from './schedule-recorder.js';
 
 const MAX_SESSION_HOURS = 14;
 
