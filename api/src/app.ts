@@ -1,11 +1,12 @@
 import type { Pool } from 'pg';
 import { MigrationExecutor, type DataSource, type Logger as TypeOrmLogger } from 'typeorm';
+import { processLogger, type Logger } from './common/logger.js';
 import type { Config } from './config.js';
 import { createDataSource } from './db/data-source.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './db/embedded-postgres.js';
 import { seedDemoData } from './db/seed/seed.js';
 import { PersonalCodeCipher } from './modules/people/personal-code.js';
-import { bindPort, startServer, type Logger, type RunningServer } from './server.js';
+import { bindPort, startServer, type RunningServer } from './server.js';
 import { createServices, type Services } from './services.js';
 import { startWorker, type Worker } from './jobs/worker.js';
 import type { DeliveryOptions } from './modules/notifications/outbox-delivery.js';
@@ -30,11 +31,6 @@ export interface StartOptions {
   delivery?: DeliveryOptions;
   jobs?: { lockLifetimeMs?: number };
 }
-
-export const consoleLogger: Logger = {
-  info: (message) => console.log(message),
-  error: (message, error) => (error === undefined ? console.error(message) : console.error(message, error)),
-};
 
 /** Any number that no other part of the system uses as an advisory lock key. */
 const MIGRATION_LOCK = 726_300_001;
@@ -65,7 +61,7 @@ async function prepareDatabase(dataSource: DataSource, demoData: boolean, codes:
   }
 }
 
-export async function startApp(config: Config, log: Logger = consoleLogger, options: StartOptions = {}): Promise<App> {
+export async function startApp(config: Config, log: Logger = processLogger, options: StartOptions = {}): Promise<App> {
   // First, so that a busy port is known in a moment, not after the migrations and demo data.
   const httpServer = await bindPort(config);
   let embedded: EmbeddedPostgres | null = null;

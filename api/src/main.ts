@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { startApp, consoleLogger, type App } from './app.js';
+import { startApp, type App } from './app.js';
+import { processLogger as log } from './common/logger.js';
 import { ConfigError, loadConfig } from './config.js';
 import { isStorageFull } from './db/connection-health.js';
 import { JobStoreError } from './jobs/job-runner.js';
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
       await app!.stop();
       process.exit(0);
     } catch (error) {
-      console.error('Stopping failed', error);
+      log.error('Stopping failed', error);
       process.exit(1);
     }
   };
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
       return;
     }
     stopping = true;
-    console.log(`${signal}: finishing requests in flight, then stopping`);
+    log.info(`${signal}: finishing requests in flight, then stopping`);
     // While starting, the start finishes first (a migration is not cut in half).
     if (app) void stop();
   };
@@ -46,10 +47,10 @@ async function main(): Promise<void> {
 
   app = await startApp(config);
   if (stopping) return stop();
-  console.log(`MPS is running: portal ${app.url}/  console ${app.url}/admin  GraphQL ${app.url}/graphql`);
+  log.info(`MPS is running: portal ${app.url}/  console ${app.url}/admin  GraphQL ${app.url}/graphql`);
 }
 
 main().catch((error) => {
-  consoleLogger.error(`MPS could not start: ${explain(error)}`);
+  log.error(`MPS could not start: ${explain(error)}`);
   process.exit(1);
 });

@@ -9,9 +9,12 @@ import { GraphQLError, parse, specifiedRules, validate, type ExecutionArgs, type
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { DataSource } from 'typeorm';
+import type { Logger } from './common/logger.js';
 import type { Config } from './config.js';
-import { languageOf, type Context, type Viewer } from './graphql/context.js';
-import { ErrorCode, formatError } from './graphql/errors.js';
+import { languageOf, type Viewer } from './common/request-context.js';
+import { type Context } from './graphql/context.js';
+import { ErrorCode } from './common/errors.js';
+import { formatError } from './graphql/errors.js';
 import { createContext } from './graphql/create-context.js';
 import { noIntrospectionRule, noNulCharactersRule, nulPaths, nulVariablesError } from './graphql/input-guards.js';
 import { QUERY_LIMITS, queryLimitsRule } from './graphql/query-limits.js';
@@ -31,11 +34,6 @@ export interface RunningServer {
   url: string;
   httpServer: http.Server;
   stop(): Promise<void>;
-}
-
-export interface Logger {
-  info(message: string): void;
-  error(message: string, error?: unknown): void;
 }
 
 const MAX_WS_MESSAGE_BYTES = 64 * 1024;

@@ -18,7 +18,10 @@ import { PeopleService } from './modules/people/people.service.js';
 import { PersonalCodeCipher } from './modules/people/personal-code.js';
 import { RegistrationNotices } from './modules/registration/registration-notices.js';
 import { RegistrationService } from './modules/registration/registration.service.js';
-import { SchedulingService } from './modules/scheduling/scheduling.service.js';
+import { GroupsService } from './modules/scheduling/groups.service.js';
+import { MyScheduleService } from './modules/scheduling/my-schedule.service.js';
+import { ScheduleRecorder } from './modules/scheduling/schedule-recorder.js';
+import { SessionsService } from './modules/scheduling/sessions.service.js';
 import { CalendarFeedService } from './modules/notifications/calendar-feed.service.js';
 import { NotificationsService } from './modules/notifications/notifications.service.js';
 import { TemplateRenderer } from './modules/notifications/template-renderer.js';
@@ -55,18 +58,21 @@ export function createServices(
   const support = new SupportService(dataSource, catalog, notifications, { publicUrl: config.publicUrl });
   const registrations = new RegistrationService(dataSource, institutions, notifications, new RegistrationNotices(people, { publicUrl: config.publicUrl }), scheduleEvents);
   const notices = new ScheduleNotices(people, registrations, { publicUrl: config.publicUrl });
-  const scheduling = new SchedulingService(dataSource, catalog, registrations, notifications, notices, scheduleEvents, interests);
-  registrations.confirmGroupsWith(scheduling);
+  const scheduleRecorder = new ScheduleRecorder(notifications, notices, scheduleEvents);
+  const groups = new GroupsService(dataSource, catalog, registrations, notifications, scheduleRecorder, scheduleEvents, interests);
+  const sessions = new SessionsService(dataSource, scheduleRecorder);
+  const mySchedule = new MyScheduleService(dataSource, sessions);
+  registrations.confirmGroupsWith(groups);
   const sessionReminders = new SessionReminders(dataSource, notifications, people, { publicUrl: config.publicUrl });
-  const calendarFeeds = new CalendarFeedService(dataSource, scheduling, people, config.publicUrl);
-  const auth = new AuthService(dataSource, people, institutions, scheduling, {
+  const calendarFeeds = new CalendarFeedService(dataSource, mySchedule, people, config.publicUrl);
+  const auth = new AuthService(dataSource, people, institutions, sessions, {
     idleMinutes: config.sessionIdleMinutes,
     absoluteHours: config.sessionAbsoluteHours,
   });
   const apiTokens = new ApiTokenService(dataSource, institutions);
   const helpSettings = new HelpSettingsService(dataSource);
   return {
-    health, codes, certificates, people, roles, institutions, nominations, support, employments, catalog, interests, registrations, scheduling, auth, apiTokens,
+    health, codes, certificates, people, roles, institutions, nominations, support, employments, catalog, interests, registrations, groups, sessions, mySchedule, auth, apiTokens,
     notifications, scheduleEvents, calendarFeeds, sessionReminders, helpSettings,
   };
 }

@@ -1,5 +1,7 @@
 import { DataSource, type Logger } from 'typeorm';
+import { processLogger } from '../common/logger.js';
 import { entities, migrations } from './entities.js';
+import { guardTransactions, type TransactionLeakError } from './transaction-guard.js';
 
 /** Counts statements; tests use it to prove that nested queries do not grow with the data. */
 export class QueryCounter implements Logger {
@@ -7,10 +9,10 @@ export class QueryCounter implements Logger {
   constructor(private readonly echo = false) {}
   logQuery(query: string): void {
     this.count += 1;
-    if (this.echo) console.log(`[sql] ${query.replace(/\s+/g, ' ').slice(0, 300)}`);
+    if (this.echo) processLogger.info(`[sql] ${query.replace(/\s+/g, ' ').slice(0, 300)}`);
   }
   logQueryError(error: string | Error, query: string): void {
-    if (this.echo) console.error(`[sql error] ${String(error)} in ${query}`);
+    if (this.echo) processLogger.error(`[sql error] ${String(error)} in ${query}`);
   }
   logQuerySlow(): void {}
   logSchemaBuild(): void {}
@@ -24,8 +26,17 @@ export interface DataSourceOptions {
   logger?: Logger;
 }
 
+/**
+ * Outside production a forgotten `em` throws (tests find it); in production it is logged, since on a
+ * real PostgreSQL server such a query still works, only slower and outside the transaction.
+ */
+function onTransactionLeak(error: TransactionLeakError): void {
+  if (process.env.NODE_ENV !== 'production') throw error;
+  processLogger.error('A query ran outside its transaction', error);
+}
+
 export function createDataSource({ url, poolSize = 10, logger }: DataSourceOptions): DataSource {
-  return new DataSource({
+  const dataSource = new DataSource({
     type: 'postgres',
     url,
     entities,
@@ -36,4 +47,5 @@ export function createDataSource({ url, poolSize = 10, logger }: DataSourceOptio
     logger,
     extra: { max: poolSize, application_name: 'mps' },
   });
+  return guardTransactions(dataSource, onTransactionLeak);
 }

@@ -2,11 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { processLogger } from '../common/logger.js';
 import { StartupError } from '../startup-error.js';
 import { PGliteServer, SOCKET_PORT } from './pglite-server.js';
 import { MB, STORAGE_RESERVE_BYTES, StorageGuard, freeBytes, type StorageLog } from './storage-guard.js';
-
-const consoleStorageLog: StorageLog = { info: (message) => console.log(message), error: (message) => console.error(message) };
 
 export interface EmbeddedPostgres {
   url: string;
@@ -141,7 +140,7 @@ export interface EmbeddedOptions {
 }
 
 export async function startEmbeddedPostgres(dataDir: string | null, options: EmbeddedOptions = {}): Promise<EmbeddedPostgres> {
-  const { log = consoleStorageLog, onPanic, load } = options;
+  const { log = processLogger, onPanic, load } = options;
   let releaseLock = () => {};
   let pgDir: string | undefined;
   let firstStart = false;

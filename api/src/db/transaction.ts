@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { DomainError, ErrorCode } from '../graphql/errors.js';
+import { DomainError, ErrorCode } from '../common/errors.js';
 
 interface PgError {
   code?: string;

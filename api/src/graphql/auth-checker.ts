@@ -1,7 +1,7 @@
 import type { AuthCheckerFn } from 'type-graphql';
 import { ApiScope } from '../modules/auth/api-token.entity.js';
 import { UserRole } from '../modules/people/person.entity.js';
-import { DomainError, ErrorCode, ForbiddenError } from './errors.js';
+import { DomainError, ErrorCode, ForbiddenError } from '../common/errors.js';
 import type { Context } from './context.js';
 
 /** What `@Authorized(...)` may list: roles of people and scopes of API tokens. */

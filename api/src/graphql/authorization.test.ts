@@ -20,7 +20,7 @@ import { Language, UserRole } from '../modules/people/person.entity.js';
 import { NotificationKind } from '../modules/notifications/notification-kinds.js';
 import { TemplateRenderer } from '../modules/notifications/template-renderer.js';
 import { inTransaction } from '../db/transaction.js';
-import { systemContext } from './context.js';
+import { systemContext } from '../common/request-context.js';
 import { createSchema } from './schema.js';
 
 const DOC = path.join(repoRoot, 'docs/authorization.md');
@@ -163,7 +163,7 @@ beforeAll(async () => {
       async scheduleChange() {
         const session = await f.session(openGroup, (sessionDay += 1));
         const startsAt = new Date(session.startsAt.getTime() + 3600_000);
-        await t.app.services.scheduling.updateSession(systemContext(), session.id, { startsAt, endsAt: new Date(startsAt.getTime() + 3 * 3600_000) });
+        await t.app.services.sessions.updateSession(systemContext(), session.id, { startsAt, endsAt: new Date(startsAt.getTime() + 3 * 3600_000) });
       },
     },
   };

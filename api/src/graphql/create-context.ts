@@ -1,5 +1,6 @@
 import type { Services } from '../services.js';
-import type { Context, RequestContext } from './context.js';
+import type { RequestContext } from '../common/request-context.js';
+import type { Context } from './context.js';
 import { createLoaders } from './loaders.js';
 
 /** The context of one request (or one WebSocket connection) for this viewer. */
@@ -8,8 +9,8 @@ export function createContext(services: Services, base: RequestContext): Context
     ...base,
     loaders: createLoaders(services, base),
     live: {
-      scheduleChanges: (groupIds) => services.scheduling.subscribeToChanges(base, groupIds),
-      seatChanges: (groupIds) => services.scheduling.subscribeToSeats(base, groupIds),
+      scheduleChanges: (groupIds) => services.groups.subscribeToChanges(base, groupIds),
+      seatChanges: (groupIds) => services.groups.subscribeToSeats(base, groupIds),
     },
   };
 }

@@ -1,5 +1,5 @@
 import { GraphQLError, type ASTVisitor, type GraphQLFormattedError, type ValidationContext } from 'graphql';
-import { ErrorCode, type FieldProblem } from './errors.js';
+import { ErrorCode, type FieldProblem } from '../common/errors.js';
 
 /**
  * A NUL character cannot be stored in PostgreSQL text: it would come back from the database as an

@@ -12,7 +12,7 @@ import type { Lecturer } from '../modules/scheduling/lecturer.entity.js';
 import type { Place } from '../modules/scheduling/place.entity.js';
 import type { Session } from '../modules/scheduling/session.entity.js';
 import type { ConflictDetail } from '../modules/scheduling/scheduling.types.js';
-import type { RequestContext } from './context.js';
+import type { RequestContext } from '../common/request-context.js';
 
 function one<T extends { id: string }>(load: (ids: readonly string[]) => Promise<T[]>) {
   return new DataLoader<string, T | null>(async (ids) => {
@@ -41,7 +41,7 @@ function valueOf<V>(load: (keys: readonly string[]) => Promise<Map<string, V>>, 
 
 /** Per-request loaders: every field that reaches another table goes through one of these (no N+1). */
 export function createLoaders(services: Services, ctx: RequestContext) {
-  const { catalog, scheduling, registrations, institutions, people, certificates } = services;
+  const { catalog, groups, sessions, registrations, institutions, people, certificates } = services;
   return {
     topic: one<Topic>((ids) => catalog.topicsByIds(ids)),
     /** Only courses the viewer may see: a group of a hidden course shows no course. */
@@ -61,17 +61,17 @@ export function createLoaders(services: Services, ctx: RequestContext) {
     certificates: many<Certificate>((ids) => certificates.certificatesByPersonIds(ids), (row) => row.personId),
     /** In clear: the field that uses it decides what the viewer sees. */
     personalCode: valueOf<string | null>((ids) => people.currentPersonalCodes(ids), null),
-    upcomingGroups: many<Group>((ids) => scheduling.upcomingPublishedGroupsByCourseIds(ids), (row) => row.courseId),
-    nextSessionStart: valueOf<Date | null>((ids) => scheduling.nextSessionStartByCourseIds(ids), null),
-    group: one<Group>((ids) => scheduling.groupsByIds(ids)),
-    sessions: many<Session>((ids) => scheduling.sessionsByGroupIds(ids), (row) => row.groupId),
+    upcomingGroups: many<Group>((ids) => groups.upcomingPublishedGroupsByCourseIds(ids), (row) => row.courseId),
+    nextSessionStart: valueOf<Date | null>((ids) => groups.nextSessionStartByCourseIds(ids), null),
+    group: one<Group>((ids) => groups.groupsByIds(ids)),
+    sessions: many<Session>((ids) => sessions.sessionsByGroupIds(ids), (row) => row.groupId),
     seatsTaken: valueOf<number>((ids) => registrations.seatsTakenByGroupIds(ids), 0),
-    session: one<Session>((ids) => scheduling.sessionsByIds(ids)),
+    session: one<Session>((ids) => sessions.sessionsByIds(ids)),
     /** Whether the viewer may see a group's online meeting links. */
-    meetingAccess: valueOf<boolean>((ids) => scheduling.meetingAccessByGroupIds(ctx, ids), false),
-    sessionConflicts: valueOf<ConflictDetail[]>((ids) => scheduling.conflictsBySessionIds(ids), []),
-    lecturer: one<Lecturer>((ids) => scheduling.lecturersByIds(ids)),
-    place: one<Place>((ids) => scheduling.placesByIds(ids)),
+    meetingAccess: valueOf<boolean>((ids) => sessions.meetingAccessByGroupIds(ctx, ids), false),
+    sessionConflicts: valueOf<ConflictDetail[]>((ids) => sessions.conflictsBySessionIds(ids), []),
+    lecturer: one<Lecturer>((ids) => sessions.lecturersByIds(ids)),
+    place: one<Place>((ids) => sessions.placesByIds(ids)),
   };
 }
 

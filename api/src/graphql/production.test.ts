@@ -1,7 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { startTestApp, type TestApp } from '../test/harness.js';
-import { DomainError, ErrorCode, formatError } from './errors.js';
+import { DomainError, ErrorCode } from '../common/errors.js';
+import { formatError } from './errors.js';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -10,7 +10,7 @@ import {
   type ValidationContext,
   type ValidationRule,
 } from 'graphql';
-import { ErrorCode } from './errors.js';
+import { ErrorCode } from '../common/errors.js';
 
 /** GraphQL Armor's defaults, which ARCHITECTURE.md takes as the reference. */
 export const QUERY_LIMITS = { maxDepth: 6, maxAliases: 15, maxCost: 5000, maxDirectives: 50, maxTokens: 1000 } as const;

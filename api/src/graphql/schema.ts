@@ -10,7 +10,9 @@ import { PeopleService } from '../modules/people/people.service.js';
 import { RegistrationEntityResolver } from '../modules/registration/registration-entity.resolver.js';
 import { RegistrationResolver } from '../modules/registration/registration.resolver.js';
 import { RegistrationService } from '../modules/registration/registration.service.js';
-import { SchedulingService } from '../modules/scheduling/scheduling.service.js';
+import { GroupsService } from '../modules/scheduling/groups.service.js';
+import { MyScheduleService } from '../modules/scheduling/my-schedule.service.js';
+import { SessionsService } from '../modules/scheduling/sessions.service.js';
 import { CatalogResolver } from '../modules/catalog/catalog.resolver.js';
 import { CourseInterestResolver, InterestRequestEntityResolver, InterestResolver } from '../modules/catalog/interest.resolver.js';
 import { InterestService } from '../modules/catalog/interest.service.js';
@@ -96,7 +98,9 @@ export async function createSchema(services?: Services): Promise<GraphQLSchema> 
     container
       .register(CatalogService, services.catalog)
       .register(InterestService, services.interests)
-      .register(SchedulingService, services.scheduling)
+      .register(GroupsService, services.groups)
+      .register(SessionsService, services.sessions)
+      .register(MyScheduleService, services.mySchedule)
       .register(PeopleService, services.people)
       .register(RolesService, services.roles)
       .register(NominationsService, services.nominations)

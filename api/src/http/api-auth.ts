@@ -3,7 +3,7 @@ import type { RequestHandler } from 'express';
 import { GraphQLError } from 'graphql';
 import { HeaderMap } from '@apollo/server';
 import type { Config } from '../config.js';
-import { ErrorCode } from '../graphql/errors.js';
+import { ErrorCode } from '../common/errors.js';
 import { SESSION_COOKIE, readCookies } from './cookies.js';
 import { originAllowed } from './origin.js';
 

@@ -4,7 +4,7 @@ import type express from 'express';
 import type { Pool } from 'pg';
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Config } from '../config.js';
-import { ErrorCode } from '../graphql/errors.js';
+import { ErrorCode } from '../common/errors.js';
 import { SESSION_COOKIE, readCookies } from './cookies.js';
 
 /** The table the PostgreSQL store keeps its counts in (made by a migration). */

@@ -1,16 +1,8 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { ApiScope } from '../../common/roles.js';
 
-/** What a third-party system may do with a token. A token never acts as a person. */
-export enum ApiScope {
-  /** Read the whole catalog, restricted courses included. */
-  CATALOG_READ = 'CATALOG_READ',
-  /** Read the employees of the token's institution. */
-  EMPLOYEES_READ = 'EMPLOYEES_READ',
-  /** Read the registrations of the token's institution's employees. */
-  REGISTRATIONS_READ = 'REGISTRATIONS_READ',
-}
-registerEnumType(ApiScope, { name: 'ApiScope', description: 'What an API token may read.' });
+export { ApiScope } from '../../common/roles.js';
 
 /** Scopes that only make sense for one institution's data. */
 export const INSTITUTION_SCOPES: readonly ApiScope[] = [ApiScope.EMPLOYEES_READ, ApiScope.REGISTRATIONS_READ];

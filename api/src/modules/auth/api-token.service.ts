@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { isStaff, type RequestContext, type TokenViewer } from '../../graphql/context.js';
-import { ForbiddenError, NotFoundError, Problems } from '../../graphql/errors.js';
-import { isUuid, pageWindow, validIds, type Page, type PageArgs } from '../../graphql/pagination.js';
+import { isStaff, type RequestContext, type TokenViewer } from '../../common/request-context.js';
+import { ForbiddenError, NotFoundError, Problems } from '../../common/errors.js';
+import { isUuid, pageWindow, validIds, type Page, type PageArgs } from '../../common/pagination.js';
 import { searchTerms } from '../catalog/search-text.js';
 import { InstitutionsService } from '../institutions/institutions.service.js';
 import { ApiScope, ApiToken, INSTITUTION_SCOPES } from './api-token.entity.js';

@@ -2,7 +2,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import type { Config } from '../../config.js';
 import { LANGUAGE_COOKIE, SESSION_COOKIE, SIGN_IN_STATE_COOKIE, readCookies, serializeCookie } from '../../http/cookies.js';
 import { originAllowed } from '../../http/origin.js';
-import type { Logger } from '../../server.js';
+import type { Logger } from '../../common/logger.js';
 import type { PeopleService } from '../people/people.service.js';
 import { personalCodeProblem } from '../people/personal-code.js';
 import type { AuthService } from './auth.service.js';

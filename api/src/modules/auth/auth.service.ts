@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { isStorageFull } from '../../db/connection-health.js';
-import type { PersonViewer, Viewer } from '../../graphql/context.js';
+import type { PersonViewer, Viewer } from '../../common/request-context.js';
 import { InstitutionsService } from '../institutions/institutions.service.js';
 import { PeopleService, type SignInIdentity } from '../people/people.service.js';
 import { UserRole, type Person } from '../people/person.entity.js';
-import { SchedulingService } from '../scheduling/scheduling.service.js';
+import type { SessionsService } from '../scheduling/sessions.service.js';
 import { AuthSession } from './auth-session.entity.js';
 import { UsedAssertion } from './used-assertion.entity.js';
 
@@ -28,7 +28,7 @@ export class AuthService {
     private readonly dataSource: DataSource,
     private readonly people: PeopleService,
     private readonly institutions: InstitutionsService,
-    private readonly scheduling: SchedulingService,
+    private readonly sessions: SessionsService,
     private readonly policy: SessionPolicy,
   ) {}
 
@@ -65,7 +65,7 @@ export class AuthService {
     const [granted, coordinatorInstitutionIds, lecturer] = await Promise.all([
       this.people.grantedRoles(personId),
       this.institutions.coordinatedInstitutionIds(personId),
-      this.scheduling.lecturerOfPerson(personId),
+      this.sessions.lecturerOfPerson(personId),
     ]);
     const roles = new Set<UserRole>([UserRole.PARTICIPANT, ...granted]);
     if (coordinatorInstitutionIds.length > 0) roles.add(UserRole.COORDINATOR);

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { languageOf } from '../../graphql/context.js';
+import { languageOf } from '../../common/request-context.js';
 import { LANGUAGE_COOKIE, readCookies } from '../../http/cookies.js';
 import { Language } from '../people/person.entity.js';
 

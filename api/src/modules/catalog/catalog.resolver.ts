@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver, Authorized } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import { PageArgs } from '../../graphql/pagination.js';
+import { PageArgs } from '../../common/pagination.js';
 import { UserRole } from '../people/person.entity.js';
 import { CatalogService } from './catalog.service.js';
 import { CourseFilter, CourseInput, CoursePage, CourseSort, TopicFilter, TopicInput, TopicPage } from './catalog.types.js';

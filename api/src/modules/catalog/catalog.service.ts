@@ -1,8 +1,8 @@
 import { Brackets, In, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { hasScope, isStaff, type RequestContext } from '../../graphql/context.js';
+import { hasScope, isStaff, type RequestContext } from '../../common/request-context.js';
 import { ApiScope } from '../auth/api-token.entity.js';
-import { DomainError, ErrorCode, NotFoundError, Problems } from '../../graphql/errors.js';
-import { isUuid, pageWindow, validIds, type Page, type PageArgs, SortOrder } from '../../graphql/pagination.js';
+import { DomainError, ErrorCode, NotFoundError, Problems } from '../../common/errors.js';
+import { isUuid, pageWindow, validIds, type Page, type PageArgs, SortOrder } from '../../common/pagination.js';
 import { inTransaction } from '../../db/transaction.js';
 import { Language } from '../people/person.entity.js';
 import { Course, CourseAllowedInstitution, CourseFormat, CourseVisibility, InstructionLanguage } from './course.entity.js';

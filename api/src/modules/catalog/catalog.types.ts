@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, Float, ObjectType, registerEnumType } from 'type-graphql';
-import { SortOrder } from '../../graphql/pagination.js';
+import { SortOrder } from '../../common/pagination.js';
 import { Course, CourseFormat, CourseVisibility, InstructionLanguage } from './course.entity.js';
 import { Topic } from './topic.entity.js';
 

@@ -1,5 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { isStaff, type Context } from '../../graphql/context.js';
+import { isStaff } from '../../common/request-context.js';
+import { type Context } from '../../graphql/context.js';
 import { Institution } from '../institutions/institution.entity.js';
 import { Language } from '../people/person.entity.js';
 import { Group } from '../scheduling/group.entity.js';

@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import { ForbiddenError, NotFoundError } from '../../graphql/errors.js';
-import { PageArgs } from '../../graphql/pagination.js';
+import { ForbiddenError, NotFoundError } from '../../common/errors.js';
+import { PageArgs } from '../../common/pagination.js';
 import { Person, UserRole } from '../people/person.entity.js';
 import { Course } from './course.entity.js';
 import { InterestRequest } from './interest-request.entity.js';

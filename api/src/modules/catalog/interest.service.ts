@@ -1,7 +1,7 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import { isStaff, type RequestContext } from '../../graphql/context.js';
-import { DomainError, ErrorCode, ForbiddenError, Problems } from '../../graphql/errors.js';
-import { isUuid, pageWindow, type Page, type PageArgs } from '../../graphql/pagination.js';
+import { isStaff, type RequestContext } from '../../common/request-context.js';
+import { DomainError, ErrorCode, ForbiddenError, Problems } from '../../common/errors.js';
+import { isUuid, pageWindow, type Page, type PageArgs } from '../../common/pagination.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
 import { CatalogService, UPCOMING_PUBLISHED_GROUP } from './catalog.service.js';

@@ -1,5 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { isStaff, type Context } from '../../graphql/context.js';
+import { isStaff } from '../../common/request-context.js';
+import { type Context } from '../../graphql/context.js';
 import { Course } from '../catalog/course.entity.js';
 import { Person } from '../people/person.entity.js';
 import { Registration } from '../registration/registration.entity.js';

@@ -1,5 +1,5 @@
 import { IsNull } from 'typeorm';
-import { systemContext, type RequestContext } from '../../graphql/context.js';
+import { systemContext, type RequestContext } from '../../common/request-context.js';
 import { fieldCodes, startTestApp, type Client, type TestApp } from '../../test/harness.js';
 import { fixtures } from '../../test/fixtures.js';
 import { ApiScope } from '../auth/api-token.entity.js';

@@ -1,7 +1,7 @@
 import { Brackets, In, IsNull, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { isStaff, type RequestContext } from '../../graphql/context.js';
-import { DomainError, ErrorCode, ForbiddenError, NotFoundError, Problems } from '../../graphql/errors.js';
-import { isUuid, pageWindow, SortOrder, validIds, type Page, type PageArgs } from '../../graphql/pagination.js';
+import { isStaff, type RequestContext } from '../../common/request-context.js';
+import { DomainError, ErrorCode, ForbiddenError, NotFoundError, Problems } from '../../common/errors.js';
+import { isUuid, pageWindow, SortOrder, validIds, type Page, type PageArgs } from '../../common/pagination.js';
 import { inTransaction } from '../../db/transaction.js';
 import { foldedSql, searchTerms } from '../catalog/search-text.js';
 import { checkEmail, cleanText, EMAIL } from '../people/contact-rules.js';

@@ -1,5 +1,5 @@
-import { coordinates, isStaff, type Viewer } from '../../graphql/context.js';
-import { ForbiddenError } from '../../graphql/errors.js';
+import { coordinates, isStaff, type Viewer } from '../../common/request-context.js';
+import { ForbiddenError } from '../../common/errors.js';
 import { ApiScope } from '../auth/api-token.entity.js';
 
 /**

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import { PageArgs } from '../../graphql/pagination.js';
+import { PageArgs } from '../../common/pagination.js';
 import { Person } from '../people/person.entity.js';
 import { BillingAccount, Employment, Institution } from './institution.entity.js';
 import { EmploymentFilter, EmploymentPage, EmploymentSort } from './institutions.types.js';

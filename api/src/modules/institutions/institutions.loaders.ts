@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
-import type { RequestContext } from '../../graphql/context.js';
-import type { Page } from '../../graphql/pagination.js';
+import type { RequestContext } from '../../common/request-context.js';
+import type { Page } from '../../common/pagination.js';
 import type { EmploymentQueryArgs, EmploymentsService } from './employments.service.js';
 import type { Employment } from './institution.entity.js';
 

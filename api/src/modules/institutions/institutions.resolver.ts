@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import { PageArgs } from '../../graphql/pagination.js';
+import { PageArgs } from '../../common/pagination.js';
 import { Person, UserRole } from '../people/person.entity.js';
 import { BillingAccount, Institution } from './institution.entity.js';
 import { InstitutionsService } from './institutions.service.js';

@@ -1,7 +1,7 @@
 import { In, IsNull, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { isStaff, type RequestContext } from '../../graphql/context.js';
-import { DomainError, ErrorCode, NotFoundError, Problems } from '../../graphql/errors.js';
-import { isUuid, pageWindow, validIds, type Page, type PageArgs } from '../../graphql/pagination.js';
+import { isStaff, type RequestContext } from '../../common/request-context.js';
+import { DomainError, ErrorCode, NotFoundError, Problems } from '../../common/errors.js';
+import { isUuid, pageWindow, validIds, type Page, type PageArgs } from '../../common/pagination.js';
 import { inTransaction } from '../../db/transaction.js';
 import { searchTerms } from '../catalog/search-text.js';
 import { checkEmail, checkRegistrationNumber, checkVatNumber, cleanText } from '../people/contact-rules.js';

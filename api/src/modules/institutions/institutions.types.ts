@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { SortOrder } from '../../graphql/pagination.js';
+import { SortOrder } from '../../common/pagination.js';
 import { BillingAccount, Employment, Institution } from './institution.entity.js';
 
 @InputType()

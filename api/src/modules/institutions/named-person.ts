@@ -1,4 +1,4 @@
-import type { Problems } from '../../graphql/errors.js';
+import type { Problems } from '../../common/errors.js';
 import type { NamedPerson } from '../people/people.service.js';
 import { normalizePersonalCode, personalCodeProblem, type PersonalCodeProblem } from '../people/personal-code.js';
 import { foldForSearch } from '../catalog/search-text.js';

@@ -1,7 +1,8 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Permission } from '../../graphql/auth-checker.js';
-import { isStaff, type Context } from '../../graphql/context.js';
-import { PageArgs } from '../../graphql/pagination.js';
+import { isStaff } from '../../common/request-context.js';
+import { type Context } from '../../graphql/context.js';
+import { PageArgs } from '../../common/pagination.js';
 import { Person, UserRole } from '../people/person.entity.js';
 import { CoordinatorNomination } from './coordinator-nomination.entity.js';
 import { Institution } from './institution.entity.js';

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '../../graphql/errors.js';
+import { DomainError, ErrorCode } from '../../common/errors.js';
 
 /**
  * Runs `work` (one transaction) again when it lost a race on a unique index, e.g. two requests

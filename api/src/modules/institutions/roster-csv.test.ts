@@ -1,4 +1,4 @@
-import { Problems, ValidationError } from '../../graphql/errors.js';
+import { Problems, ValidationError } from '../../common/errors.js';
 import { detectDelimiter, MAX_ROSTER_ROWS, parseRoster, type Roster } from './roster-csv.js';
 
 /** The roster, or the file-level problem codes. */

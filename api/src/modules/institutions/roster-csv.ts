@@ -1,5 +1,5 @@
 import { CsvError, parse } from 'csv-parse/sync';
-import type { Problems } from '../../graphql/errors.js';
+import type { Problems } from '../../common/errors.js';
 import { foldForSearch } from '../catalog/search-text.js';
 
 /**

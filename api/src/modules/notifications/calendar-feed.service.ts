@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { RequestContext } from '../../graphql/context.js';
-import { ForbiddenError } from '../../graphql/errors.js';
+import type { RequestContext } from '../../common/request-context.js';
+import { ForbiddenError } from '../../common/errors.js';
 import type { PeopleService } from '../people/people.service.js';
-import type { SchedulingService } from '../scheduling/scheduling.service.js';
+import type { MyScheduleService } from '../scheduling/my-schedule.service.js';
 import { buildCalendar } from './calendar.js';
 import { CalendarFeed } from './calendar-feed.entity.js';
 
@@ -21,7 +21,7 @@ export const CALENDAR_PATH = '/calendar';
 export class CalendarFeedService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly scheduling: SchedulingService,
+    private readonly mySchedule: MyScheduleService,
     private readonly people: PeopleService,
     private readonly publicUrl: string,
   ) {}
@@ -63,7 +63,7 @@ export class CalendarFeedService {
     }
     const contact = (await this.people.contactsByIds([feed.personId])).get(feed.personId);
     const language = contact?.language ?? ('lv' as never);
-    const events = await this.scheduling.calendarEventsOfPerson(feed.personId, language, this.publicUrl);
+    const events = await this.mySchedule.calendarEventsOfPerson(feed.personId, language, this.publicUrl);
     return buildCalendar({
       method: 'PUBLISH',
       events,

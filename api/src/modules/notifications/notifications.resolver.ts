@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import { PageArgs } from '../../graphql/pagination.js';
+import { PageArgs } from '../../common/pagination.js';
 import { Language, UserRole } from '../people/person.entity.js';
 import { NotificationKind } from './notification-kinds.js';
 import { NotificationsService } from './notifications.service.js';

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { inTransaction } from '../../db/transaction.js';
-import type { RequestContext } from '../../graphql/context.js';
-import { DomainError, ErrorCode, NotFoundError, Problems, ValidationError } from '../../graphql/errors.js';
-import { isUuid, pageWindow, type Page, type PageArgs } from '../../graphql/pagination.js';
+import type { RequestContext } from '../../common/request-context.js';
+import { DomainError, ErrorCode, NotFoundError, Problems, ValidationError } from '../../common/errors.js';
+import { isUuid, pageWindow, type Page, type PageArgs } from '../../common/pagination.js';
 import { Language } from '../people/person.entity.js';
 import type { PeopleService } from '../people/people.service.js';
 import { buildCalendar, type CalendarEvent } from './calendar.js';

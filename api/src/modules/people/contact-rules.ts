@@ -1,4 +1,4 @@
-import type { Problems } from '../../graphql/errors.js';
+import type { Problems } from '../../common/errors.js';
 import type { PayerDetails } from '../institutions/payer-details.js';
 
 /** Practical, not RFC 5322: one @, a dot in the domain, no spaces; at most 254 characters. */

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { isStaff, type Context, type Viewer } from '../../graphql/context.js';
+import { isStaff, type Viewer } from '../../common/request-context.js';
+import { type Context } from '../../graphql/context.js';
 import { Institution } from '../institutions/institution.entity.js';
 import { PayerDetails } from '../institutions/payer-details.js';
 import { PeopleService } from './people.service.js';

@@ -1,7 +1,7 @@
 import { In, IsNull, Not, type DataSource, type EntityManager } from 'typeorm';
-import type { RequestContext } from '../../graphql/context.js';
-import { DomainError, ErrorCode, NotFoundError, Problems } from '../../graphql/errors.js';
-import { isUuid } from '../../graphql/pagination.js';
+import type { RequestContext } from '../../common/request-context.js';
+import { DomainError, ErrorCode, NotFoundError, Problems } from '../../common/errors.js';
+import { isUuid } from '../../common/pagination.js';
 import { inTransaction, pgErrorOf } from '../../db/transaction.js';
 import { Language, Person, PersonCode, PersonRole, UserRole } from './person.entity.js';
 import { normalizePersonalCode, personalCodeProblem, PersonalCodeCipher } from './personal-code.js';

@@ -1,6 +1,6 @@
 import { fieldCodes, startTestApp, type TestApp } from '../../test/harness.js';
 import { fixtures } from '../../test/fixtures.js';
-import { systemContext } from '../../graphql/context.js';
+import { systemContext } from '../../common/request-context.js';
 import { Employment } from '../institutions/institution.entity.js';
 import { Person, PersonCode } from './person.entity.js';
 import { oldFormatPersonalCode } from './personal-code.js';

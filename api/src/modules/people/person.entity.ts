@@ -1,23 +1,9 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Language, UserRole } from '../../common/roles.js';
 
-export enum UserRole {
-  PARTICIPANT = 'PARTICIPANT',
-  COORDINATOR = 'COORDINATOR',
-  LECTURER = 'LECTURER',
-  STAFF = 'STAFF',
-  ADMIN = 'ADMIN',
-}
-registerEnumType(UserRole, {
-  name: 'UserRole',
-  description: 'PARTICIPANT: everyone signed in. COORDINATOR and LECTURER follow from institution and lecturer records; STAFF and ADMIN are granted.',
-});
-
-export enum Language {
-  LV = 'lv',
-  EN = 'en',
-}
-registerEnumType(Language, { name: 'Language', description: 'A language of the user interface and of e-mails.' });
+// Lower in the layers (common/): the request context needs them, and common/ imports no module.
+export { Language, UserRole } from '../../common/roles.js';
 
 @ObjectType({ description: 'A person known to the system: a participant, and possibly a coordinator, lecturer or staff member.' })
 @Entity('person')

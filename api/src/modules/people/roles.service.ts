@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { isStaff, type RequestContext } from '../../graphql/context.js';
-import { ForbiddenError, NotFoundError, Problems, ValidationError } from '../../graphql/errors.js';
-import { isUuid, pageWindow, validIds, type Page, type PageArgs } from '../../graphql/pagination.js';
+import { isStaff, type RequestContext } from '../../common/request-context.js';
+import { ForbiddenError, NotFoundError, Problems, ValidationError } from '../../common/errors.js';
+import { isUuid, pageWindow, validIds, type Page, type PageArgs } from '../../common/pagination.js';
 import { inTransaction } from '../../db/transaction.js';
 import { foldedSql, searchTerms } from '../catalog/search-text.js';
 import { PeopleService } from './people.service.js';

@@ -5,7 +5,7 @@ import { NotificationKind, type EmployeeRegistrationsData, type SessionView } fr
 import type { EmailRequest } from '../notifications/notifications.service.js';
 import { Language } from '../people/person.entity.js';
 import type { PeopleService, PersonContact } from '../people/people.service.js';
-import { MY_TRAINING_PATH, sessionEvent } from '../scheduling/schedule-notices.js';
+import { MY_TRAINING_PATH, sessionEvent } from '../scheduling/session-event.js';
 import { placeIn, type Place } from '../scheduling/place.entity.js';
 import { RegistrationStatus, type Registration } from './registration.entity.js';
 

@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Permission } from '../../graphql/auth-checker.js';
 import type { Context } from '../../graphql/context.js';
-import { PageArgs } from '../../graphql/pagination.js';
+import { PageArgs } from '../../common/pagination.js';
 import { ApiScope } from '../auth/api-token.entity.js';
 import { UserRole } from '../people/person.entity.js';
 import { RegistrationService } from './registration.service.js';

@@ -1,7 +1,7 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import { hasScope, isStaff, type RequestContext } from '../../graphql/context.js';
-import { DomainError, ErrorCode, ForbiddenError, NotFoundError, Problems, ValidationError } from '../../graphql/errors.js';
-import { isUuid, pageWindow, type Page, type PageArgs } from '../../graphql/pagination.js';
+import { hasScope, isStaff, type RequestContext } from '../../common/request-context.js';
+import { DomainError, ErrorCode, ForbiddenError, NotFoundError, Problems, ValidationError } from '../../common/errors.js';
+import { isUuid, pageWindow, type Page, type PageArgs } from '../../common/pagination.js';
 import { inTransaction } from '../../db/transaction.js';
 import { ApiScope } from '../auth/api-token.entity.js';
 import { InstitutionsService } from '../institutions/institutions.service.js';
@@ -285,7 +285,7 @@ export class RegistrationService {
       qb.andWhere(`r.person_id IN (${employees.getQuery()})`, employees.getParameters());
     }
     if (filter.groupId) qb.andWhere('r.group_id = :groupId', { groupId: filter.groupId });
-    // Plain SQL over the scheduling table: SchedulingService depends on this service (seats), not the reverse.
+    // Plain SQL over the scheduling table: GroupsService depends on this service (seats), not the reverse.
     if (filter.courseId) qb.andWhere('r.group_id IN (SELECT g.id FROM course_group g WHERE g.course_id = :courseId)', { courseId: filter.courseId });
     if (filter.status) qb.andWhere('r.status = :status', { status: filter.status });
 

@@ -1,4 +1,4 @@
-import { systemContext } from '../../graphql/context.js';
+import { systemContext } from '../../common/request-context.js';
 import { fixtures } from '../../test/fixtures.js';
 import { fieldCodes, startTestApp, type Client, type GraphQLResponse, type TestApp } from '../../test/harness.js';
 import { realPostgresAvailable, realPostgresUrl, REAL_POSTGRES_SKIP_REASON } from '../../test/temporary-postgres.js';

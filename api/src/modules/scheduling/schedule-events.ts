@@ -3,7 +3,7 @@ import pg from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { ConnectionLink, isConnectionError } from '../../db/connection-health.js';
-import { coordinates, isStaff, type RequestContext } from '../../graphql/context.js';
+import { coordinates, isStaff, type RequestContext } from '../../common/request-context.js';
 import { SCHEDULE_EXPECTING_STATUSES, SEAT_HOLDING_STATUSES } from '../registration/registration.entity.js';
 import { ScheduleChange, ScheduleChangeKind } from './schedule-change.entity.js';
 

@@ -1,6 +1,6 @@
 import { In, type EntityManager } from 'typeorm';
 import { Course } from '../catalog/course.entity.js';
-import { sessionUid, type CalendarEvent } from '../notifications/calendar.js';
+import type { CalendarEvent } from '../notifications/calendar.js';
 import {
   NotificationKind,
   type RecipientRole,
@@ -15,14 +15,12 @@ import type { RegistrationService } from '../registration/registration.service.j
 import { Group, GroupStatus } from './group.entity.js';
 import { Lecturer } from './lecturer.entity.js';
 import { Place, placeIn } from './place.entity.js';
+import { MY_TRAINING_PATH, sessionEvent } from './session-event.js';
 import { ScheduleChangeKind, type ScheduleChange, type SessionChangeRecord, type SessionSnapshot } from './schedule-change.entity.js';
 
 export interface NoticeSettings {
   publicUrl: string;
 }
-
-/** Where people follow their sessions in the portal. */
-export const MY_TRAINING_PATH = '/manas-macibas';
 
 type Aspect = SessionChangeView['changed'][number];
 
@@ -41,27 +39,6 @@ export function changedAspects(before: SessionSnapshot | null, after: SessionSna
   if (before.onlineUrl !== after.onlineUrl) aspects.push('onlineUrl');
   if (before.lecturerId !== after.lecturerId) aspects.push('lecturer');
   return aspects;
-}
-
-/** A session as a calendar entry: the same UID in every e-mail and feed, so calendars update it in place. */
-export function sessionEvent(
-  session: { id: string; startsAt: Date; endsAt: Date; onlineUrl: string | null; sequence: number },
-  about: { title: string; groupCode: string; place: Place | undefined; language: Language; publicUrl: string; cancelled: boolean },
-): CalendarEvent {
-  const place = about.place && placeIn(about.place, about.language);
-  const location = place ? [place.name, place.room, place.address].filter(Boolean).join(', ') : session.onlineUrl;
-  return {
-    uid: sessionUid(session.id, new URL(about.publicUrl).hostname),
-    sequence: session.sequence,
-    startsAt: session.startsAt,
-    endsAt: session.endsAt,
-    summary: `${about.title} (${about.groupCode})`,
-    location: location ?? null,
-    // A hybrid session has a room as its location; the link goes in the description.
-    description: session.onlineUrl && place ? session.onlineUrl : null,
-    url: session.onlineUrl ?? `${about.publicUrl}${MY_TRAINING_PATH}`,
-    cancelled: about.cancelled,
-  };
 }
 
 /** Aspects participants are told about: where and when (a new lecturer alone is not news for them). */

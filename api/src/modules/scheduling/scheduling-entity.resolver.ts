@@ -2,7 +2,8 @@ import { Authorized, Ctx, FieldResolver, ID, Int, Resolver, Root } from 'type-gr
 import { Person, UserRole } from '../people/person.entity.js';
 import { ScheduleChangeEvent } from './schedule-events.js';
 import { ScheduleConflict } from './scheduling.types.js';
-import { isStaff, type Context } from '../../graphql/context.js';
+import { isStaff } from '../../common/request-context.js';
+import { type Context } from '../../graphql/context.js';
 import { Course } from '../catalog/course.entity.js';
 import { Group } from './group.entity.js';
 import { Lecturer } from './lecturer.entity.js';

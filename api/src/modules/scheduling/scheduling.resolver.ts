@@ -1,11 +1,13 @@
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import { PageArgs } from '../../graphql/pagination.js';
+import { PageArgs } from '../../common/pagination.js';
 import { UserRole } from '../people/person.entity.js';
 import { Group } from './group.entity.js';
 import { Lecturer } from './lecturer.entity.js';
 import { Place } from './place.entity.js';
-import { SchedulingService } from './scheduling.service.js';
+import { GroupsService } from './groups.service.js';
+import { MyScheduleService } from './my-schedule.service.js';
+import { SessionsService } from './sessions.service.js';
 import {
   GroupFilter,
   GroupInput,
@@ -27,7 +29,11 @@ import { Session } from './session.entity.js';
 
 @Resolver()
 export class SchedulingResolver {
-  constructor(private readonly scheduling: SchedulingService) {}
+  constructor(
+    private readonly groupsService: GroupsService,
+    private readonly sessionsService: SessionsService,
+    private readonly mySchedule: MyScheduleService,
+  ) {}
 
   @Authorized(UserRole.STAFF)
   @Query(() => GroupPage, { description: 'Every group, for planning. The catalog shows published groups through Course.openGroups.' })
@@ -37,85 +43,85 @@ export class SchedulingResolver {
     @Arg('filter', () => GroupFilter, { nullable: true }) filter?: GroupFilter,
     @Arg('sort', () => GroupSort, { nullable: true }) sort?: GroupSort,
   ) {
-    return this.scheduling.listGroups(ctx, filter, sort, page);
+    return this.groupsService.listGroups(ctx, filter, sort, page);
   }
 
   @Query(() => Group, { description: 'Staff see any group; others a published one of a course they may see.' })
   group(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
-    return this.scheduling.getGroup(ctx, id);
+    return this.groupsService.getGroup(ctx, id);
   }
 
   @Authorized(UserRole.STAFF)
   @Query(() => SessionPage)
   sessions(@Ctx() ctx: Context, @Args() page: PageArgs, @Arg('filter', () => SessionFilter, { nullable: true }) filter?: SessionFilter) {
-    return this.scheduling.listSessions(ctx, filter, page);
+    return this.sessionsService.listSessions(ctx, filter, page);
   }
 
   @Authorized(UserRole.STAFF)
   @Query(() => Session)
   session(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
-    return this.scheduling.getSession(ctx, id);
+    return this.sessionsService.getSession(ctx, id);
   }
 
   @Authorized()
   @Query(() => [MySession], { description: "The signed-in person's sessions, as participant and as lecturer, in time order (\"Manas mācības\")." })
   mySessions(@Ctx() ctx: Context) {
-    return this.scheduling.mySessions(ctx);
+    return this.mySchedule.mySessions(ctx);
   }
 
   @Authorized(UserRole.STAFF)
   @Query(() => LecturerPage)
   lecturers(@Ctx() ctx: Context, @Args() page: PageArgs, @Arg('filter', () => NameFilter, { nullable: true }) filter?: NameFilter) {
-    return this.scheduling.listLecturers(ctx, filter, page);
+    return this.sessionsService.listLecturers(ctx, filter, page);
   }
 
   @Authorized(UserRole.STAFF)
   @Query(() => PlacePage)
   places(@Ctx() ctx: Context, @Args() page: PageArgs, @Arg('filter', () => NameFilter, { nullable: true }) filter?: NameFilter) {
-    return this.scheduling.listPlaces(ctx, filter, page);
+    return this.sessionsService.listPlaces(ctx, filter, page);
   }
 
   @Authorized(UserRole.STAFF)
   @Mutation(() => Group)
   createGroup(@Ctx() ctx: Context, @Arg('input') input: GroupInput) {
-    return this.scheduling.createGroup(ctx, input);
+    return this.groupsService.createGroup(ctx, input);
   }
 
   @Authorized(UserRole.STAFF)
   @Mutation(() => Group)
   updateGroup(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('input') input: GroupInput) {
-    return this.scheduling.updateGroup(ctx, id, input);
+    return this.groupsService.updateGroup(ctx, id, input);
   }
 
   @Authorized(UserRole.STAFF)
   @Mutation(() => Session)
   createSession(@Ctx() ctx: Context, @Arg('input') input: SessionInput) {
-    return this.scheduling.createSession(ctx, input);
+    return this.sessionsService.createSession(ctx, input);
   }
 
   @Authorized(UserRole.STAFF)
   @Mutation(() => Session)
   updateSession(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('input') input: SessionInput) {
-    return this.scheduling.updateSession(ctx, id, input);
+    return this.sessionsService.updateSession(ctx, id, input);
   }
 
   @Authorized(UserRole.STAFF)
   @Mutation(() => Session)
   deleteSession(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
-    return this.scheduling.deleteSession(ctx, id);
+    return this.sessionsService.deleteSession(ctx, id);
   }
 
   @Authorized(UserRole.STAFF)
   @Mutation(() => Group, { description: "Several edits of one group's sessions in one save: one e-mail per person (R-SCH-2)." })
   async saveGroupSchedule(@Ctx() ctx: Context, @Arg('groupId', () => ID) groupId: string, @Arg('input') input: GroupScheduleInput) {
-    await this.scheduling.saveSchedule(ctx, groupId, input);
-    return this.scheduling.getGroup(ctx, groupId);
+    await this.sessionsService.saveSchedule(ctx, groupId, input);
+    return this.groupsService.getGroup(ctx, groupId);
   }
 
   @Authorized(UserRole.STAFF)
   @Mutation(() => Group, { description: 'Cancels the group: its participants and lecturers are told, with the reason, and their calendar entries removed.' })
   cancelGroup(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('reason', () => String, { nullable: true }) reason?: string | null) {
-    return this.scheduling.cancelGroup(ctx, id, reason ?? null);
+    return this.groupsService.cancelGroup(ctx, id, reason ?? null);
   }
 
   @Subscription(() => ScheduleChangeEvent, {
@@ -140,24 +146,24 @@ export class SchedulingResolver {
   @Authorized(UserRole.STAFF)
   @Mutation(() => Lecturer)
   createLecturer(@Ctx() ctx: Context, @Arg('input') input: LecturerInput) {
-    return this.scheduling.saveLecturer(ctx, null, input);
+    return this.sessionsService.saveLecturer(ctx, null, input);
   }
 
   @Authorized(UserRole.STAFF)
   @Mutation(() => Lecturer)
   updateLecturer(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('input') input: LecturerInput) {
-    return this.scheduling.saveLecturer(ctx, id, input);
+    return this.sessionsService.saveLecturer(ctx, id, input);
   }
 
   @Authorized(UserRole.STAFF)
   @Mutation(() => Place)
   createPlace(@Ctx() ctx: Context, @Arg('input') input: PlaceInput) {
-    return this.scheduling.savePlace(ctx, null, input);
+    return this.sessionsService.savePlace(ctx, null, input);
   }
 
   @Authorized(UserRole.STAFF)
   @Mutation(() => Place)
   updatePlace(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('input') input: PlaceInput) {
-    return this.scheduling.savePlace(ctx, id, input);
+    return this.sessionsService.savePlace(ctx, id, input);
   }
 }

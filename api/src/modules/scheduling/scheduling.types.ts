@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { SortOrder } from '../../graphql/pagination.js';
+import { SortOrder } from '../../common/pagination.js';
 import { Group, GroupStatus } from './group.entity.js';
 import { Lecturer } from './lecturer.entity.js';
 import { Place } from './place.entity.js';

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import type { RequestContext } from '../../graphql/context.js';
-import { ForbiddenError, Problems } from '../../graphql/errors.js';
+import type { RequestContext } from '../../common/request-context.js';
+import { ForbiddenError, Problems } from '../../common/errors.js';
 import { inTransaction } from '../../db/transaction.js';
 import { HELP_SETTINGS_ID, HelpSettings } from './help-settings.entity.js';
 import type { HelpSettingsInput } from './help-settings.types.js';

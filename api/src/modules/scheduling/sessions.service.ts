@@ -1,56 +1,21 @@
-import { In, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { isStaff, type RequestContext } from '../../graphql/context.js';
-import { RegistrationStatus, SCHEDULE_EXPECTING_STATUSES } from '../registration/registration.entity.js';
-import { DomainError, ErrorCode, ForbiddenError, NotFoundError, Problems } from '../../graphql/errors.js';
-import { isUuid, pageWindow, validIds, type Page, type PageArgs, SortOrder } from '../../graphql/pagination.js';
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import { isStaff, type RequestContext } from '../../common/request-context.js';
+import { RegistrationStatus } from '../registration/registration.entity.js';
+import { DomainError, ErrorCode, NotFoundError, Problems } from '../../common/errors.js';
+import { isUuid, pageWindow, validIds, type Page, type PageArgs } from '../../common/pagination.js';
 import { inTransaction } from '../../db/transaction.js';
-import { CatalogService, UPCOMING_PUBLISHED_GROUP } from '../catalog/catalog.service.js';
-import { Course } from '../catalog/course.entity.js';
-import type { InterestService } from '../catalog/interest.service.js';
 import { searchTerms } from '../catalog/search-text.js';
 import { EMAIL } from '../people/contact-rules.js';
-import { RegistrationService } from '../registration/registration.service.js';
 import { Group, GroupStatus } from './group.entity.js';
 import { Lecturer } from './lecturer.entity.js';
 import { Place } from './place.entity.js';
 import { Session } from './session.entity.js';
-import { NotificationsService } from '../notifications/notifications.service.js';
-import { ScheduleChange, ScheduleChangeKind, type SessionChangeRecord, type SessionSnapshot } from './schedule-change.entity.js';
-import type { GroupSeatsEvent, ScheduleEvents, ScheduleChangeEvent } from './schedule-events.js';
-import { changedAspects, ScheduleNotices, sessionEvent } from './schedule-notices.js';
-import type { CalendarEvent } from '../notifications/calendar.js';
-import { Language, Person } from '../people/person.entity.js';
-import {
-  GroupSortField,
-  type GroupFilter,
-  type GroupInput,
-  type GroupSort,
-  type LecturerInput,
-  type NameFilter,
-  type PlaceInput,
-  type SessionFilter,
-  type SessionInput,
-  ConflictKind,
-  type ConflictDetail,
-  type ScheduleEdits,
-  type MySession,
-  ScheduleRole,
-} from './scheduling.types.js';
+import { ScheduleChange, ScheduleChangeKind, type SessionChangeRecord } from './schedule-change.entity.js';
+import { changedAspects } from './schedule-notices.js';
+import { Person } from '../people/person.entity.js';
+import { type LecturerInput, type NameFilter, type PlaceInput, type SessionFilter, type SessionInput, ConflictKind, type ConflictDetail, type ScheduleEdits } from './scheduling.types.js';
+import { snapshot, type ScheduleRecorder } from './schedule-recorder.js';
 
-/** A session as a schedule change records it. */
-function snapshot(s: Session): SessionSnapshot {
-  return {
-    id: s.id,
-    startsAt: s.startsAt.toISOString(),
-    endsAt: s.endsAt.toISOString(),
-    placeId: s.placeId,
-    onlineUrl: s.onlineUrl,
-    lecturerId: s.lecturerId,
-    sequence: s.sequence,
-  };
-}
-
-const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{1,59}$/;
 const MAX_SESSION_HOURS = 14;
 
 function validUrl(value: string): boolean {
@@ -62,213 +27,12 @@ function validUrl(value: string): boolean {
   }
 }
 
-export class SchedulingService {
+/** Sessions of groups, their conflicts (R-SCH), and the lecturers and places they use. */
+export class SessionsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly catalog: CatalogService,
-    private readonly registrations: RegistrationService,
-    private readonly notifications: NotificationsService,
-    private readonly notices: ScheduleNotices,
-    private readonly events: ScheduleEvents,
-    /** People waiting for a new group of a course hear when one is published (R-CAT-3). */
-    private readonly interests: InterestService,
+    private readonly recorder: ScheduleRecorder,
   ) {}
-
-  // Groups
-
-  async listGroups(_ctx: RequestContext, filter: GroupFilter = {}, sort?: GroupSort, pageArgs?: PageArgs): Promise<Page<Group>> {
-    const problems = new Problems();
-    const window = pageWindow(pageArgs ?? { page: 1, perPage: 20 }, problems);
-    const qb = this.dataSource.getRepository(Group).createQueryBuilder('g');
-    searchTerms(filter.q ?? '').forEach((term, i) =>
-      qb.andWhere(
-        `(lower(g.code) LIKE :q${i} OR EXISTS (SELECT 1 FROM course c WHERE c.id = g.course_id AND c.search_text LIKE :q${i}))`,
-        { [`q${i}`]: `%${term}%` },
-      ),
-    );
-    if (filter.courseId) {
-      if (!isUuid(filter.courseId)) problems.add('filter.courseId', 'INVALID_ID', 'courseId is not a valid id');
-      else qb.andWhere('g.course_id = :courseId', { courseId: filter.courseId });
-    }
-    if (filter.statuses?.length) qb.andWhere('g.status IN (:...statuses)', { statuses: filter.statuses });
-    if (validIds(filter.ids, 'filter.ids', problems)) qb.andWhere(filter.ids.length ? 'g.id IN (:...ids)' : 'false', { ids: filter.ids });
-    problems.throwIfAny();
-
-    const total = await qb.getCount();
-    this.sortGroups(qb, sort);
-    const items = total === 0 ? [] : await qb.offset(window.offset).limit(window.limit).getMany();
-    return { items, total };
-  }
-
-  private sortGroups(qb: SelectQueryBuilder<Group>, sort?: GroupSort): void {
-    const order = sort?.order === SortOrder.DESC ? 'DESC' : 'ASC';
-    switch (sort?.field ?? GroupSortField.STARTS_AT) {
-      case GroupSortField.CODE:
-        qb.orderBy('g.code', order);
-        break;
-      case GroupSortField.STATUS:
-        qb.orderBy('g.status', order);
-        break;
-      case GroupSortField.CREATED_AT:
-        qb.orderBy('g.created_at', order);
-        break;
-      default:
-        qb.orderBy('(SELECT min(s.starts_at) FROM session s WHERE s.group_id = g.id)', order, 'NULLS LAST');
-    }
-    qb.addOrderBy('g.id', 'ASC');
-  }
-
-  /** Staff see every group; others see a group that is not PLANNED, of a course they may see. */
-  async getGroup(ctx: RequestContext, id: string): Promise<Group> {
-    const group = isUuid(id) ? await this.dataSource.getRepository(Group).findOneBy({ id }) : null;
-    if (!group || !isStaff(ctx.viewer)) {
-      const visible = group && group.status !== GroupStatus.PLANNED && (await this.catalog.visibleCoursesByIds(ctx, [group.courseId])).length > 0;
-      if (!visible) throw new NotFoundError('Group', id);
-    }
-    return group!;
-  }
-
-  groupsByIds(ids: readonly string[]): Promise<Group[]> {
-    return this.dataSource.getRepository(Group).findBy({ id: In([...ids]) });
-  }
-
-  /** Published groups that have not ended, per course, soonest first: what the catalog offers. */
-  upcomingPublishedGroupsByCourseIds(courseIds: readonly string[]): Promise<Group[]> {
-    return this.dataSource
-      .getRepository(Group)
-      .createQueryBuilder('g')
-      .where('g.course_id IN (:...courseIds)', { courseIds })
-      .andWhere(UPCOMING_PUBLISHED_GROUP)
-      .orderBy('(SELECT min(s.starts_at) FROM session s WHERE s.group_id = g.id)', 'ASC', 'NULLS LAST')
-      .addOrderBy('g.code')
-      .getMany();
-  }
-
-  /** The next session start per course, in upcoming published groups. */
-  async nextSessionStartByCourseIds(courseIds: readonly string[]): Promise<Map<string, Date>> {
-    const rows: { course_id: string; next: Date }[] = await this.dataSource.query(
-      `SELECT g.course_id, min(s.starts_at) AS next
-         FROM course_group g JOIN session s ON s.group_id = g.id
-        WHERE g.course_id = ANY($1) AND s.starts_at > now() AND ${UPCOMING_PUBLISHED_GROUP}
-        GROUP BY g.course_id`,
-      [courseIds],
-    );
-    return new Map(rows.map((row) => [row.course_id, row.next]));
-  }
-
-  async createGroup(ctx: RequestContext, input: GroupInput): Promise<Group> {
-    const { group, told } = await inTransaction(this.dataSource, async (em) => {
-      const group = em.create(Group, { status: GroupStatus.PLANNED, registrationDeadline: null, priceOverrideCents: null });
-      await this.assignGroup(em, group, input, true);
-      const saved = await em.save(group);
-      return { group: saved, told: await this.publishedToInterested(em, saved, GroupStatus.PLANNED) };
-    });
-    if (told > 0) this.notifications.queued();
-    return group;
-  }
-
-  async updateGroup(ctx: RequestContext, id: string, input: GroupInput): Promise<Group> {
-    const { group, change, told } = await inTransaction(this.dataSource, async (em) => {
-      // The row lock serializes this with registrations, which count seats under the same lock.
-      const group = isUuid(id) ? await em.findOne(Group, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
-      if (!group) throw new NotFoundError('Group', id);
-      const previousStatus = group.status;
-      await this.assignGroup(em, group, input, false);
-      const saved = await em.save(group);
-      // A new maximum size (or status) changes the seats course pages show.
-      await this.events.publishSeats(em, saved.id);
-      const told = await this.publishedToInterested(em, saved, previousStatus);
-      return { group: saved, change: await this.statusChanged(em, ctx, saved, previousStatus), told };
-    });
-    this.events.seatsCommitted(group.id);
-    this.afterCommit(change);
-    if (told > 0) this.notifications.queued();
-    return group;
-  }
-
-  /** A planned group that opens is news for the people with an interest request for its course. */
-  private publishedToInterested(em: EntityManager, group: Group, previous: GroupStatus): Promise<number> {
-    const published = previous === GroupStatus.PLANNED && (group.status === GroupStatus.OPEN || group.status === GroupStatus.CONFIRMED);
-    return published ? this.interests.groupPublished(em, group) : Promise.resolve(0);
-  }
-
-  /** Cancels a group: its people and lecturers are told, with the reason, and their calendar entries removed. */
-  cancelGroup(ctx: RequestContext, id: string, reason: string | null): Promise<Group> {
-    return this.updateGroup(ctx, id, { status: GroupStatus.CANCELLED, cancellationReason: reason });
-  }
-
-  /**
-   * An OPEN group whose confirmed registrations reached its minimum size is CONFIRMED (R-REG-6) and
-   * its people told, in the registration's transaction (which holds the group's row lock). The
-   * returned function announces the change once that transaction has committed.
-   */
-  async confirmGroupAtMinimum(em: EntityManager, ctx: RequestContext, groupId: string): Promise<() => void> {
-    const group = await em.findOneByOrFail(Group, { id: groupId });
-    if (group.status !== GroupStatus.OPEN) return () => {};
-    group.status = GroupStatus.CONFIRMED;
-    const change = await this.statusChanged(em, ctx, await em.save(group), GroupStatus.OPEN);
-    return () => this.afterCommit(change);
-  }
-
-  /** A group that became CANCELLED or CONFIRMED is news for its people. */
-  private async statusChanged(em: EntityManager, ctx: RequestContext, group: Group, previous: GroupStatus): Promise<ScheduleChange | null> {
-    if (group.status === previous) return null;
-    if (group.status !== GroupStatus.CANCELLED && group.status !== GroupStatus.CONFIRMED) return null;
-    const sessions = await em.find(Session, { where: { groupId: group.id }, order: { startsAt: 'ASC', id: 'ASC' } });
-    const records: SessionChangeRecord[] = [];
-    for (const session of sessions) {
-      const before = snapshot(session);
-      if (group.status === GroupStatus.CANCELLED) {
-        // Calendars replace an entry only by a higher SEQUENCE.
-        session.sequence += 1;
-        await em.update(Session, { id: session.id }, { sequence: session.sequence });
-      }
-      records.push({ sessionId: session.id, before, after: snapshot(session) });
-    }
-    const kind = group.status === GroupStatus.CANCELLED ? ScheduleChangeKind.GROUP_CANCELLED : ScheduleChangeKind.GROUP_CONFIRMED;
-    return this.recordChange(em, ctx, group, kind, records);
-  }
-
-  private async assignGroup(em: EntityManager, group: Group, input: GroupInput, creating: boolean): Promise<void> {
-    const problems = new Problems();
-    const code = input.code?.trim();
-    if (creating || input.code != null) problems.check(!!code && CODE.test(code), 'code', 'INVALID_CODE', 'code must be 2-60 letters, digits, dots, dashes or underscores');
-    if (creating || input.courseId != null) {
-      const known = isUuid(input.courseId ?? '') && (await em.existsBy(Course, { id: input.courseId! }));
-      problems.check(known, 'courseId', 'UNKNOWN_COURSE', 'courseId must name an existing course');
-    }
-    const minSize = input.minSize ?? group.minSize;
-    const maxSize = input.maxSize ?? group.maxSize;
-    if (creating || input.minSize != null) problems.check(Number.isInteger(minSize) && minSize >= 1 && minSize <= 1000, 'minSize', 'OUT_OF_RANGE', 'minSize must be from 1 to 1000');
-    if (creating || input.maxSize != null) problems.check(Number.isInteger(maxSize) && maxSize >= 1 && maxSize <= 1000, 'maxSize', 'OUT_OF_RANGE', 'maxSize must be from 1 to 1000');
-    if (Number.isInteger(minSize) && Number.isInteger(maxSize) && minSize > maxSize) problems.add('maxSize', 'MIN_ABOVE_MAX', 'maxSize must not be smaller than minSize');
-    if (!creating && input.maxSize != null) {
-      const taken = (await this.registrations.seatsTakenByGroupIds([group.id], em)).get(group.id) ?? 0;
-      problems.check(maxSize >= taken, 'maxSize', 'BELOW_TAKEN', `maxSize must not be below the ${taken} seats already taken`);
-    }
-    if (input.priceOverrideCents != null) {
-      const price = input.priceOverrideCents;
-      problems.check(Number.isInteger(price) && price >= 0 && price <= 10_000_000, 'priceOverrideCents', 'OUT_OF_RANGE', 'priceOverrideCents must be a whole number of cents from 0');
-    }
-    if (input.registrationDeadline != null) {
-      problems.check(!Number.isNaN(new Date(input.registrationDeadline).getTime()), 'registrationDeadline', 'INVALID_DATE', 'registrationDeadline is not a date');
-    }
-    problems.throwIfAny();
-
-    if (code && code !== group.code) {
-      if (await em.existsBy(Group, { code })) throw new DomainError(ErrorCode.ALREADY_EXISTS, `Group code ${code} is taken`, { field: 'code' });
-      group.code = code;
-    }
-    if (input.courseId != null) group.courseId = input.courseId;
-    if (input.status != null) group.status = input.status;
-    group.minSize = minSize;
-    group.maxSize = maxSize;
-    if (input.registrationDeadline !== undefined) group.registrationDeadline = input.registrationDeadline;
-    if (input.priceOverrideCents !== undefined) group.priceOverrideCents = input.priceOverrideCents;
-    if (input.cancellationReason !== undefined) group.cancellationReason = input.cancellationReason?.trim().slice(0, 1000) || null;
-  }
-
-  // Sessions
 
   async listSessions(_ctx: RequestContext, filter: SessionFilter = {}, pageArgs?: PageArgs): Promise<Page<Session>> {
     const problems = new Problems();
@@ -396,10 +160,10 @@ export class SchedulingService {
         records.push({ sessionId: session.id, before: snapshot(session), after: null });
       }
       const meaningful = records.filter((r) => !r.before || !r.after || changedAspects(r.before, r.after).length > 0);
-      const change = await this.recordChange(em, ctx, group, ScheduleChangeKind.SESSIONS_CHANGED, meaningful);
+      const change = await this.recorder.record(em, ctx, group, ScheduleChangeKind.SESSIONS_CHANGED, meaningful);
       return { sessions: saved, change };
     });
-    this.afterCommit(result.change);
+    this.recorder.afterCommit(result.change);
     return result;
   }
 
@@ -483,97 +247,6 @@ export class SchedulingService {
       byId.set(r.session_id, list);
     }
     return byId;
-  }
-
-  /**
-   * The signed-in person's sessions, in time order: of groups they are registered in (confirmed or
-   * waiting; cancelled groups too, so that a cancellation shows) and those they teach.
-   */
-  async mySessions(ctx: RequestContext): Promise<MySession[]> {
-    if (ctx.viewer?.kind !== 'person') throw new ForbiddenError('Only a signed-in person has a schedule');
-    const personId = ctx.viewer.personId;
-    const rows: { id: string; role: ScheduleRole; status: RegistrationStatus | null }[] = await this.dataSource.query(
-      `SELECT s.id, 'PARTICIPANT' AS role, r.status, s.starts_at
-         FROM session s JOIN course_group g ON g.id = s.group_id
-         JOIN registration r ON r.group_id = g.id AND r.person_id = $1 AND r.status = ANY($2)
-        WHERE g.status <> 'PLANNED'
-       UNION ALL
-       SELECT s.id, 'LECTURER' AS role, NULL, s.starts_at
-         FROM session s JOIN lecturer l ON l.id = s.lecturer_id AND l.person_id = $1
-       ORDER BY starts_at, id
-       LIMIT 1000`,
-      [personId, [...SCHEDULE_EXPECTING_STATUSES]],
-    );
-    const sessions = new Map((await this.sessionsByIds([...new Set(rows.map((r) => r.id))])).map((s) => [s.id, s]));
-    return rows.flatMap((row) => {
-      const session = sessions.get(row.id);
-      return session ? [{ session, role: row.role, registrationStatus: row.status }] : [];
-    });
-  }
-
-  /**
-   * A person's sessions as calendar entries: those of groups they are confirmed in (published or
-   * held) and those they teach, from half a year back.
-   */
-  async calendarEventsOfPerson(personId: string, language: Language, publicUrl: string): Promise<CalendarEvent[]> {
-    const rows: (Session & { group_code: string; title_lv: string; title_en: string })[] = await this.dataSource.query(
-      `SELECT s.id, s.starts_at AS "startsAt", s.ends_at AS "endsAt", s.online_url AS "onlineUrl", s.place_id AS "placeId", s.sequence,
-              g.code AS group_code, c.title_lv, c.title_en
-         FROM session s JOIN course_group g ON g.id = s.group_id JOIN course c ON c.id = g.course_id
-        WHERE s.ends_at > now() - interval '183 days'
-          AND ((g.status IN ('OPEN', 'CONFIRMED', 'COMPLETED')
-                AND EXISTS (SELECT 1 FROM registration r WHERE r.group_id = g.id AND r.person_id = $1 AND r.status = 'CONFIRMED'))
-            OR (g.status <> 'CANCELLED' AND s.lecturer_id IN (SELECT l.id FROM lecturer l WHERE l.person_id = $1)))
-        ORDER BY s.starts_at, s.id
-        LIMIT 2000`,
-      [personId],
-    );
-    const places = new Map((await this.placesByIds([...new Set(rows.map((r) => r.placeId).filter((id): id is string => !!id))])).map((p) => [p.id, p]));
-    return rows.map((row) =>
-      sessionEvent(
-        { id: row.id, startsAt: new Date(row.startsAt), endsAt: new Date(row.endsAt), onlineUrl: row.onlineUrl, sequence: row.sequence },
-        {
-          title: language === Language.EN ? row.title_en || row.title_lv : row.title_lv,
-          groupCode: row.group_code,
-          place: row.placeId ? places.get(row.placeId) : undefined,
-          language,
-          publicUrl,
-          cancelled: false,
-        },
-      ),
-    );
-  }
-
-  /** Stores the change, queues its e-mails and its live event, all in the caller's transaction. */
-  private async recordChange(em: EntityManager, ctx: RequestContext, group: Group, kind: ScheduleChangeKind, records: SessionChangeRecord[]): Promise<ScheduleChange | null> {
-    if (records.length === 0 && kind === ScheduleChangeKind.SESSIONS_CHANGED) return null;
-    const change = await em.save(
-      em.create(ScheduleChange, { groupId: group.id, kind, sessions: records, changedBy: ctx.viewer?.kind === 'person' && isUuid(ctx.viewer.personId) ? ctx.viewer.personId : null }),
-    );
-    await this.notifications.enqueue(em, await this.notices.emailsFor(em, change, group));
-    await this.events.publish(em, change);
-    return change;
-  }
-
-  /** Once committed: the local worker delivers at once, and local subscribers hear of it. */
-  private afterCommit(change: ScheduleChange | null): void {
-    if (!change) return;
-    this.notifications.queued();
-    this.events.committed(change);
-  }
-
-  /** The schedule change events the viewer may see, from now on. */
-  subscribeToChanges(ctx: RequestContext, groupIds: readonly string[] | null): AsyncIterableIterator<ScheduleChangeEvent> {
-    return this.events.subscribe(ctx, groupIds);
-  }
-
-  /** Live seat counts of the groups of a course page (R-REG-5): at most 50 groups at a time. */
-  subscribeToSeats(ctx: RequestContext, groupIds: readonly string[]): AsyncIterableIterator<GroupSeatsEvent> {
-    const problems = new Problems();
-    problems.check(groupIds.length <= 50, 'groupIds', 'TOO_MANY', 'At most 50 groups at a time');
-    groupIds.forEach((id, i) => problems.check(isUuid(id), `groupIds.${i}`, 'INVALID_ID', 'Not a valid group id'));
-    problems.throwIfAny();
-    return this.events.subscribeSeats(ctx, groupIds);
   }
 
   private async assignSession(em: EntityManager, session: Session, input: SessionInput, creating: boolean, prefix = ''): Promise<void> {
