@@ -1,7 +1,7 @@
-import { gql } from '@apollo/client';
+import { graphql } from '../../gql';
 import { passFilters, type ResourceApi, type Values } from '../../data/resourceApi';
 
-const NOMINATION = gql`
+const NOMINATION = graphql(`
   fragment NominationRow on CoordinatorNomination {
     id
     status
@@ -26,13 +26,13 @@ const NOMINATION = gql`
       fullName
     }
   }
-`;
+`);
 
 /** Staff decide on people's requests to become an institution's coordinator (R-ID-7). */
 export const coordinatorNominationsApi: ResourceApi = {
   list: {
     field: 'coordinatorNominations',
-    document: gql`
+    document: graphql(`
       query AdminCoordinatorNominations($filter: NominationFilter, $page: Int!, $perPage: Int!) {
         coordinatorNominations(filter: $filter, page: $page, perPage: $perPage) {
           total
@@ -41,8 +41,7 @@ export const coordinatorNominationsApi: ResourceApi = {
           }
         }
       }
-      ${NOMINATION}
-    `,
+    `),
   },
   filter: (values) => passFilters(values, ['status']),
   toRecord: (item: Values) => {
@@ -55,25 +54,23 @@ export const coordinatorNominationsApi: ResourceApi = {
   actions: {
     approve: {
       field: 'approveCoordinatorNomination',
-      document: gql`
+      document: graphql(`
         mutation AdminApproveNomination($id: ID!, $note: String) {
           approveCoordinatorNomination(id: $id, note: $note) {
             ...NominationRow
           }
         }
-        ${NOMINATION}
-      `,
+      `),
     },
     refuse: {
       field: 'refuseCoordinatorNomination',
-      document: gql`
+      document: graphql(`
         mutation AdminRefuseNomination($id: ID!, $reason: String!) {
           refuseCoordinatorNomination(id: $id, reason: $reason) {
             ...NominationRow
           }
         }
-        ${NOMINATION}
-      `,
+      `),
     },
   },
 };

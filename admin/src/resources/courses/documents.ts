@@ -1,7 +1,7 @@
-import { gql } from '@apollo/client';
+import { graphql } from '../../gql';
 import { centsToEuro, euroToCents, passFilters, pick, textOrEmpty, type ResourceApi, type Values } from '../../data/resourceApi';
 
-const COURSE_ROW = gql`
+const COURSE_ROW = graphql(`
   fragment CourseRow on Course {
     id
     code
@@ -18,9 +18,9 @@ const COURSE_ROW = gql`
     hasDate
     nextSessionStartsAt
   }
-`;
+`);
 
-const COURSE_DETAIL = gql`
+const COURSE_DETAIL = graphql(`
   fragment CourseDetail on Course {
     ...CourseRow
     summaryLv
@@ -35,15 +35,14 @@ const COURSE_DETAIL = gql`
       id
     }
   }
-  ${COURSE_ROW}
-`;
+`);
 
 const TEXTS = ['titleLv', 'titleEn', 'summaryLv', 'summaryEn', 'descriptionLv', 'descriptionEn', 'targetAudienceLv', 'targetAudienceEn'];
 
 export const coursesApi: ResourceApi = {
   list: {
     field: 'courses',
-    document: gql`
+    document: graphql(`
       query AdminCourses($filter: CourseFilter, $sort: CourseSort, $page: Int!, $perPage: Int!) {
         courses(filter: $filter, sort: $sort, page: $page, perPage: $perPage) {
           total
@@ -52,8 +51,7 @@ export const coursesApi: ResourceApi = {
           }
         }
       }
-      ${COURSE_ROW}
-    `,
+    `),
   },
   sortFields: {
     code: 'CODE',
@@ -66,36 +64,33 @@ export const coursesApi: ResourceApi = {
   filter: (values) => passFilters(values, ['q', 'topicId', 'format', 'language', 'visibility', 'price', 'hasDate', 'month']),
   one: {
     field: 'course',
-    document: gql`
+    document: graphql(`
       query AdminCourse($id: ID!) {
         course(id: $id) {
           ...CourseDetail
         }
       }
-      ${COURSE_DETAIL}
-    `,
+    `),
   },
   create: {
     field: 'createCourse',
-    document: gql`
+    document: graphql(`
       mutation AdminCreateCourse($input: CourseInput!) {
         createCourse(input: $input) {
           ...CourseDetail
         }
       }
-      ${COURSE_DETAIL}
-    `,
+    `),
   },
   update: {
     field: 'updateCourse',
-    document: gql`
+    document: graphql(`
       mutation AdminUpdateCourse($id: ID!, $input: CourseInput!) {
         updateCourse(id: $id, input: $input) {
           ...CourseDetail
         }
       }
-      ${COURSE_DETAIL}
-    `,
+    `),
   },
   toRecord: (item: Values) => ({
     ...item,

@@ -1,7 +1,7 @@
-import { gql } from '@apollo/client';
+import { graphql } from '../../gql';
 import { passFilters, pick, textOrEmpty, trimmedOrNull, type ResourceApi, type Values } from '../../data/resourceApi';
 
-const EMPLOYMENT = gql`
+const EMPLOYMENT = graphql(`
   fragment EmploymentRow on Employment {
     id
     position
@@ -20,7 +20,7 @@ const EMPLOYMENT = gql`
       personalCode
     }
   }
-`;
+`);
 
 /**
  * Employments, as "employees" of an institution. The person's fields are flattened into the record
@@ -29,7 +29,7 @@ const EMPLOYMENT = gql`
 export const employeesApi: ResourceApi = {
   list: {
     field: 'employees',
-    document: gql`
+    document: graphql(`
       query AdminEmployees($filter: EmploymentFilter, $sort: EmploymentSort, $page: Int!, $perPage: Int!) {
         employees(filter: $filter, sort: $sort, page: $page, perPage: $perPage) {
           total
@@ -38,8 +38,7 @@ export const employeesApi: ResourceApi = {
           }
         }
       }
-      ${EMPLOYMENT}
-    `,
+    `),
   },
   sortFields: { fullName: 'NAME', startedAt: 'STARTED_AT', endedAt: 'ENDED_AT' },
   // The console filters by `state` (CURRENT / ENDED, empty: both); the API by `current`.
@@ -49,27 +48,25 @@ export const employeesApi: ResourceApi = {
   }),
   create: {
     field: 'addEmployee',
-    document: gql`
+    document: graphql(`
       mutation AdminAddEmployee($institutionId: ID!, $input: EmployeeInput!) {
         addEmployee(institutionId: $institutionId, input: $input) {
           ...EmploymentRow
         }
       }
-      ${EMPLOYMENT}
-    `,
+    `),
   },
   createVariables: (values) => ({ institutionId: values.institutionId }),
   actions: {
     end: {
       field: 'endEmployment',
-      document: gql`
+      document: graphql(`
         mutation AdminEndEmployment($id: ID!) {
           endEmployment(employmentId: $id) {
             ...EmploymentRow
           }
         }
-        ${EMPLOYMENT}
-      `,
+      `),
     },
   },
   toRecord: (item: Values) => {

@@ -1,7 +1,7 @@
-import { gql } from '@apollo/client';
+import { graphql } from '../../gql';
 import { centsToEuro, euroToCents, numberOrNull, passFilters, pick, textOrEmpty, toIso, type ResourceApi, type Values } from '../../data/resourceApi';
 
-const GROUP = gql`
+const GROUP = graphql(`
   fragment GroupRow on Group {
     id
     code
@@ -19,12 +19,12 @@ const GROUP = gql`
     priceCents
     cancellationReason
   }
-`;
+`);
 
 export const groupsApi: ResourceApi = {
   list: {
     field: 'groups',
-    document: gql`
+    document: graphql(`
       query AdminGroups($filter: GroupFilter, $sort: GroupSort, $page: Int!, $perPage: Int!) {
         groups(filter: $filter, sort: $sort, page: $page, perPage: $perPage) {
           total
@@ -33,8 +33,7 @@ export const groupsApi: ResourceApi = {
           }
         }
       }
-      ${GROUP}
-    `,
+    `),
   },
   sortFields: { code: 'CODE', status: 'STATUS', startsAt: 'STARTS_AT', createdAt: 'CREATED_AT' },
   filter: (values) => {
@@ -44,48 +43,44 @@ export const groupsApi: ResourceApi = {
   },
   one: {
     field: 'group',
-    document: gql`
+    document: graphql(`
       query AdminGroup($id: ID!) {
         group(id: $id) {
           ...GroupRow
         }
       }
-      ${GROUP}
-    `,
+    `),
   },
   create: {
     field: 'createGroup',
-    document: gql`
+    document: graphql(`
       mutation AdminCreateGroup($input: GroupInput!) {
         createGroup(input: $input) {
           ...GroupRow
         }
       }
-      ${GROUP}
-    `,
+    `),
   },
   update: {
     field: 'updateGroup',
-    document: gql`
+    document: graphql(`
       mutation AdminUpdateGroup($id: ID!, $input: GroupInput!) {
         updateGroup(id: $id, input: $input) {
           ...GroupRow
         }
       }
-      ${GROUP}
-    `,
+    `),
   },
   actions: {
     cancel: {
       field: 'cancelGroup',
-      document: gql`
+      document: graphql(`
         mutation AdminCancelGroup($id: ID!, $reason: String) {
           cancelGroup(id: $id, reason: $reason) {
             ...GroupRow
           }
         }
-        ${GROUP}
-      `,
+      `),
     },
   },
   toRecord: (item: Values) => ({

@@ -1,4 +1,4 @@
-import { gql } from '@apollo/client';
+import { graphql } from '../../gql';
 import { pick, trimmedOrNull, type ResourceApi } from '../../data/resourceApi';
 
 export interface HelpSettings {
@@ -6,12 +6,12 @@ export interface HelpSettings {
   updatedAt: string | null;
 }
 
-const HELP_SETTINGS = gql`
+const HELP_SETTINGS = graphql(`
   fragment HelpSettingsFields on HelpSettings {
     videoUrl
     updatedAt
   }
-`;
+`);
 
 /** The portal help page's settings (R-SUP-2): one record, read and saved as a whole. */
 export const helpSettingsApi: ResourceApi = {
@@ -20,27 +20,25 @@ export const helpSettingsApi: ResourceApi = {
   queries: {
     current: {
       field: 'helpSettings',
-      document: gql`
+      document: graphql(`
         query AdminHelpSettings {
           helpSettings {
             ...HelpSettingsFields
           }
         }
-        ${HELP_SETTINGS}
-      `,
+      `),
     },
   },
   mutations: {
     update: {
       field: 'updateHelpSettings',
-      document: gql`
+      document: graphql(`
         mutation AdminUpdateHelpSettings($input: HelpSettingsInput!) {
           updateHelpSettings(input: $input) {
             ...HelpSettingsFields
           }
         }
-        ${HELP_SETTINGS}
-      `,
+      `),
     },
   },
 };

@@ -1,19 +1,19 @@
-import { gql } from '@apollo/client';
+import { graphql } from '../../gql';
 import { emptyToNull, passFilters, pick, textOrEmpty, trimmedOrNull, type ResourceApi } from '../../data/resourceApi';
 
-const LECTURER = gql`
+const LECTURER = graphql(`
   fragment LecturerRow on Lecturer {
     id
     name
     email
     personId
   }
-`;
+`);
 
 export const lecturersApi: ResourceApi = {
   list: {
     field: 'lecturers',
-    document: gql`
+    document: graphql(`
       query AdminLecturers($filter: NameFilter, $page: Int!, $perPage: Int!) {
         lecturers(filter: $filter, page: $page, perPage: $perPage) {
           total
@@ -22,31 +22,28 @@ export const lecturersApi: ResourceApi = {
           }
         }
       }
-      ${LECTURER}
-    `,
+    `),
   },
   filter: (values) => passFilters(values, ['q']),
   create: {
     field: 'createLecturer',
-    document: gql`
+    document: graphql(`
       mutation AdminCreateLecturer($input: LecturerInput!) {
         createLecturer(input: $input) {
           ...LecturerRow
         }
       }
-      ${LECTURER}
-    `,
+    `),
   },
   update: {
     field: 'updateLecturer',
-    document: gql`
+    document: graphql(`
       mutation AdminUpdateLecturer($id: ID!, $input: LecturerInput!) {
         updateLecturer(id: $id, input: $input) {
           ...LecturerRow
         }
       }
-      ${LECTURER}
-    `,
+    `),
   },
   toInput: (values) => pick(values, ['name', 'email', 'personId'], { name: (value) => textOrEmpty(value).trim(), email: trimmedOrNull, personId: emptyToNull }),
 };

@@ -1,8 +1,8 @@
-import { gql } from '@apollo/client';
+import { graphql } from '../../gql';
 import { passFilters, type ResourceApi } from '../../data/resourceApi';
 
 /** What the list shows: no bodies or attachments, which only the message's own page needs. */
-const OUTBOX_MESSAGE_ROW = gql`
+const OUTBOX_MESSAGE_ROW = graphql(`
   fragment OutboxMessageRow on OutboxMessage {
     id
     status
@@ -20,9 +20,9 @@ const OUTBOX_MESSAGE_ROW = gql`
     groupId
     personId
   }
-`;
+`);
 
-const OUTBOX_MESSAGE = gql`
+const OUTBOX_MESSAGE = graphql(`
   fragment OutboxMessageFull on OutboxMessage {
     ...OutboxMessageRow
     messageId
@@ -34,8 +34,7 @@ const OUTBOX_MESSAGE = gql`
       content
     }
   }
-  ${OUTBOX_MESSAGE_ROW}
-`;
+`);
 
 export type OutboxStatus = 'PENDING' | 'SENDING' | 'SENT' | 'FAILED';
 
@@ -69,7 +68,7 @@ export const IN_FLIGHT: readonly OutboxStatus[] = ['PENDING', 'SENDING'];
 export const outboxMessagesApi: ResourceApi = {
   list: {
     field: 'outboxMessages',
-    document: gql`
+    document: graphql(`
       query AdminOutboxMessages($filter: OutboxFilter, $page: Int!, $perPage: Int!) {
         outboxMessages(filter: $filter, page: $page, perPage: $perPage) {
           total
@@ -78,8 +77,7 @@ export const outboxMessagesApi: ResourceApi = {
           }
         }
       }
-      ${OUTBOX_MESSAGE_ROW}
-    `,
+    `),
   },
   // The console filters by one status and one kind; the API takes lists of them.
   filter: (values) => ({
@@ -89,54 +87,52 @@ export const outboxMessagesApi: ResourceApi = {
   }),
   one: {
     field: 'outboxMessage',
-    document: gql`
+    document: graphql(`
       query AdminOutboxMessage($id: ID!) {
         outboxMessage(id: $id) {
           ...OutboxMessageFull
         }
       }
-      ${OUTBOX_MESSAGE}
-    `,
+    `),
   },
   actions: {
     retry: {
       field: 'retryOutboxMessage',
-      document: gql`
+      document: graphql(`
         mutation AdminRetryOutboxMessage($id: ID!) {
           retryOutboxMessage(id: $id) {
             ...OutboxMessageFull
           }
         }
-        ${OUTBOX_MESSAGE}
-      `,
+      `),
     },
   },
   queries: {
     statusCounts: {
       field: 'outboxStatusCounts',
-      document: gql`
+      document: graphql(`
         query AdminOutboxStatusCounts {
           outboxStatusCounts {
             status
             count
           }
         }
-      `,
+      `),
     },
     mailSettings: {
       field: 'mailSettings',
-      document: gql`
+      document: graphql(`
         query AdminMailSettings {
           mailSettings {
             mailbox
             from
           }
         }
-      `,
+      `),
     },
     preview: {
       field: 'notificationPreview',
-      document: gql`
+      document: graphql(`
         query AdminNotificationPreview($kind: NotificationKind!, $language: Language!) {
           notificationPreview(kind: $kind, language: $language) {
             subject
@@ -144,7 +140,7 @@ export const outboxMessagesApi: ResourceApi = {
             text
           }
         }
-      `,
+      `),
     },
   },
   // Messages are never created or edited from the console.

@@ -1,7 +1,7 @@
-import { gql } from '@apollo/client';
+import { graphql } from '../../gql';
 import { passFilters, type ResourceApi } from '../../data/resourceApi';
 
-const PERSON = gql`
+const PERSON = graphql(`
   fragment PersonRow on Person {
     id
     fullName
@@ -9,13 +9,13 @@ const PERSON = gql`
     personalCode
     roles
   }
-`;
+`);
 
 /** Staff: everyone known to the system, with their roles; an administrator grants STAFF and ADMIN (R-ID-7). */
 export const peopleApi: ResourceApi = {
   list: {
     field: 'people',
-    document: gql`
+    document: graphql(`
       query AdminPeople($filter: PersonFilter, $page: Int!, $perPage: Int!) {
         people(filter: $filter, page: $page, perPage: $perPage) {
           total
@@ -24,33 +24,30 @@ export const peopleApi: ResourceApi = {
           }
         }
       }
-      ${PERSON}
-    `,
+    `),
   },
   filter: (values) => passFilters(values, ['q', 'role']),
   toInput: () => ({}),
   actions: {
     grantRole: {
       field: 'grantRole',
-      document: gql`
+      document: graphql(`
         mutation AdminGrantRole($id: ID!, $role: UserRole!) {
           grantRole(personId: $id, role: $role) {
             ...PersonRow
           }
         }
-        ${PERSON}
-      `,
+      `),
     },
     withdrawRole: {
       field: 'withdrawRole',
-      document: gql`
+      document: graphql(`
         mutation AdminWithdrawRole($id: ID!, $role: UserRole!) {
           withdrawRole(personId: $id, role: $role) {
             ...PersonRow
           }
         }
-        ${PERSON}
-      `,
+      `),
     },
   },
 };

@@ -1,7 +1,7 @@
-import { gql } from '@apollo/client';
+import { graphql } from '../../gql';
 import { numberOrNull, passFilters, pick, textOrEmpty, trimmedOrNull, type ResourceApi } from '../../data/resourceApi';
 
-const PLACE = gql`
+const PLACE = graphql(`
   fragment PlaceRow on Place {
     id
     name
@@ -11,12 +11,12 @@ const PLACE = gql`
     roomEn
     capacity
   }
-`;
+`);
 
 export const placesApi: ResourceApi = {
   list: {
     field: 'places',
-    document: gql`
+    document: graphql(`
       query AdminPlaces($filter: NameFilter, $page: Int!, $perPage: Int!) {
         places(filter: $filter, page: $page, perPage: $perPage) {
           total
@@ -25,31 +25,28 @@ export const placesApi: ResourceApi = {
           }
         }
       }
-      ${PLACE}
-    `,
+    `),
   },
   filter: (values) => passFilters(values, ['q']),
   create: {
     field: 'createPlace',
-    document: gql`
+    document: graphql(`
       mutation AdminCreatePlace($input: PlaceInput!) {
         createPlace(input: $input) {
           ...PlaceRow
         }
       }
-      ${PLACE}
-    `,
+    `),
   },
   update: {
     field: 'updatePlace',
-    document: gql`
+    document: graphql(`
       mutation AdminUpdatePlace($id: ID!, $input: PlaceInput!) {
         updatePlace(id: $id, input: $input) {
           ...PlaceRow
         }
       }
-      ${PLACE}
-    `,
+    `),
   },
   toInput: (values) =>
     pick(values, ['name', 'nameEn', 'address', 'room', 'roomEn', 'capacity'], {

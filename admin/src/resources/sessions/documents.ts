@@ -1,8 +1,8 @@
-import { gql } from '@apollo/client';
+import { graphql } from '../../gql';
 import { fromRigaLocal } from '../../components/rigaTime';
 import { emptyToNull, passFilters, pick, toIso, trimmedOrNull, type ResourceApi } from '../../data/resourceApi';
 
-const SESSION = gql`
+const SESSION = graphql(`
   fragment SessionRow on Session {
     id
     groupId
@@ -20,12 +20,12 @@ const SESSION = gql`
       otherEndsAt
     }
   }
-`;
+`);
 
 export const sessionsApi: ResourceApi = {
   list: {
     field: 'sessions',
-    document: gql`
+    document: graphql(`
       query AdminSessions($filter: SessionFilter, $page: Int!, $perPage: Int!) {
         sessions(filter: $filter, page: $page, perPage: $perPage) {
           total
@@ -34,8 +34,7 @@ export const sessionsApi: ResourceApi = {
           }
         }
       }
-      ${SESSION}
-    `,
+    `),
   },
   filter: (values) => {
     const filter = passFilters(values, ['groupId', 'lecturerId', 'placeId']);
@@ -46,47 +45,43 @@ export const sessionsApi: ResourceApi = {
   },
   one: {
     field: 'session',
-    document: gql`
+    document: graphql(`
       query AdminSession($id: ID!) {
         session(id: $id) {
           ...SessionRow
         }
       }
-      ${SESSION}
-    `,
+    `),
   },
   create: {
     field: 'createSession',
-    document: gql`
+    document: graphql(`
       mutation AdminCreateSession($input: SessionInput!) {
         createSession(input: $input) {
           ...SessionRow
         }
       }
-      ${SESSION}
-    `,
+    `),
   },
   update: {
     field: 'updateSession',
-    document: gql`
+    document: graphql(`
       mutation AdminUpdateSession($id: ID!, $input: SessionInput!) {
         updateSession(id: $id, input: $input) {
           ...SessionRow
         }
       }
-      ${SESSION}
-    `,
+    `),
   },
   delete: {
     field: 'deleteSession',
-    document: gql`
+    document: graphql(`
       mutation AdminDeleteSession($id: ID!) {
         deleteSession(id: $id) {
           ...SessionRow
         }
       }
-      ${SESSION}
-    `,
+    `),
   },
   // `overrideConflicts` is set only when the user chose to save despite a SCHEDULE_CONFLICT.
   toInput: (values) =>

@@ -1,7 +1,7 @@
-import { gql } from '@apollo/client';
+import { graphql } from '../../gql';
 import { numberOrNull, passFilters, pick, textOrEmpty, type ResourceApi } from '../../data/resourceApi';
 
-const TOPIC = gql`
+const TOPIC = graphql(`
   fragment TopicRow on Topic {
     id
     code
@@ -10,12 +10,12 @@ const TOPIC = gql`
     nameEn
     sortOrder
   }
-`;
+`);
 
 export const topicsApi: ResourceApi = {
   list: {
     field: 'topics',
-    document: gql`
+    document: graphql(`
       query AdminTopics($filter: TopicFilter, $page: Int!, $perPage: Int!) {
         topics(filter: $filter, page: $page, perPage: $perPage) {
           total
@@ -24,53 +24,48 @@ export const topicsApi: ResourceApi = {
           }
         }
       }
-      ${TOPIC}
-    `,
+    `),
   },
   filter: (values) => passFilters(values, ['q']),
   one: {
     field: 'topic',
-    document: gql`
+    document: graphql(`
       query AdminTopic($id: ID!) {
         topic(id: $id) {
           ...TopicRow
         }
       }
-      ${TOPIC}
-    `,
+    `),
   },
   create: {
     field: 'createTopic',
-    document: gql`
+    document: graphql(`
       mutation AdminCreateTopic($input: TopicInput!) {
         createTopic(input: $input) {
           ...TopicRow
         }
       }
-      ${TOPIC}
-    `,
+    `),
   },
   update: {
     field: 'updateTopic',
-    document: gql`
+    document: graphql(`
       mutation AdminUpdateTopic($id: ID!, $input: TopicInput!) {
         updateTopic(id: $id, input: $input) {
           ...TopicRow
         }
       }
-      ${TOPIC}
-    `,
+    `),
   },
   delete: {
     field: 'deleteTopic',
-    document: gql`
+    document: graphql(`
       mutation AdminDeleteTopic($id: ID!) {
         deleteTopic(id: $id) {
           ...TopicRow
         }
       }
-      ${TOPIC}
-    `,
+    `),
   },
   toInput: (values) =>
     pick(values, ['code', 'nameLv', 'nameEn', 'sortOrder'], {
