@@ -1,3 +1,4 @@
+import { crudOperations } from '../../data/crud';
 import { graphql } from '../../gql';
 import { passFilters, pick, textOrEmpty, toIso, type ResourceApi, type Values } from '../../data/resourceApi';
 
@@ -34,19 +35,7 @@ function toRecord(item: Values): Values {
 
 /** Staff only. Tokens are created and revoked, never edited: the secret cannot be shown again. */
 export const apiTokensApi: ResourceApi = {
-  list: {
-    field: 'apiTokens',
-    document: graphql(`
-      query AdminApiTokens($filter: ApiTokenFilter, $page: Int!, $perPage: Int!) {
-        apiTokens(filter: $filter, page: $page, perPage: $perPage) {
-          total
-          items {
-            ...ApiTokenRow
-          }
-        }
-      }
-    `),
-  },
+  ...crudOperations({ row: API_TOKEN, list: { field: 'apiTokens', filter: 'ApiTokenFilter' } }),
   // The console filters by `state` (ACTIVE / INACTIVE); the API by `active`.
   filter: (values) => ({
     ...passFilters(values, ['q']),

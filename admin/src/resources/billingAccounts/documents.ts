@@ -1,3 +1,4 @@
+import { crudOperations } from '../../data/crud';
 import { graphql } from '../../gql';
 import { passFilters, pick, textOrEmpty, trimmedOrNull, type ResourceApi, type Values } from '../../data/resourceApi';
 
@@ -17,41 +18,9 @@ const BILLING_ACCOUNT = graphql(`
 
 /** Staff and the institution's coordinators. Accounts are archived, never deleted: old invoices name them. */
 export const billingAccountsApi: ResourceApi = {
-  list: {
-    field: 'billingAccounts',
-    document: graphql(`
-      query AdminBillingAccounts($filter: BillingAccountFilter, $page: Int!, $perPage: Int!) {
-        billingAccounts(filter: $filter, page: $page, perPage: $perPage) {
-          total
-          items {
-            ...BillingAccountRow
-          }
-        }
-      }
-    `),
-  },
+  ...crudOperations({ row: BILLING_ACCOUNT, list: { field: 'billingAccounts', filter: 'BillingAccountFilter' }, input: 'BillingAccountInput', create: { field: 'createBillingAccount', args: { institutionId: 'ID!' } }, update: 'updateBillingAccount' }),
   filter: (values) => passFilters(values, ['institutionId', 'includeArchived']),
-  create: {
-    field: 'createBillingAccount',
-    document: graphql(`
-      mutation AdminCreateBillingAccount($institutionId: ID!, $input: BillingAccountInput!) {
-        createBillingAccount(institutionId: $institutionId, input: $input) {
-          ...BillingAccountRow
-        }
-      }
-    `),
-  },
   createVariables: (values) => ({ institutionId: values.institutionId }),
-  update: {
-    field: 'updateBillingAccount',
-    document: graphql(`
-      mutation AdminUpdateBillingAccount($id: ID!, $input: BillingAccountInput!) {
-        updateBillingAccount(id: $id, input: $input) {
-          ...BillingAccountRow
-        }
-      }
-    `),
-  },
   actions: {
     archive: {
       field: 'archiveBillingAccount',

@@ -1,3 +1,4 @@
+import { crudOperations } from '../../data/crud';
 import { graphql } from '../../gql';
 import { passFilters, type ResourceApi, type Values } from '../../data/resourceApi';
 
@@ -30,19 +31,7 @@ const NOMINATION = graphql(`
 
 /** Staff decide on people's requests to become an institution's coordinator (R-ID-7). */
 export const coordinatorNominationsApi: ResourceApi = {
-  list: {
-    field: 'coordinatorNominations',
-    document: graphql(`
-      query AdminCoordinatorNominations($filter: NominationFilter, $page: Int!, $perPage: Int!) {
-        coordinatorNominations(filter: $filter, page: $page, perPage: $perPage) {
-          total
-          items {
-            ...NominationRow
-          }
-        }
-      }
-    `),
-  },
+  ...crudOperations({ row: NOMINATION, list: { field: 'coordinatorNominations', filter: 'NominationFilter' } }),
   filter: (values) => passFilters(values, ['status']),
   toRecord: (item: Values) => {
     const person = (item.person ?? {}) as Values;

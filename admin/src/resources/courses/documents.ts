@@ -1,3 +1,4 @@
+import { crudOperations } from '../../data/crud';
 import { graphql } from '../../gql';
 import { centsToEuro, euroToCents, passFilters, pick, textOrEmpty, type ResourceApi, type Values } from '../../data/resourceApi';
 
@@ -40,19 +41,7 @@ const COURSE_DETAIL = graphql(`
 const TEXTS = ['titleLv', 'titleEn', 'summaryLv', 'summaryEn', 'descriptionLv', 'descriptionEn', 'targetAudienceLv', 'targetAudienceEn'];
 
 export const coursesApi: ResourceApi = {
-  list: {
-    field: 'courses',
-    document: graphql(`
-      query AdminCourses($filter: CourseFilter, $sort: CourseSort, $page: Int!, $perPage: Int!) {
-        courses(filter: $filter, sort: $sort, page: $page, perPage: $perPage) {
-          total
-          items {
-            ...CourseRow
-          }
-        }
-      }
-    `),
-  },
+  ...crudOperations({ row: COURSE_ROW, detail: COURSE_DETAIL, list: { field: 'courses', filter: 'CourseFilter', args: { sort: 'CourseSort' } }, one: 'course', input: 'CourseInput', create: 'createCourse', update: 'updateCourse' }),
   sortFields: {
     code: 'CODE',
     title: 'TITLE',
@@ -62,36 +51,6 @@ export const coursesApi: ResourceApi = {
     createdAt: 'CREATED_AT',
   },
   filter: (values) => passFilters(values, ['q', 'topicId', 'format', 'language', 'visibility', 'price', 'hasDate', 'month']),
-  one: {
-    field: 'course',
-    document: graphql(`
-      query AdminCourse($id: ID!) {
-        course(id: $id) {
-          ...CourseDetail
-        }
-      }
-    `),
-  },
-  create: {
-    field: 'createCourse',
-    document: graphql(`
-      mutation AdminCreateCourse($input: CourseInput!) {
-        createCourse(input: $input) {
-          ...CourseDetail
-        }
-      }
-    `),
-  },
-  update: {
-    field: 'updateCourse',
-    document: graphql(`
-      mutation AdminUpdateCourse($id: ID!, $input: CourseInput!) {
-        updateCourse(id: $id, input: $input) {
-          ...CourseDetail
-        }
-      }
-    `),
-  },
   toRecord: (item: Values) => ({
     ...item,
     priceEuro: centsToEuro(item.priceCents),

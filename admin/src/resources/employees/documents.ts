@@ -1,3 +1,4 @@
+import { crudOperations } from '../../data/crud';
 import { graphql } from '../../gql';
 import { passFilters, pick, textOrEmpty, trimmedOrNull, type ResourceApi, type Values } from '../../data/resourceApi';
 
@@ -27,35 +28,13 @@ const EMPLOYMENT = graphql(`
  * so lists and filters can name them; the personal code comes masked for coordinators.
  */
 export const employeesApi: ResourceApi = {
-  list: {
-    field: 'employees',
-    document: graphql(`
-      query AdminEmployees($filter: EmploymentFilter, $sort: EmploymentSort, $page: Int!, $perPage: Int!) {
-        employees(filter: $filter, sort: $sort, page: $page, perPage: $perPage) {
-          total
-          items {
-            ...EmploymentRow
-          }
-        }
-      }
-    `),
-  },
+  ...crudOperations({ row: EMPLOYMENT, list: { field: 'employees', filter: 'EmploymentFilter', args: { sort: 'EmploymentSort' } }, input: 'EmployeeInput', create: { field: 'addEmployee', args: { institutionId: 'ID!' } } }),
   sortFields: { fullName: 'NAME', startedAt: 'STARTED_AT', endedAt: 'ENDED_AT' },
   // The console filters by `state` (CURRENT / ENDED, empty: both); the API by `current`.
   filter: (values) => ({
     ...passFilters(values, ['q', 'institutionId']),
     ...(values.state === 'CURRENT' ? { current: true } : values.state === 'ENDED' ? { current: false } : {}),
   }),
-  create: {
-    field: 'addEmployee',
-    document: graphql(`
-      mutation AdminAddEmployee($institutionId: ID!, $input: EmployeeInput!) {
-        addEmployee(institutionId: $institutionId, input: $input) {
-          ...EmploymentRow
-        }
-      }
-    `),
-  },
   createVariables: (values) => ({ institutionId: values.institutionId }),
   actions: {
     end: {

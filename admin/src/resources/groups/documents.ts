@@ -1,3 +1,4 @@
+import { crudOperations } from '../../data/crud';
 import { graphql } from '../../gql';
 import { centsToEuro, euroToCents, numberOrNull, passFilters, pick, textOrEmpty, toIso, type ResourceApi, type Values } from '../../data/resourceApi';
 
@@ -22,54 +23,12 @@ const GROUP = graphql(`
 `);
 
 export const groupsApi: ResourceApi = {
-  list: {
-    field: 'groups',
-    document: graphql(`
-      query AdminGroups($filter: GroupFilter, $sort: GroupSort, $page: Int!, $perPage: Int!) {
-        groups(filter: $filter, sort: $sort, page: $page, perPage: $perPage) {
-          total
-          items {
-            ...GroupRow
-          }
-        }
-      }
-    `),
-  },
+  ...crudOperations({ row: GROUP, list: { field: 'groups', filter: 'GroupFilter', args: { sort: 'GroupSort' } }, one: 'group', input: 'GroupInput', create: 'createGroup', update: 'updateGroup' }),
   sortFields: { code: 'CODE', status: 'STATUS', startsAt: 'STARTS_AT', createdAt: 'CREATED_AT' },
   filter: (values) => {
     const filter = passFilters(values, ['q', 'courseId']);
     const statuses = Array.isArray(values.statuses) ? values.statuses : values.status ? [values.status] : [];
     return statuses.length > 0 ? { ...filter, statuses } : filter;
-  },
-  one: {
-    field: 'group',
-    document: graphql(`
-      query AdminGroup($id: ID!) {
-        group(id: $id) {
-          ...GroupRow
-        }
-      }
-    `),
-  },
-  create: {
-    field: 'createGroup',
-    document: graphql(`
-      mutation AdminCreateGroup($input: GroupInput!) {
-        createGroup(input: $input) {
-          ...GroupRow
-        }
-      }
-    `),
-  },
-  update: {
-    field: 'updateGroup',
-    document: graphql(`
-      mutation AdminUpdateGroup($id: ID!, $input: GroupInput!) {
-        updateGroup(id: $id, input: $input) {
-          ...GroupRow
-        }
-      }
-    `),
   },
   actions: {
     cancel: {

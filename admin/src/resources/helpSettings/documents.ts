@@ -6,7 +6,8 @@ export interface HelpSettings {
   updatedAt: string | null;
 }
 
-const HELP_SETTINGS = graphql(`
+// Spread by name below: codegen adds the fragment to the documents that use it.
+graphql(`
   fragment HelpSettingsFields on HelpSettings {
     videoUrl
     updatedAt

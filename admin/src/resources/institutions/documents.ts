@@ -1,3 +1,4 @@
+import { crudOperations } from '../../data/crud';
 import { graphql } from '../../gql';
 import { passFilters, pick, textOrEmpty, trimmedOrNull, type ResourceApi } from '../../data/resourceApi';
 
@@ -25,7 +26,8 @@ const INSTITUTION_DETAIL = graphql(`
   }
 `);
 
-export const EMPLOYEE_IMPORT_REPORT = graphql(`
+// Spread by name below: codegen adds the fragment to the documents that use it.
+graphql(`
   fragment EmployeeImportReportFields on EmployeeImportReport {
     dryRun
     added
@@ -49,50 +51,8 @@ export const EMPLOYEE_IMPORT_REPORT = graphql(`
  * roster import runs against an institution, so it is one of its actions.
  */
 export const institutionsApi: ResourceApi = {
-  list: {
-    field: 'institutions',
-    document: graphql(`
-      query AdminInstitutions($filter: InstitutionFilter, $page: Int!, $perPage: Int!) {
-        institutions(filter: $filter, page: $page, perPage: $perPage) {
-          total
-          items {
-            ...InstitutionRow
-          }
-        }
-      }
-    `),
-  },
+  ...crudOperations({ row: INSTITUTION_ROW, detail: INSTITUTION_DETAIL, list: { field: 'institutions', filter: 'InstitutionFilter' }, one: 'institution', input: 'InstitutionInput', create: 'createInstitution', update: 'updateInstitution' }),
   filter: (values) => passFilters(values, ['q']),
-  one: {
-    field: 'institution',
-    document: graphql(`
-      query AdminInstitution($id: ID!) {
-        institution(id: $id) {
-          ...InstitutionDetail
-        }
-      }
-    `),
-  },
-  create: {
-    field: 'createInstitution',
-    document: graphql(`
-      mutation AdminCreateInstitution($input: InstitutionInput!) {
-        createInstitution(input: $input) {
-          ...InstitutionDetail
-        }
-      }
-    `),
-  },
-  update: {
-    field: 'updateInstitution',
-    document: graphql(`
-      mutation AdminUpdateInstitution($id: ID!, $input: InstitutionInput!) {
-        updateInstitution(id: $id, input: $input) {
-          ...InstitutionDetail
-        }
-      }
-    `),
-  },
   actions: {
     appointCoordinator: {
       field: 'appointCoordinator',

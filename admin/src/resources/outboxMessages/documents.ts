@@ -1,3 +1,4 @@
+import { crudOperations } from '../../data/crud';
 import { graphql } from '../../gql';
 import { passFilters, type ResourceApi } from '../../data/resourceApi';
 
@@ -66,35 +67,13 @@ export const IN_FLIGHT: readonly OutboxStatus[] = ['PENDING', 'SENDING'];
 
 /** Staff only. The e-mails the system queued; read, and retried when they failed, never edited. */
 export const outboxMessagesApi: ResourceApi = {
-  list: {
-    field: 'outboxMessages',
-    document: graphql(`
-      query AdminOutboxMessages($filter: OutboxFilter, $page: Int!, $perPage: Int!) {
-        outboxMessages(filter: $filter, page: $page, perPage: $perPage) {
-          total
-          items {
-            ...OutboxMessageRow
-          }
-        }
-      }
-    `),
-  },
+  ...crudOperations({ row: OUTBOX_MESSAGE_ROW, detail: OUTBOX_MESSAGE, list: { field: 'outboxMessages', filter: 'OutboxFilter' }, one: 'outboxMessage' }),
   // The console filters by one status and one kind; the API takes lists of them.
   filter: (values) => ({
     ...passFilters(values, ['q', 'groupId', 'personId']),
     ...(values.status ? { statuses: [values.status] } : {}),
     ...(values.kind ? { kinds: [values.kind] } : {}),
   }),
-  one: {
-    field: 'outboxMessage',
-    document: graphql(`
-      query AdminOutboxMessage($id: ID!) {
-        outboxMessage(id: $id) {
-          ...OutboxMessageFull
-        }
-      }
-    `),
-  },
   actions: {
     retry: {
       field: 'retryOutboxMessage',

@@ -1,3 +1,4 @@
+import { crudOperations } from '../../data/crud';
 import { graphql } from '../../gql';
 import { passFilters, type ResourceApi } from '../../data/resourceApi';
 
@@ -13,19 +14,7 @@ const PERSON = graphql(`
 
 /** Staff: everyone known to the system, with their roles; an administrator grants STAFF and ADMIN (R-ID-7). */
 export const peopleApi: ResourceApi = {
-  list: {
-    field: 'people',
-    document: graphql(`
-      query AdminPeople($filter: PersonFilter, $page: Int!, $perPage: Int!) {
-        people(filter: $filter, page: $page, perPage: $perPage) {
-          total
-          items {
-            ...PersonRow
-          }
-        }
-      }
-    `),
-  },
+  ...crudOperations({ row: PERSON, list: { field: 'people', filter: 'PersonFilter' } }),
   filter: (values) => passFilters(values, ['q', 'role']),
   toInput: () => ({}),
   actions: {

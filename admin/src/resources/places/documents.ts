@@ -1,3 +1,4 @@
+import { crudOperations } from '../../data/crud';
 import { graphql } from '../../gql';
 import { numberOrNull, passFilters, pick, textOrEmpty, trimmedOrNull, type ResourceApi } from '../../data/resourceApi';
 
@@ -14,40 +15,8 @@ const PLACE = graphql(`
 `);
 
 export const placesApi: ResourceApi = {
-  list: {
-    field: 'places',
-    document: graphql(`
-      query AdminPlaces($filter: NameFilter, $page: Int!, $perPage: Int!) {
-        places(filter: $filter, page: $page, perPage: $perPage) {
-          total
-          items {
-            ...PlaceRow
-          }
-        }
-      }
-    `),
-  },
+  ...crudOperations({ row: PLACE, list: { field: 'places', filter: 'NameFilter' }, input: 'PlaceInput', create: 'createPlace', update: 'updatePlace' }),
   filter: (values) => passFilters(values, ['q']),
-  create: {
-    field: 'createPlace',
-    document: graphql(`
-      mutation AdminCreatePlace($input: PlaceInput!) {
-        createPlace(input: $input) {
-          ...PlaceRow
-        }
-      }
-    `),
-  },
-  update: {
-    field: 'updatePlace',
-    document: graphql(`
-      mutation AdminUpdatePlace($id: ID!, $input: PlaceInput!) {
-        updatePlace(id: $id, input: $input) {
-          ...PlaceRow
-        }
-      }
-    `),
-  },
   toInput: (values) =>
     pick(values, ['name', 'nameEn', 'address', 'room', 'roomEn', 'capacity'], {
       name: (value) => textOrEmpty(value).trim(),

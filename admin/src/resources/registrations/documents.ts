@@ -1,3 +1,4 @@
+import { crudOperations } from '../../data/crud';
 import { graphql } from '../../gql';
 import { passFilters, type ResourceApi, type Values } from '../../data/resourceApi';
 
@@ -38,7 +39,8 @@ const REGISTRATION = graphql(`
   }
 `);
 
-const GROUP_CHOICE = graphql(`
+// Spread by name below: codegen adds the fragment to the documents that use it.
+graphql(`
   fragment RegistrationGroupChoice on Group {
     id
     code
@@ -82,19 +84,7 @@ export function toRegistrationRecord(item: Values): Values {
  * A group's list comes in list order (confirmed, waiting in order, cancelled); others newest first.
  */
 export const registrationsApi: ResourceApi = {
-  list: {
-    field: 'registrations',
-    document: graphql(`
-      query AdminRegistrations($filter: RegistrationFilter, $order: RegistrationOrder, $page: Int!, $perPage: Int!) {
-        registrations(filter: $filter, order: $order, page: $page, perPage: $perPage) {
-          total
-          items {
-            ...RegistrationRow
-          }
-        }
-      }
-    `),
-  },
+  ...crudOperations({ row: REGISTRATION, list: { field: 'registrations', filter: 'RegistrationFilter', args: { order: 'RegistrationOrder' } } }),
   filter: (values) => passFilters(values, ['institutionId', 'groupId', 'courseId', 'status']),
   listVariables: (filter) => ({ order: filter.groupId ? 'LIST' : 'NEWEST' }),
   toRecord: toRegistrationRecord,

@@ -1,3 +1,4 @@
+import { crudOperations } from '../../data/crud';
 import { graphql } from '../../gql';
 import { passFilters, type ResourceApi, type Values } from '../../data/resourceApi';
 
@@ -31,19 +32,7 @@ const QUESTION = graphql(`
 
 /** Staff: questions people sent through the portal (R-SUP-1), to take, answer and close. */
 export const supportQuestionsApi: ResourceApi = {
-  list: {
-    field: 'supportQuestions',
-    document: graphql(`
-      query AdminSupportQuestions($filter: QuestionFilter, $page: Int!, $perPage: Int!) {
-        supportQuestions(filter: $filter, page: $page, perPage: $perPage) {
-          total
-          items {
-            ...QuestionRow
-          }
-        }
-      }
-    `),
-  },
+  ...crudOperations({ row: QUESTION, list: { field: 'supportQuestions', filter: 'QuestionFilter' } }),
   filter: (values) => passFilters(values, ['status', 'mine']),
   // `ids` (added by the provider) reads one question for its page.
   toRecord: (item: Values) => {
