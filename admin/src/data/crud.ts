@@ -1,8 +1,14 @@
 import { Kind, parse, type DocumentNode, type FragmentDefinitionNode } from 'graphql';
+import type { Mutation, Query } from '../gql/graphql';
 import type { Operation, ResourceApi } from './resourceApi';
 
 /** Variables beside the standard ones: name -> GraphQL type, e.g. `{ sort: 'CourseSort' }`. */
 export type Args = Record<string, string>;
+
+// Field names are checked against the generated schema types, so a renamed query fails typecheck;
+// type names and arguments are checked by admin/test/documents.test.ts.
+type QueryField = Exclude<keyof Query, '__typename'>;
+type MutationField = Exclude<keyof Mutation, '__typename'>;
 
 /**
  * A resource's standard operations, named after the API's fields. Every resource's list, one,
@@ -14,17 +20,17 @@ export interface CrudDescriptor {
   /** The fields of one record (one, create, update, delete); default `row`. */
   detail?: DocumentNode;
   /** `field(filter, …args, page, perPage): { total items }`. */
-  list: { field: string; filter: string; args?: Args };
+  list: { field: QueryField; filter: string; args?: Args };
   /** `field(id)`. */
-  one?: string;
+  one?: QueryField;
   /** The input type of create and update, e.g. `TopicInput`. */
   input?: string;
   /** `field(…args, input)`. */
-  create?: string | { field: string; args: Args };
+  create?: MutationField | { field: MutationField; args: Args };
   /** `field(id, input)`. */
-  update?: string;
+  update?: MutationField;
   /** `field(id)`. */
-  delete?: string;
+  delete?: MutationField;
 }
 
 type CrudOperations = Pick<ResourceApi, 'list' | 'one' | 'create' | 'update' | 'delete'>;

@@ -1,10 +1,8 @@
 import { graphql } from '../../gql';
+import type { HelpSettingsFieldsFragment } from '../../gql/graphql';
 import { pick, trimmedOrNull, type ResourceApi } from '../../data/resourceApi';
 
-export interface HelpSettings {
-  videoUrl: string | null;
-  updatedAt: string | null;
-}
+export type HelpSettings = HelpSettingsFieldsFragment;
 
 // Spread by name below: codegen adds the fragment to the documents that use it.
 graphql(`

@@ -1,5 +1,6 @@
 import { crudOperations } from '../../data/crud';
 import { graphql } from '../../gql';
+import type { AdminMailSettingsQuery, AdminNotificationPreviewQuery, AdminOutboxStatusCountsQuery, OutboxMessageFullFragment, OutboxStatus } from '../../gql/graphql';
 import { passFilters, type ResourceApi } from '../../data/resourceApi';
 
 /** What the list shows: no bodies or attachments, which only the message's own page needs. */
@@ -37,30 +38,16 @@ const OUTBOX_MESSAGE = graphql(`
   }
 `);
 
-export type OutboxStatus = 'PENDING' | 'SENDING' | 'SENT' | 'FAILED';
+export type { OutboxStatus };
 
-export interface OutboxStatusCount {
-  status: OutboxStatus;
-  count: number;
-}
+export type OutboxStatusCount = AdminOutboxStatusCountsQuery['outboxStatusCounts'][number];
 
-export interface MailSettings {
-  /** True without SMTP_URL: nothing leaves, the messages stay in the console's mailbox. */
-  mailbox: boolean;
-  from: string;
-}
+/** `mailbox`: true without SMTP_URL: nothing leaves, the messages stay in the console's mailbox. */
+export type MailSettings = AdminMailSettingsQuery['mailSettings'];
 
-export interface EmailAttachment {
-  filename: string;
-  contentType: string;
-  content: string;
-}
+export type EmailAttachment = OutboxMessageFullFragment['attachments'][number];
 
-export interface EmailPreview {
-  subject: string;
-  html: string;
-  text: string;
-}
+export type EmailPreview = AdminNotificationPreviewQuery['notificationPreview'];
 
 /** Statuses in which a message is still on its way: lists showing them refresh themselves. */
 export const IN_FLIGHT: readonly OutboxStatus[] = ['PENDING', 'SENDING'];
