@@ -18,7 +18,13 @@ const BILLING_ACCOUNT = graphql(`
 
 /** Staff and the institution's coordinators. Accounts are archived, never deleted: old invoices name them. */
 export const billingAccountsApi: ResourceApi = {
-  ...crudOperations({ row: BILLING_ACCOUNT, list: { field: 'billingAccounts', filter: 'BillingAccountFilter' }, input: 'BillingAccountInput', create: { field: 'createBillingAccount', args: { institutionId: 'ID!' } }, update: 'updateBillingAccount' }),
+  ...crudOperations({
+    row: BILLING_ACCOUNT,
+    list: { field: 'billingAccounts', filter: 'BillingAccountFilter' },
+    input: 'BillingAccountInput',
+    create: { field: 'createBillingAccount', args: { institutionId: 'ID!' } },
+    update: 'updateBillingAccount',
+  }),
   filter: (values) => passFilters(values, ['institutionId', 'includeArchived']),
   createVariables: (values) => ({ institutionId: values.institutionId }),
   actions: {

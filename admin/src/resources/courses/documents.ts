@@ -41,7 +41,15 @@ const COURSE_DETAIL = graphql(`
 const TEXTS = ['titleLv', 'titleEn', 'summaryLv', 'summaryEn', 'descriptionLv', 'descriptionEn', 'targetAudienceLv', 'targetAudienceEn'];
 
 export const coursesApi: ResourceApi = {
-  ...crudOperations({ row: COURSE_ROW, detail: COURSE_DETAIL, list: { field: 'courses', filter: 'CourseFilter', args: { sort: 'CourseSort' } }, one: 'course', input: 'CourseInput', create: 'createCourse', update: 'updateCourse' }),
+  ...crudOperations({
+    row: COURSE_ROW,
+    detail: COURSE_DETAIL,
+    list: { field: 'courses', filter: 'CourseFilter', args: { sort: 'CourseSort' } },
+    one: 'course',
+    input: 'CourseInput',
+    create: 'createCourse',
+    update: 'updateCourse',
+  }),
   sortFields: {
     code: 'CODE',
     title: 'TITLE',

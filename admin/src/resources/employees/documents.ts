@@ -28,7 +28,12 @@ const EMPLOYMENT = graphql(`
  * so lists and filters can name them; the personal code comes masked for coordinators.
  */
 export const employeesApi: ResourceApi = {
-  ...crudOperations({ row: EMPLOYMENT, list: { field: 'employees', filter: 'EmploymentFilter', args: { sort: 'EmploymentSort' } }, input: 'EmployeeInput', create: { field: 'addEmployee', args: { institutionId: 'ID!' } } }),
+  ...crudOperations({
+    row: EMPLOYMENT,
+    list: { field: 'employees', filter: 'EmploymentFilter', args: { sort: 'EmploymentSort' } },
+    input: 'EmployeeInput',
+    create: { field: 'addEmployee', args: { institutionId: 'ID!' } },
+  }),
   sortFields: { fullName: 'NAME', startedAt: 'STARTED_AT', endedAt: 'ENDED_AT' },
   // The console filters by `state` (CURRENT / ENDED, empty: both); the API by `current`.
   filter: (values) => ({

@@ -23,7 +23,14 @@ const GROUP = graphql(`
 `);
 
 export const groupsApi: ResourceApi = {
-  ...crudOperations({ row: GROUP, list: { field: 'groups', filter: 'GroupFilter', args: { sort: 'GroupSort' } }, one: 'group', input: 'GroupInput', create: 'createGroup', update: 'updateGroup' }),
+  ...crudOperations({
+    row: GROUP,
+    list: { field: 'groups', filter: 'GroupFilter', args: { sort: 'GroupSort' } },
+    one: 'group',
+    input: 'GroupInput',
+    create: 'createGroup',
+    update: 'updateGroup',
+  }),
   sortFields: { code: 'CODE', status: 'STATUS', startsAt: 'STARTS_AT', createdAt: 'CREATED_AT' },
   filter: (values) => {
     const filter = passFilters(values, ['q', 'courseId']);

@@ -51,7 +51,15 @@ graphql(`
  * roster import runs against an institution, so it is one of its actions.
  */
 export const institutionsApi: ResourceApi = {
-  ...crudOperations({ row: INSTITUTION_ROW, detail: INSTITUTION_DETAIL, list: { field: 'institutions', filter: 'InstitutionFilter' }, one: 'institution', input: 'InstitutionInput', create: 'createInstitution', update: 'updateInstitution' }),
+  ...crudOperations({
+    row: INSTITUTION_ROW,
+    detail: INSTITUTION_DETAIL,
+    list: { field: 'institutions', filter: 'InstitutionFilter' },
+    one: 'institution',
+    input: 'InstitutionInput',
+    create: 'createInstitution',
+    update: 'updateInstitution',
+  }),
   filter: (values) => passFilters(values, ['q']),
   actions: {
     appointCoordinator: {

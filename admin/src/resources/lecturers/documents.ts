@@ -12,7 +12,13 @@ const LECTURER = graphql(`
 `);
 
 export const lecturersApi: ResourceApi = {
-  ...crudOperations({ row: LECTURER, list: { field: 'lecturers', filter: 'NameFilter' }, input: 'LecturerInput', create: 'createLecturer', update: 'updateLecturer' }),
+  ...crudOperations({
+    row: LECTURER,
+    list: { field: 'lecturers', filter: 'NameFilter' },
+    input: 'LecturerInput',
+    create: 'createLecturer',
+    update: 'updateLecturer',
+  }),
   filter: (values) => passFilters(values, ['q']),
   toInput: (values) => pick(values, ['name', 'email', 'personId'], { name: (value) => textOrEmpty(value).trim(), email: trimmedOrNull, personId: emptyToNull }),
 };

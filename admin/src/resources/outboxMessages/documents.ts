@@ -54,7 +54,12 @@ export const IN_FLIGHT: readonly OutboxStatus[] = ['PENDING', 'SENDING'];
 
 /** Staff only. The e-mails the system queued; read, and retried when they failed, never edited. */
 export const outboxMessagesApi: ResourceApi = {
-  ...crudOperations({ row: OUTBOX_MESSAGE_ROW, detail: OUTBOX_MESSAGE, list: { field: 'outboxMessages', filter: 'OutboxFilter' }, one: 'outboxMessage' }),
+  ...crudOperations({
+    row: OUTBOX_MESSAGE_ROW,
+    detail: OUTBOX_MESSAGE,
+    list: { field: 'outboxMessages', filter: 'OutboxFilter' },
+    one: 'outboxMessage',
+  }),
   // The console filters by one status and one kind; the API takes lists of them.
   filter: (values) => ({
     ...passFilters(values, ['q', 'groupId', 'personId']),

@@ -15,7 +15,13 @@ const PLACE = graphql(`
 `);
 
 export const placesApi: ResourceApi = {
-  ...crudOperations({ row: PLACE, list: { field: 'places', filter: 'NameFilter' }, input: 'PlaceInput', create: 'createPlace', update: 'updatePlace' }),
+  ...crudOperations({
+    row: PLACE,
+    list: { field: 'places', filter: 'NameFilter' },
+    input: 'PlaceInput',
+    create: 'createPlace',
+    update: 'updatePlace',
+  }),
   filter: (values) => passFilters(values, ['q']),
   toInput: (values) =>
     pick(values, ['name', 'nameEn', 'address', 'room', 'roomEn', 'capacity'], {

@@ -84,7 +84,10 @@ export function toRegistrationRecord(item: Values): Values {
  * A group's list comes in list order (confirmed, waiting in order, cancelled); others newest first.
  */
 export const registrationsApi: ResourceApi = {
-  ...crudOperations({ row: REGISTRATION, list: { field: 'registrations', filter: 'RegistrationFilter', args: { order: 'RegistrationOrder' } } }),
+  ...crudOperations({
+    row: REGISTRATION,
+    list: { field: 'registrations', filter: 'RegistrationFilter', args: { order: 'RegistrationOrder' } },
+  }),
   filter: (values) => passFilters(values, ['institutionId', 'groupId', 'courseId', 'status']),
   listVariables: (filter) => ({ order: filter.groupId ? 'LIST' : 'NEWEST' }),
   toRecord: toRegistrationRecord,

@@ -24,7 +24,15 @@ const SESSION = graphql(`
 `);
 
 export const sessionsApi: ResourceApi = {
-  ...crudOperations({ row: SESSION, list: { field: 'sessions', filter: 'SessionFilter' }, one: 'session', input: 'SessionInput', create: 'createSession', update: 'updateSession', delete: 'deleteSession' }),
+  ...crudOperations({
+    row: SESSION,
+    list: { field: 'sessions', filter: 'SessionFilter' },
+    one: 'session',
+    input: 'SessionInput',
+    create: 'createSession',
+    update: 'updateSession',
+    delete: 'deleteSession',
+  }),
   filter: (values) => {
     const filter = passFilters(values, ['groupId', 'lecturerId', 'placeId']);
     // A day of the filter starts at midnight in Riga, not in the browser's zone.

@@ -14,7 +14,15 @@ const TOPIC = graphql(`
 `);
 
 export const topicsApi: ResourceApi = {
-  ...crudOperations({ row: TOPIC, list: { field: 'topics', filter: 'TopicFilter' }, one: 'topic', input: 'TopicInput', create: 'createTopic', update: 'updateTopic', delete: 'deleteTopic' }),
+  ...crudOperations({
+    row: TOPIC,
+    list: { field: 'topics', filter: 'TopicFilter' },
+    one: 'topic',
+    input: 'TopicInput',
+    create: 'createTopic',
+    update: 'updateTopic',
+    delete: 'deleteTopic',
+  }),
   filter: (values) => passFilters(values, ['q']),
   toInput: (values) =>
     pick(values, ['code', 'nameLv', 'nameEn', 'sortOrder'], {
