@@ -37,8 +37,8 @@ type CrudOperations = Pick<ResourceApi, 'list' | 'one' | 'create' | 'update' | '
 
 const capitalized = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
 
-const variables = (args: Args) => Object.entries(args).map(([name, type]) => `$${name}: ${type}`);
-const arguments_ = (args: Args) => Object.keys(args).map((name) => `${name}: $${name}`);
+const variableDefinitions = (args: Args) => Object.entries(args).map(([name, type]) => `$${name}: ${type}`);
+const passedArguments = (args: Args) => Object.keys(args).map((name) => `${name}: $${name}`);
 
 /** The fragment's own name; its document also holds the fragments it spreads. */
 function fragmentName(fragment: DocumentNode): string {
@@ -49,9 +49,7 @@ function fragmentName(fragment: DocumentNode): string {
 
 /** `kind AdminField(vars) { field(args) { selection } }` plus the fragments, as `gql` interpolation gave it. */
 function operation(kind: 'query' | 'mutation', field: string, args: Args, selection: string, fragment: DocumentNode): Operation {
-  const head = Object.keys(args).length ? `(${variables(args).join(', ')})` : '';
-  const call = Object.keys(args).length ? `(${arguments_(args).join(', ')})` : '';
-  const text = `${kind} Admin${capitalized(field)}${head} { ${field}${call} { ${selection} } }`;
+  const text = `${kind} Admin${capitalized(field)}(${variableDefinitions(args).join(', ')}) { ${field}(${passedArguments(args).join(', ')}) { ${selection} } }`;
   return { field, document: { kind: Kind.DOCUMENT, definitions: [...parse(text).definitions, ...fragment.definitions] } };
 }
 
