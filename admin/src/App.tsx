@@ -3,7 +3,7 @@ import { createApolloClient } from './apollo';
 import { createAuthProvider } from './auth/authProvider';
 import { createDataProvider } from './data/dataProvider';
 import { createI18nProvider } from './i18n/i18nProvider';
-import { AppLayout } from './layout/AppLayout';
+import { AppLayout, ConsoleLoadingPage } from './layout/AppLayout';
 import { Dashboard } from './layout/Dashboard';
 import { NotFound } from './layout/NotFound';
 import { theme } from './layout/theme';
@@ -25,6 +25,7 @@ export const App = () => (
     i18nProvider={i18nProvider}
     store={store}
     layout={AppLayout}
+    loading={ConsoleLoadingPage}
     theme={theme}
     dashboard={Dashboard}
     catchAll={NotFound}
