@@ -1,8 +1,9 @@
-import { gql, type ApolloClient } from '@apollo/client';
+import type { ApolloClient } from '@apollo/client';
+import { graphql } from '../gql';
 import type { AuthProvider } from 'react-admin';
 import type { Role } from './access';
 
-const ME = gql`
+const ME = graphql(`
   query AdminMe {
     me {
       roles
@@ -12,7 +13,7 @@ const ME = gql`
       }
     }
   }
-`;
+`);
 
 interface Me {
   roles: Role[];

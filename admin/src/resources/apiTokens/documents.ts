@@ -1,10 +1,11 @@
-import { gql } from '@apollo/client';
+import { crudOperations } from '../../data/crud';
+import { graphql } from '../../gql';
 import { passFilters, pick, textOrEmpty, toIso, type ResourceApi, type Values } from '../../data/resourceApi';
 
 /** Scopes that read one institution's data: the API requires an institution with them. */
 export const INSTITUTION_SCOPES = ['EMPLOYEES_READ', 'REGISTRATIONS_READ'];
 
-const API_TOKEN = gql`
+const API_TOKEN = graphql(`
   fragment ApiTokenRow on ApiToken {
     id
     name
@@ -23,7 +24,7 @@ const API_TOKEN = gql`
     lastUsedAt
     revokedAt
   }
-`;
+`);
 
 /** `createApiToken` answers `{ token, apiToken }`: one record, with the token that is shown this once. */
 function toRecord(item: Values): Values {
@@ -34,20 +35,7 @@ function toRecord(item: Values): Values {
 
 /** Staff only. Tokens are created and revoked, never edited: the secret cannot be shown again. */
 export const apiTokensApi: ResourceApi = {
-  list: {
-    field: 'apiTokens',
-    document: gql`
-      query AdminApiTokens($filter: ApiTokenFilter, $page: Int!, $perPage: Int!) {
-        apiTokens(filter: $filter, page: $page, perPage: $perPage) {
-          total
-          items {
-            ...ApiTokenRow
-          }
-        }
-      }
-      ${API_TOKEN}
-    `,
-  },
+  ...crudOperations({ row: API_TOKEN, list: { field: 'apiTokens', filter: 'ApiTokenFilter' } }),
   // The console filters by `state` (ACTIVE / INACTIVE); the API by `active`.
   filter: (values) => ({
     ...passFilters(values, ['q']),
@@ -55,7 +43,7 @@ export const apiTokensApi: ResourceApi = {
   }),
   create: {
     field: 'createApiToken',
-    document: gql`
+    document: graphql(`
       mutation AdminCreateApiToken($input: ApiTokenInput!) {
         createApiToken(input: $input) {
           token
@@ -64,20 +52,18 @@ export const apiTokensApi: ResourceApi = {
           }
         }
       }
-      ${API_TOKEN}
-    `,
+    `),
   },
   actions: {
     revoke: {
       field: 'revokeApiToken',
-      document: gql`
+      document: graphql(`
         mutation AdminRevokeApiToken($id: ID!) {
           revokeApiToken(id: $id) {
             ...ApiTokenRow
           }
         }
-        ${API_TOKEN}
-      `,
+      `),
     },
   },
   toRecord,

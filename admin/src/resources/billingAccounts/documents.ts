@@ -1,7 +1,8 @@
-import { gql } from '@apollo/client';
+import { crudOperations } from '../../data/crud';
+import { graphql } from '../../gql';
 import { passFilters, pick, textOrEmpty, trimmedOrNull, type ResourceApi, type Values } from '../../data/resourceApi';
 
-const BILLING_ACCOUNT = gql`
+const BILLING_ACCOUNT = graphql(`
   fragment BillingAccountRow on BillingAccount {
     id
     name
@@ -13,70 +14,39 @@ const BILLING_ACCOUNT = gql`
       name
     }
   }
-`;
+`);
 
 /** Staff and the institution's coordinators. Accounts are archived, never deleted: old invoices name them. */
 export const billingAccountsApi: ResourceApi = {
-  list: {
-    field: 'billingAccounts',
-    document: gql`
-      query AdminBillingAccounts($filter: BillingAccountFilter, $page: Int!, $perPage: Int!) {
-        billingAccounts(filter: $filter, page: $page, perPage: $perPage) {
-          total
-          items {
-            ...BillingAccountRow
-          }
-        }
-      }
-      ${BILLING_ACCOUNT}
-    `,
-  },
+  ...crudOperations({
+    row: BILLING_ACCOUNT,
+    list: { field: 'billingAccounts', filter: 'BillingAccountFilter' },
+    input: 'BillingAccountInput',
+    create: { field: 'createBillingAccount', args: { institutionId: 'ID!' } },
+    update: 'updateBillingAccount',
+  }),
   filter: (values) => passFilters(values, ['institutionId', 'includeArchived']),
-  create: {
-    field: 'createBillingAccount',
-    document: gql`
-      mutation AdminCreateBillingAccount($institutionId: ID!, $input: BillingAccountInput!) {
-        createBillingAccount(institutionId: $institutionId, input: $input) {
-          ...BillingAccountRow
-        }
-      }
-      ${BILLING_ACCOUNT}
-    `,
-  },
   createVariables: (values) => ({ institutionId: values.institutionId }),
-  update: {
-    field: 'updateBillingAccount',
-    document: gql`
-      mutation AdminUpdateBillingAccount($id: ID!, $input: BillingAccountInput!) {
-        updateBillingAccount(id: $id, input: $input) {
-          ...BillingAccountRow
-        }
-      }
-      ${BILLING_ACCOUNT}
-    `,
-  },
   actions: {
     archive: {
       field: 'archiveBillingAccount',
-      document: gql`
+      document: graphql(`
         mutation AdminArchiveBillingAccount($id: ID!) {
           archiveBillingAccount(id: $id) {
             ...BillingAccountRow
           }
         }
-        ${BILLING_ACCOUNT}
-      `,
+      `),
     },
     restore: {
       field: 'restoreBillingAccount',
-      document: gql`
+      document: graphql(`
         mutation AdminRestoreBillingAccount($id: ID!) {
           restoreBillingAccount(id: $id) {
             ...BillingAccountRow
           }
         }
-        ${BILLING_ACCOUNT}
-      `,
+      `),
     },
   },
   toRecord: (item: Values) => ({ ...item, institutionId: (item.institution as { id: string } | null)?.id ?? null }),

@@ -1,7 +1,8 @@
-import { gql } from '@apollo/client';
+import { crudOperations } from '../../data/crud';
+import { graphql } from '../../gql';
 import { passFilters, type ResourceApi, type Values } from '../../data/resourceApi';
 
-const NOMINATION = gql`
+const NOMINATION = graphql(`
   fragment NominationRow on CoordinatorNomination {
     id
     status
@@ -26,24 +27,11 @@ const NOMINATION = gql`
       fullName
     }
   }
-`;
+`);
 
 /** Staff decide on people's requests to become an institution's coordinator (R-ID-7). */
 export const coordinatorNominationsApi: ResourceApi = {
-  list: {
-    field: 'coordinatorNominations',
-    document: gql`
-      query AdminCoordinatorNominations($filter: NominationFilter, $page: Int!, $perPage: Int!) {
-        coordinatorNominations(filter: $filter, page: $page, perPage: $perPage) {
-          total
-          items {
-            ...NominationRow
-          }
-        }
-      }
-      ${NOMINATION}
-    `,
-  },
+  ...crudOperations({ row: NOMINATION, list: { field: 'coordinatorNominations', filter: 'NominationFilter' } }),
   filter: (values) => passFilters(values, ['status']),
   toRecord: (item: Values) => {
     const person = (item.person ?? {}) as Values;
@@ -55,25 +43,23 @@ export const coordinatorNominationsApi: ResourceApi = {
   actions: {
     approve: {
       field: 'approveCoordinatorNomination',
-      document: gql`
+      document: graphql(`
         mutation AdminApproveNomination($id: ID!, $note: String) {
           approveCoordinatorNomination(id: $id, note: $note) {
             ...NominationRow
           }
         }
-        ${NOMINATION}
-      `,
+      `),
     },
     refuse: {
       field: 'refuseCoordinatorNomination',
-      document: gql`
+      document: graphql(`
         mutation AdminRefuseNomination($id: ID!, $reason: String!) {
           refuseCoordinatorNomination(id: $id, reason: $reason) {
             ...NominationRow
           }
         }
-        ${NOMINATION}
-      `,
+      `),
     },
   },
 };

@@ -1,11 +1,11 @@
-import { gql } from '@apollo/client';
+import { graphql } from '../../gql';
 import { passFilters, type ResourceApi, type Values } from '../../data/resourceApi';
 
 /** Courses people wait for (interest requests, R-CAT-3): a row per course, its id the course's. */
 export const courseDemandApi: ResourceApi = {
   list: {
     field: 'courseDemand',
-    document: gql`
+    document: graphql(`
       query AdminCourseDemand($filter: CourseDemandFilter, $page: Int!, $perPage: Int!) {
         courseDemand(filter: $filter, page: $page, perPage: $perPage) {
           total
@@ -21,13 +21,13 @@ export const courseDemandApi: ResourceApi = {
           }
         }
       }
-    `,
+    `),
   },
   filter: (values) => passFilters(values, ['q', 'hasOpenGroup']),
   /** Opening a row reads the course itself. */
   one: {
     field: 'course',
-    document: gql`
+    document: graphql(`
       query AdminDemandCourse($id: ID!) {
         course(id: $id) {
           id
@@ -35,7 +35,7 @@ export const courseDemandApi: ResourceApi = {
           title
         }
       }
-    `,
+    `),
   },
   /** A demand row carries its course; `one` gives the course alone. */
   toRecord: (item: Values) => {
@@ -49,7 +49,7 @@ export const courseDemandApi: ResourceApi = {
 export const interestRequestsApi: ResourceApi = {
   list: {
     field: 'interestRequests',
-    document: gql`
+    document: graphql(`
       query AdminInterestRequests($filter: InterestRequestFilter, $page: Int!, $perPage: Int!) {
         interestRequests(filter: $filter, page: $page, perPage: $perPage) {
           total
@@ -64,7 +64,7 @@ export const interestRequestsApi: ResourceApi = {
           }
         }
       }
-    `,
+    `),
   },
   filter: (values) => passFilters(values, ['courseId']),
   toRecord: (item: Values) => {

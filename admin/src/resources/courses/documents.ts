@@ -1,7 +1,8 @@
-import { gql } from '@apollo/client';
+import { crudOperations } from '../../data/crud';
+import { graphql } from '../../gql';
 import { centsToEuro, euroToCents, passFilters, pick, textOrEmpty, type ResourceApi, type Values } from '../../data/resourceApi';
 
-const COURSE_ROW = gql`
+const COURSE_ROW = graphql(`
   fragment CourseRow on Course {
     id
     code
@@ -18,9 +19,9 @@ const COURSE_ROW = gql`
     hasDate
     nextSessionStartsAt
   }
-`;
+`);
 
-const COURSE_DETAIL = gql`
+const COURSE_DETAIL = graphql(`
   fragment CourseDetail on Course {
     ...CourseRow
     summaryLv
@@ -35,26 +36,20 @@ const COURSE_DETAIL = gql`
       id
     }
   }
-  ${COURSE_ROW}
-`;
+`);
 
 const TEXTS = ['titleLv', 'titleEn', 'summaryLv', 'summaryEn', 'descriptionLv', 'descriptionEn', 'targetAudienceLv', 'targetAudienceEn'];
 
 export const coursesApi: ResourceApi = {
-  list: {
-    field: 'courses',
-    document: gql`
-      query AdminCourses($filter: CourseFilter, $sort: CourseSort, $page: Int!, $perPage: Int!) {
-        courses(filter: $filter, sort: $sort, page: $page, perPage: $perPage) {
-          total
-          items {
-            ...CourseRow
-          }
-        }
-      }
-      ${COURSE_ROW}
-    `,
-  },
+  ...crudOperations({
+    row: COURSE_ROW,
+    detail: COURSE_DETAIL,
+    list: { field: 'courses', filter: 'CourseFilter', args: { sort: 'CourseSort' } },
+    one: 'course',
+    input: 'CourseInput',
+    create: 'createCourse',
+    update: 'updateCourse',
+  }),
   sortFields: {
     code: 'CODE',
     title: 'TITLE',
@@ -64,39 +59,6 @@ export const coursesApi: ResourceApi = {
     createdAt: 'CREATED_AT',
   },
   filter: (values) => passFilters(values, ['q', 'topicId', 'format', 'language', 'visibility', 'price', 'hasDate', 'month']),
-  one: {
-    field: 'course',
-    document: gql`
-      query AdminCourse($id: ID!) {
-        course(id: $id) {
-          ...CourseDetail
-        }
-      }
-      ${COURSE_DETAIL}
-    `,
-  },
-  create: {
-    field: 'createCourse',
-    document: gql`
-      mutation AdminCreateCourse($input: CourseInput!) {
-        createCourse(input: $input) {
-          ...CourseDetail
-        }
-      }
-      ${COURSE_DETAIL}
-    `,
-  },
-  update: {
-    field: 'updateCourse',
-    document: gql`
-      mutation AdminUpdateCourse($id: ID!, $input: CourseInput!) {
-        updateCourse(id: $id, input: $input) {
-          ...CourseDetail
-        }
-      }
-      ${COURSE_DETAIL}
-    `,
-  },
   toRecord: (item: Values) => ({
     ...item,
     priceEuro: centsToEuro(item.priceCents),

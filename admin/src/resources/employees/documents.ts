@@ -1,7 +1,8 @@
-import { gql } from '@apollo/client';
+import { crudOperations } from '../../data/crud';
+import { graphql } from '../../gql';
 import { passFilters, pick, textOrEmpty, trimmedOrNull, type ResourceApi, type Values } from '../../data/resourceApi';
 
-const EMPLOYMENT = gql`
+const EMPLOYMENT = graphql(`
   fragment EmploymentRow on Employment {
     id
     position
@@ -20,56 +21,36 @@ const EMPLOYMENT = gql`
       personalCode
     }
   }
-`;
+`);
 
 /**
  * Employments, as "employees" of an institution. The person's fields are flattened into the record
  * so lists and filters can name them; the personal code comes masked for coordinators.
  */
 export const employeesApi: ResourceApi = {
-  list: {
-    field: 'employees',
-    document: gql`
-      query AdminEmployees($filter: EmploymentFilter, $sort: EmploymentSort, $page: Int!, $perPage: Int!) {
-        employees(filter: $filter, sort: $sort, page: $page, perPage: $perPage) {
-          total
-          items {
-            ...EmploymentRow
-          }
-        }
-      }
-      ${EMPLOYMENT}
-    `,
-  },
+  ...crudOperations({
+    row: EMPLOYMENT,
+    list: { field: 'employees', filter: 'EmploymentFilter', args: { sort: 'EmploymentSort' } },
+    input: 'EmployeeInput',
+    create: { field: 'addEmployee', args: { institutionId: 'ID!' } },
+  }),
   sortFields: { fullName: 'NAME', startedAt: 'STARTED_AT', endedAt: 'ENDED_AT' },
   // The console filters by `state` (CURRENT / ENDED, empty: both); the API by `current`.
   filter: (values) => ({
     ...passFilters(values, ['q', 'institutionId']),
     ...(values.state === 'CURRENT' ? { current: true } : values.state === 'ENDED' ? { current: false } : {}),
   }),
-  create: {
-    field: 'addEmployee',
-    document: gql`
-      mutation AdminAddEmployee($institutionId: ID!, $input: EmployeeInput!) {
-        addEmployee(institutionId: $institutionId, input: $input) {
-          ...EmploymentRow
-        }
-      }
-      ${EMPLOYMENT}
-    `,
-  },
   createVariables: (values) => ({ institutionId: values.institutionId }),
   actions: {
     end: {
       field: 'endEmployment',
-      document: gql`
+      document: graphql(`
         mutation AdminEndEmployment($id: ID!) {
           endEmployment(employmentId: $id) {
             ...EmploymentRow
           }
         }
-        ${EMPLOYMENT}
-      `,
+      `),
     },
   },
   toRecord: (item: Values) => {

@@ -1,7 +1,8 @@
-import { gql } from '@apollo/client';
+import { crudOperations } from '../../data/crud';
+import { graphql } from '../../gql';
 import { centsToEuro, euroToCents, numberOrNull, passFilters, pick, textOrEmpty, toIso, type ResourceApi, type Values } from '../../data/resourceApi';
 
-const GROUP = gql`
+const GROUP = graphql(`
   fragment GroupRow on Group {
     id
     code
@@ -19,73 +20,33 @@ const GROUP = gql`
     priceCents
     cancellationReason
   }
-`;
+`);
 
 export const groupsApi: ResourceApi = {
-  list: {
-    field: 'groups',
-    document: gql`
-      query AdminGroups($filter: GroupFilter, $sort: GroupSort, $page: Int!, $perPage: Int!) {
-        groups(filter: $filter, sort: $sort, page: $page, perPage: $perPage) {
-          total
-          items {
-            ...GroupRow
-          }
-        }
-      }
-      ${GROUP}
-    `,
-  },
+  ...crudOperations({
+    row: GROUP,
+    list: { field: 'groups', filter: 'GroupFilter', args: { sort: 'GroupSort' } },
+    one: 'group',
+    input: 'GroupInput',
+    create: 'createGroup',
+    update: 'updateGroup',
+  }),
   sortFields: { code: 'CODE', status: 'STATUS', startsAt: 'STARTS_AT', createdAt: 'CREATED_AT' },
   filter: (values) => {
     const filter = passFilters(values, ['q', 'courseId']);
     const statuses = Array.isArray(values.statuses) ? values.statuses : values.status ? [values.status] : [];
     return statuses.length > 0 ? { ...filter, statuses } : filter;
   },
-  one: {
-    field: 'group',
-    document: gql`
-      query AdminGroup($id: ID!) {
-        group(id: $id) {
-          ...GroupRow
-        }
-      }
-      ${GROUP}
-    `,
-  },
-  create: {
-    field: 'createGroup',
-    document: gql`
-      mutation AdminCreateGroup($input: GroupInput!) {
-        createGroup(input: $input) {
-          ...GroupRow
-        }
-      }
-      ${GROUP}
-    `,
-  },
-  update: {
-    field: 'updateGroup',
-    document: gql`
-      mutation AdminUpdateGroup($id: ID!, $input: GroupInput!) {
-        updateGroup(id: $id, input: $input) {
-          ...GroupRow
-        }
-      }
-      ${GROUP}
-    `,
-  },
   actions: {
     cancel: {
       field: 'cancelGroup',
-      document: gql`
+      document: graphql(`
         mutation AdminCancelGroup($id: ID!, $reason: String) {
           cancelGroup(id: $id, reason: $reason) {
             ...GroupRow
           }
         }
-        ${GROUP}
-      `,
+      `),
     },
   },
   toRecord: (item: Values) => ({

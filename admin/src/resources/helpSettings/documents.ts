@@ -1,17 +1,16 @@
-import { gql } from '@apollo/client';
+import { graphql } from '../../gql';
+import type { HelpSettingsFieldsFragment } from '../../gql/graphql';
 import { pick, trimmedOrNull, type ResourceApi } from '../../data/resourceApi';
 
-export interface HelpSettings {
-  videoUrl: string | null;
-  updatedAt: string | null;
-}
+export type HelpSettings = HelpSettingsFieldsFragment;
 
-const HELP_SETTINGS = gql`
+// Spread by name below: codegen adds the fragment to the documents that use it.
+graphql(`
   fragment HelpSettingsFields on HelpSettings {
     videoUrl
     updatedAt
   }
-`;
+`);
 
 /** The portal help page's settings (R-SUP-2): one record, read and saved as a whole. */
 export const helpSettingsApi: ResourceApi = {
@@ -20,27 +19,25 @@ export const helpSettingsApi: ResourceApi = {
   queries: {
     current: {
       field: 'helpSettings',
-      document: gql`
+      document: graphql(`
         query AdminHelpSettings {
           helpSettings {
             ...HelpSettingsFields
           }
         }
-        ${HELP_SETTINGS}
-      `,
+      `),
     },
   },
   mutations: {
     update: {
       field: 'updateHelpSettings',
-      document: gql`
+      document: graphql(`
         mutation AdminUpdateHelpSettings($input: HelpSettingsInput!) {
           updateHelpSettings(input: $input) {
             ...HelpSettingsFields
           }
         }
-        ${HELP_SETTINGS}
-      `,
+      `),
     },
   },
 };

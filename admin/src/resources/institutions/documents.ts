@@ -1,7 +1,8 @@
-import { gql } from '@apollo/client';
+import { crudOperations } from '../../data/crud';
+import { graphql } from '../../gql';
 import { passFilters, pick, textOrEmpty, trimmedOrNull, type ResourceApi } from '../../data/resourceApi';
 
-const INSTITUTION_ROW = gql`
+const INSTITUTION_ROW = graphql(`
   fragment InstitutionRow on Institution {
     id
     code
@@ -11,10 +12,10 @@ const INSTITUTION_ROW = gql`
     legalAddress
     invoiceEmail
   }
-`;
+`);
 
 /** What the institution's page shows beyond its requisites. */
-const INSTITUTION_DETAIL = gql`
+const INSTITUTION_DETAIL = graphql(`
   fragment InstitutionDetail on Institution {
     ...InstitutionRow
     coordinators {
@@ -23,10 +24,10 @@ const INSTITUTION_DETAIL = gql`
       personalCode
     }
   }
-  ${INSTITUTION_ROW}
-`;
+`);
 
-export const EMPLOYEE_IMPORT_REPORT = gql`
+// Spread by name below: codegen adds the fragment to the documents that use it.
+graphql(`
   fragment EmployeeImportReportFields on EmployeeImportReport {
     dryRun
     added
@@ -43,94 +44,55 @@ export const EMPLOYEE_IMPORT_REPORT = gql`
       changedFields
     }
   }
-`;
+`);
 
 /**
  * Staff edit institutions and appoint their coordinators; a coordinator reads their own. The
  * roster import runs against an institution, so it is one of its actions.
  */
 export const institutionsApi: ResourceApi = {
-  list: {
-    field: 'institutions',
-    document: gql`
-      query AdminInstitutions($filter: InstitutionFilter, $page: Int!, $perPage: Int!) {
-        institutions(filter: $filter, page: $page, perPage: $perPage) {
-          total
-          items {
-            ...InstitutionRow
-          }
-        }
-      }
-      ${INSTITUTION_ROW}
-    `,
-  },
+  ...crudOperations({
+    row: INSTITUTION_ROW,
+    detail: INSTITUTION_DETAIL,
+    list: { field: 'institutions', filter: 'InstitutionFilter' },
+    one: 'institution',
+    input: 'InstitutionInput',
+    create: 'createInstitution',
+    update: 'updateInstitution',
+  }),
   filter: (values) => passFilters(values, ['q']),
-  one: {
-    field: 'institution',
-    document: gql`
-      query AdminInstitution($id: ID!) {
-        institution(id: $id) {
-          ...InstitutionDetail
-        }
-      }
-      ${INSTITUTION_DETAIL}
-    `,
-  },
-  create: {
-    field: 'createInstitution',
-    document: gql`
-      mutation AdminCreateInstitution($input: InstitutionInput!) {
-        createInstitution(input: $input) {
-          ...InstitutionDetail
-        }
-      }
-      ${INSTITUTION_DETAIL}
-    `,
-  },
-  update: {
-    field: 'updateInstitution',
-    document: gql`
-      mutation AdminUpdateInstitution($id: ID!, $input: InstitutionInput!) {
-        updateInstitution(id: $id, input: $input) {
-          ...InstitutionDetail
-        }
-      }
-      ${INSTITUTION_DETAIL}
-    `,
-  },
   actions: {
     appointCoordinator: {
       field: 'appointCoordinator',
-      document: gql`
+      document: graphql(`
         mutation AdminAppointCoordinator($id: ID!, $personalCode: String!, $givenName: String!, $familyName: String!) {
           appointCoordinator(institutionId: $id, personalCode: $personalCode, givenName: $givenName, familyName: $familyName) {
             id
             fullName
           }
         }
-      `,
+      `),
     },
     removeCoordinator: {
       field: 'removeCoordinator',
-      document: gql`
+      document: graphql(`
         mutation AdminRemoveCoordinator($id: ID!, $personId: ID!) {
           removeCoordinator(institutionId: $id, personId: $personId) {
             id
             fullName
           }
         }
-      `,
+      `),
     },
     importEmployees: {
       field: 'importEmployees',
-      document: gql`
+      document: graphql(`
         mutation AdminImportEmployees($id: ID!, $csv: String!, $dryRun: Boolean!) {
           importEmployees(institutionId: $id, csv: $csv, dryRun: $dryRun) {
             ...EmployeeImportReportFields
           }
         }
-        ${EMPLOYEE_IMPORT_REPORT}
-      `,
+      `),
     },
   },
   toInput: (values) =>

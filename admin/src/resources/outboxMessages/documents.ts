@@ -1,8 +1,10 @@
-import { gql } from '@apollo/client';
+import { crudOperations } from '../../data/crud';
+import { graphql } from '../../gql';
+import type { AdminMailSettingsQuery, AdminNotificationPreviewQuery, AdminOutboxStatusCountsQuery, OutboxMessageFullFragment, OutboxStatus } from '../../gql/graphql';
 import { passFilters, type ResourceApi } from '../../data/resourceApi';
 
 /** What the list shows: no bodies or attachments, which only the message's own page needs. */
-const OUTBOX_MESSAGE_ROW = gql`
+const OUTBOX_MESSAGE_ROW = graphql(`
   fragment OutboxMessageRow on OutboxMessage {
     id
     status
@@ -20,9 +22,9 @@ const OUTBOX_MESSAGE_ROW = gql`
     groupId
     personId
   }
-`;
+`);
 
-const OUTBOX_MESSAGE = gql`
+const OUTBOX_MESSAGE = graphql(`
   fragment OutboxMessageFull on OutboxMessage {
     ...OutboxMessageRow
     messageId
@@ -34,109 +36,74 @@ const OUTBOX_MESSAGE = gql`
       content
     }
   }
-  ${OUTBOX_MESSAGE_ROW}
-`;
+`);
 
-export type OutboxStatus = 'PENDING' | 'SENDING' | 'SENT' | 'FAILED';
+export type { OutboxStatus };
 
-export interface OutboxStatusCount {
-  status: OutboxStatus;
-  count: number;
-}
+export type OutboxStatusCount = AdminOutboxStatusCountsQuery['outboxStatusCounts'][number];
 
-export interface MailSettings {
-  /** True without SMTP_URL: nothing leaves, the messages stay in the console's mailbox. */
-  mailbox: boolean;
-  from: string;
-}
+/** `mailbox`: true without SMTP_URL: nothing leaves, the messages stay in the console's mailbox. */
+export type MailSettings = AdminMailSettingsQuery['mailSettings'];
 
-export interface EmailAttachment {
-  filename: string;
-  contentType: string;
-  content: string;
-}
+export type EmailAttachment = OutboxMessageFullFragment['attachments'][number];
 
-export interface EmailPreview {
-  subject: string;
-  html: string;
-  text: string;
-}
+export type EmailPreview = AdminNotificationPreviewQuery['notificationPreview'];
 
 /** Statuses in which a message is still on its way: lists showing them refresh themselves. */
 export const IN_FLIGHT: readonly OutboxStatus[] = ['PENDING', 'SENDING'];
 
 /** Staff only. The e-mails the system queued; read, and retried when they failed, never edited. */
 export const outboxMessagesApi: ResourceApi = {
-  list: {
-    field: 'outboxMessages',
-    document: gql`
-      query AdminOutboxMessages($filter: OutboxFilter, $page: Int!, $perPage: Int!) {
-        outboxMessages(filter: $filter, page: $page, perPage: $perPage) {
-          total
-          items {
-            ...OutboxMessageRow
-          }
-        }
-      }
-      ${OUTBOX_MESSAGE_ROW}
-    `,
-  },
+  ...crudOperations({
+    row: OUTBOX_MESSAGE_ROW,
+    detail: OUTBOX_MESSAGE,
+    list: { field: 'outboxMessages', filter: 'OutboxFilter' },
+    one: 'outboxMessage',
+  }),
   // The console filters by one status and one kind; the API takes lists of them.
   filter: (values) => ({
     ...passFilters(values, ['q', 'groupId', 'personId']),
     ...(values.status ? { statuses: [values.status] } : {}),
     ...(values.kind ? { kinds: [values.kind] } : {}),
   }),
-  one: {
-    field: 'outboxMessage',
-    document: gql`
-      query AdminOutboxMessage($id: ID!) {
-        outboxMessage(id: $id) {
-          ...OutboxMessageFull
-        }
-      }
-      ${OUTBOX_MESSAGE}
-    `,
-  },
   actions: {
     retry: {
       field: 'retryOutboxMessage',
-      document: gql`
+      document: graphql(`
         mutation AdminRetryOutboxMessage($id: ID!) {
           retryOutboxMessage(id: $id) {
             ...OutboxMessageFull
           }
         }
-        ${OUTBOX_MESSAGE}
-      `,
+      `),
     },
   },
   queries: {
     statusCounts: {
       field: 'outboxStatusCounts',
-      document: gql`
+      document: graphql(`
         query AdminOutboxStatusCounts {
           outboxStatusCounts {
             status
             count
           }
         }
-      `,
+      `),
     },
     mailSettings: {
       field: 'mailSettings',
-      document: gql`
+      document: graphql(`
         query AdminMailSettings {
           mailSettings {
             mailbox
             from
           }
         }
-      `,
+      `),
     },
     preview: {
       field: 'notificationPreview',
-      document: gql`
+      document: graphql(`
         query AdminNotificationPreview($kind: NotificationKind!, $language: Language!) {
           notificationPreview(kind: $kind, language: $language) {
             subject
@@ -144,7 +111,7 @@ export const outboxMessagesApi: ResourceApi = {
             text
           }
         }
-      `,
+      `),
     },
   },
   // Messages are never created or edited from the console.

@@ -1,7 +1,8 @@
-import { gql } from '@apollo/client';
+import { crudOperations } from '../../data/crud';
+import { graphql } from '../../gql';
 import { passFilters, type ResourceApi } from '../../data/resourceApi';
 
-const PERSON = gql`
+const PERSON = graphql(`
   fragment PersonRow on Person {
     id
     fullName
@@ -9,48 +10,33 @@ const PERSON = gql`
     personalCode
     roles
   }
-`;
+`);
 
 /** Staff: everyone known to the system, with their roles; an administrator grants STAFF and ADMIN (R-ID-7). */
 export const peopleApi: ResourceApi = {
-  list: {
-    field: 'people',
-    document: gql`
-      query AdminPeople($filter: PersonFilter, $page: Int!, $perPage: Int!) {
-        people(filter: $filter, page: $page, perPage: $perPage) {
-          total
-          items {
-            ...PersonRow
-          }
-        }
-      }
-      ${PERSON}
-    `,
-  },
+  ...crudOperations({ row: PERSON, list: { field: 'people', filter: 'PersonFilter' } }),
   filter: (values) => passFilters(values, ['q', 'role']),
   toInput: () => ({}),
   actions: {
     grantRole: {
       field: 'grantRole',
-      document: gql`
+      document: graphql(`
         mutation AdminGrantRole($id: ID!, $role: UserRole!) {
           grantRole(personId: $id, role: $role) {
             ...PersonRow
           }
         }
-        ${PERSON}
-      `,
+      `),
     },
     withdrawRole: {
       field: 'withdrawRole',
-      document: gql`
+      document: graphql(`
         mutation AdminWithdrawRole($id: ID!, $role: UserRole!) {
           withdrawRole(personId: $id, role: $role) {
             ...PersonRow
           }
         }
-        ${PERSON}
-      `,
+      `),
     },
   },
 };

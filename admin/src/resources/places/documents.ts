@@ -1,7 +1,8 @@
-import { gql } from '@apollo/client';
+import { crudOperations } from '../../data/crud';
+import { graphql } from '../../gql';
 import { numberOrNull, passFilters, pick, textOrEmpty, trimmedOrNull, type ResourceApi } from '../../data/resourceApi';
 
-const PLACE = gql`
+const PLACE = graphql(`
   fragment PlaceRow on Place {
     id
     name
@@ -11,46 +12,17 @@ const PLACE = gql`
     roomEn
     capacity
   }
-`;
+`);
 
 export const placesApi: ResourceApi = {
-  list: {
-    field: 'places',
-    document: gql`
-      query AdminPlaces($filter: NameFilter, $page: Int!, $perPage: Int!) {
-        places(filter: $filter, page: $page, perPage: $perPage) {
-          total
-          items {
-            ...PlaceRow
-          }
-        }
-      }
-      ${PLACE}
-    `,
-  },
+  ...crudOperations({
+    row: PLACE,
+    list: { field: 'places', filter: 'NameFilter' },
+    input: 'PlaceInput',
+    create: 'createPlace',
+    update: 'updatePlace',
+  }),
   filter: (values) => passFilters(values, ['q']),
-  create: {
-    field: 'createPlace',
-    document: gql`
-      mutation AdminCreatePlace($input: PlaceInput!) {
-        createPlace(input: $input) {
-          ...PlaceRow
-        }
-      }
-      ${PLACE}
-    `,
-  },
-  update: {
-    field: 'updatePlace',
-    document: gql`
-      mutation AdminUpdatePlace($id: ID!, $input: PlaceInput!) {
-        updatePlace(id: $id, input: $input) {
-          ...PlaceRow
-        }
-      }
-      ${PLACE}
-    `,
-  },
   toInput: (values) =>
     pick(values, ['name', 'nameEn', 'address', 'room', 'roomEn', 'capacity'], {
       name: (value) => textOrEmpty(value).trim(),

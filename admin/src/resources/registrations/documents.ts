@@ -1,7 +1,8 @@
-import { gql } from '@apollo/client';
+import { crudOperations } from '../../data/crud';
+import { graphql } from '../../gql';
 import { passFilters, type ResourceApi, type Values } from '../../data/resourceApi';
 
-const REGISTRATION = gql`
+const REGISTRATION = graphql(`
   fragment RegistrationRow on Registration {
     id
     status
@@ -36,9 +37,10 @@ const REGISTRATION = gql`
       fullName
     }
   }
-`;
+`);
 
-const GROUP_CHOICE = gql`
+// Spread by name below: codegen adds the fragment to the documents that use it.
+graphql(`
   fragment RegistrationGroupChoice on Group {
     id
     code
@@ -52,7 +54,7 @@ const GROUP_CHOICE = gql`
     isFull
     priceCents
   }
-`;
+`);
 
 /** A registration row with the person, group and course flattened for tables, filters and the CSV. */
 export function toRegistrationRecord(item: Values): Values {
@@ -82,20 +84,10 @@ export function toRegistrationRecord(item: Values): Values {
  * A group's list comes in list order (confirmed, waiting in order, cancelled); others newest first.
  */
 export const registrationsApi: ResourceApi = {
-  list: {
-    field: 'registrations',
-    document: gql`
-      query AdminRegistrations($filter: RegistrationFilter, $order: RegistrationOrder, $page: Int!, $perPage: Int!) {
-        registrations(filter: $filter, order: $order, page: $page, perPage: $perPage) {
-          total
-          items {
-            ...RegistrationRow
-          }
-        }
-      }
-      ${REGISTRATION}
-    `,
-  },
+  ...crudOperations({
+    row: REGISTRATION,
+    list: { field: 'registrations', filter: 'RegistrationFilter', args: { order: 'RegistrationOrder' } },
+  }),
   filter: (values) => passFilters(values, ['institutionId', 'groupId', 'courseId', 'status']),
   listVariables: (filter) => ({ order: filter.groupId ? 'LIST' : 'NEWEST' }),
   toRecord: toRegistrationRecord,
@@ -103,45 +95,42 @@ export const registrationsApi: ResourceApi = {
   actions: {
     cancel: {
       field: 'cancelRegistration',
-      document: gql`
+      document: graphql(`
         mutation AdminCancelRegistration($id: ID!, $reason: String) {
           cancelRegistration(input: { id: $id, reason: $reason }) {
             ...RegistrationRow
           }
         }
-        ${REGISTRATION}
-      `,
+      `),
     },
     confirm: {
       field: 'confirmFromWaitingList',
-      document: gql`
+      document: graphql(`
         mutation AdminConfirmFromWaitingList($id: ID!) {
           confirmFromWaitingList(id: $id) {
             ...RegistrationRow
           }
         }
-        ${REGISTRATION}
-      `,
+      `),
     },
   },
   mutations: {
     registerEmployees: {
       field: 'registerEmployees',
-      document: gql`
+      document: graphql(`
         mutation AdminRegisterEmployees($input: EmployeeRegistrationInput!) {
           registerEmployees(input: $input) {
             ...RegistrationRow
           }
         }
-        ${REGISTRATION}
-      `,
+      `),
     },
   },
   queries: {
     /** A course's groups that take registrations, for choosing one. */
     courseGroups: {
       field: 'course',
-      document: gql`
+      document: graphql(`
         query AdminRegistrationCourseGroups($id: ID!) {
           course(id: $id) {
             id
@@ -152,20 +141,18 @@ export const registrationsApi: ResourceApi = {
             }
           }
         }
-        ${GROUP_CHOICE}
-      `,
+      `),
     },
     /** One group, when the page is opened for it (`?groupId=`). */
     group: {
       field: 'group',
-      document: gql`
+      document: graphql(`
         query AdminRegistrationGroup($id: ID!) {
           group(id: $id) {
             ...RegistrationGroupChoice
           }
         }
-        ${GROUP_CHOICE}
-      `,
+      `),
     },
   },
   formFields: { personIds: 'personIds', billingAccountId: 'billingAccountId' },

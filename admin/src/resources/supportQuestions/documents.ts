@@ -1,7 +1,8 @@
-import { gql } from '@apollo/client';
+import { crudOperations } from '../../data/crud';
+import { graphql } from '../../gql';
 import { passFilters, type ResourceApi, type Values } from '../../data/resourceApi';
 
-const QUESTION = gql`
+const QUESTION = graphql(`
   fragment QuestionRow on SupportQuestion {
     id
     name
@@ -27,24 +28,11 @@ const QUESTION = gql`
       fullName
     }
   }
-`;
+`);
 
 /** Staff: questions people sent through the portal (R-SUP-1), to take, answer and close. */
 export const supportQuestionsApi: ResourceApi = {
-  list: {
-    field: 'supportQuestions',
-    document: gql`
-      query AdminSupportQuestions($filter: QuestionFilter, $page: Int!, $perPage: Int!) {
-        supportQuestions(filter: $filter, page: $page, perPage: $perPage) {
-          total
-          items {
-            ...QuestionRow
-          }
-        }
-      }
-      ${QUESTION}
-    `,
-  },
+  ...crudOperations({ row: QUESTION, list: { field: 'supportQuestions', filter: 'QuestionFilter' } }),
   filter: (values) => passFilters(values, ['status', 'mine']),
   // `ids` (added by the provider) reads one question for its page.
   toRecord: (item: Values) => {
@@ -63,36 +51,33 @@ export const supportQuestionsApi: ResourceApi = {
   actions: {
     assign: {
       field: 'assignQuestion',
-      document: gql`
+      document: graphql(`
         mutation AdminAssignQuestion($id: ID!) {
           assignQuestion(id: $id) {
             ...QuestionRow
           }
         }
-        ${QUESTION}
-      `,
+      `),
     },
     answer: {
       field: 'answerQuestion',
-      document: gql`
+      document: graphql(`
         mutation AdminAnswerQuestion($id: ID!, $answer: String!) {
           answerQuestion(id: $id, answer: $answer) {
             ...QuestionRow
           }
         }
-        ${QUESTION}
-      `,
+      `),
     },
     close: {
       field: 'closeQuestion',
-      document: gql`
+      document: graphql(`
         mutation AdminCloseQuestion($id: ID!) {
           closeQuestion(id: $id) {
             ...QuestionRow
           }
         }
-        ${QUESTION}
-      `,
+      `),
     },
   },
 };

@@ -1,7 +1,8 @@
-import { gql } from '@apollo/client';
+import { crudOperations } from '../../data/crud';
+import { graphql } from '../../gql';
 import { numberOrNull, passFilters, pick, textOrEmpty, type ResourceApi } from '../../data/resourceApi';
 
-const TOPIC = gql`
+const TOPIC = graphql(`
   fragment TopicRow on Topic {
     id
     code
@@ -10,68 +11,19 @@ const TOPIC = gql`
     nameEn
     sortOrder
   }
-`;
+`);
 
 export const topicsApi: ResourceApi = {
-  list: {
-    field: 'topics',
-    document: gql`
-      query AdminTopics($filter: TopicFilter, $page: Int!, $perPage: Int!) {
-        topics(filter: $filter, page: $page, perPage: $perPage) {
-          total
-          items {
-            ...TopicRow
-          }
-        }
-      }
-      ${TOPIC}
-    `,
-  },
+  ...crudOperations({
+    row: TOPIC,
+    list: { field: 'topics', filter: 'TopicFilter' },
+    one: 'topic',
+    input: 'TopicInput',
+    create: 'createTopic',
+    update: 'updateTopic',
+    delete: 'deleteTopic',
+  }),
   filter: (values) => passFilters(values, ['q']),
-  one: {
-    field: 'topic',
-    document: gql`
-      query AdminTopic($id: ID!) {
-        topic(id: $id) {
-          ...TopicRow
-        }
-      }
-      ${TOPIC}
-    `,
-  },
-  create: {
-    field: 'createTopic',
-    document: gql`
-      mutation AdminCreateTopic($input: TopicInput!) {
-        createTopic(input: $input) {
-          ...TopicRow
-        }
-      }
-      ${TOPIC}
-    `,
-  },
-  update: {
-    field: 'updateTopic',
-    document: gql`
-      mutation AdminUpdateTopic($id: ID!, $input: TopicInput!) {
-        updateTopic(id: $id, input: $input) {
-          ...TopicRow
-        }
-      }
-      ${TOPIC}
-    `,
-  },
-  delete: {
-    field: 'deleteTopic',
-    document: gql`
-      mutation AdminDeleteTopic($id: ID!) {
-        deleteTopic(id: $id) {
-          ...TopicRow
-        }
-      }
-      ${TOPIC}
-    `,
-  },
   toInput: (values) =>
     pick(values, ['code', 'nameLv', 'nameEn', 'sortOrder'], {
       code: (value) => textOrEmpty(value).trim(),
