@@ -25,7 +25,7 @@ import { TemplateRenderer } from './template-renderer.js';
  * Message-ID of the first copy. OUTBOX_CRASH_SEED replays another run's kill delays.
  */
 
-const CHILD = path.join(repoRoot, 'api/dist/test/outbox-worker-child.js');
+const CHILD = path.join(repoRoot, 'api/dist-tools/test/outbox-worker-child.js');
 const MESSAGES = 300;
 const KILLS = 8;
 const SEED = Number(process.env.OUTBOX_CRASH_SEED) || 20_251_124;
