@@ -135,7 +135,7 @@ async function startSmtpCapture({ delayMs }: { delayMs: () => number }): Promise
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.once('error', (error) => done(error));
-      stream.once('end', async () => {
+      const received = async () => {
         await sleep(delayMs()); // the server's own time with the message (not a wait for a condition)
         const worker = workerOf.get(session.id)!;
         const mail = { recipient, messageId: messageIdOf(Buffer.concat(chunks)), worker };
@@ -145,6 +145,9 @@ async function startSmtpCapture({ delayMs }: { delayMs: () => number }): Promise
         }
         capture.accepted.push(mail);
         done();
+      };
+      stream.once('end', () => {
+        received().catch(done);
       });
     },
   });
