@@ -18,7 +18,9 @@ export const NoAccess = () => {
         </CardContent>
         <CardActions sx={{ justifyContent: 'space-between', px: 2, pb: 2 }}>
           <Link href="/">{translate('mps.noAccess.portal')}</Link>
-          <Button variant="contained" onClick={() => {
+          <Button
+            variant="contained"
+            onClick={() => {
               logout().catch(() => notify('mps.errors.NETWORK', { type: 'error' }));
             }}
           >
