@@ -22,6 +22,9 @@ const common = {
 
 const config: Config = {
   testTimeout: 60_000,
+  // A folder for what is made once per run and copied per test file (api/src/test/run-folder.ts).
+  globalSetup: '<rootDir>/scripts/jest-global-setup.mjs',
+  globalTeardown: '<rootDir>/scripts/jest-global-teardown.mjs',
   projects: [
     { ...common, displayName: 'api', rootDir: '<rootDir>/api', testMatch: ['<rootDir>/src/**/*.test.ts'] },
     { ...common, displayName: 'web', rootDir: '<rootDir>/web', testMatch: ['<rootDir>/test/**/*.test.ts'] },

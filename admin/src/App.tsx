@@ -25,7 +25,7 @@ import { isCoordinatorOnly, isStaff } from './auth/access';
 import { createAuthProvider } from './auth/authProvider';
 import { createDataProvider } from './data/dataProvider';
 import { createI18nProvider } from './i18n/i18nProvider';
-import { AppLayout } from './layout/AppLayout';
+import { AppLayout, ConsoleLoadingPage } from './layout/AppLayout';
 import { Dashboard } from './layout/Dashboard';
 import { NotFound } from './layout/NotFound';
 import { theme } from './layout/theme';
@@ -120,6 +120,7 @@ export const App = () => (
     i18nProvider={i18nProvider}
     store={store}
     layout={AppLayout}
+    loading={ConsoleLoadingPage}
     theme={theme}
     dashboard={Dashboard}
     catchAll={NotFound}

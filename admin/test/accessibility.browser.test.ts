@@ -1,7 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { NOTIFICATION_KIND_CHOICES } from '../src/components/choices.js';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, startProductServer, type ProductServer } from '../../api/src/test/browser.js';
+import { accessibilityViolations, launchBrowser, startProductServer, type ProductServer } from '../../api/src/test/browser.js';
 
 /**
  * Every page of the console, as staff and as a coordinator, checked with axe against WCAG 2.1 A/AA:
@@ -60,12 +59,8 @@ async function open(page: Page, route: string): Promise<void> {
  * frame (no scripts) is left out: axe waits for it in vain, sometimes for minutes. The e-mails
  * themselves are checked on their own below.
  */
-async function violations(page: Page, where: string): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).exclude('iframe').analyze();
-  for (const v of result.violations) {
-    console.log(`${where}: ${v.id} (${v.impact}) ${v.help}\n  ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`).join('\n  ')}`);
-  }
-  return result.violations.map((v) => `${where}: ${v.id}`);
+function violations(page: Page, where: string): Promise<string[]> {
+  return accessibilityViolations(page, where, { exclude: 'iframe' });
 }
 
 describe('staff', () => {
@@ -99,6 +94,27 @@ describe('staff', () => {
     await open(page, route);
     expect(await violations(page, pattern)).toEqual([]);
   }, 60_000);
+
+  test('while a page loads, its progress bars are named in the user\'s language', async () => {
+    // A fresh start of the console on a group's page, every answer of the API held back until the bars have been looked at.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/graphql', async (route) => {
+      await held;
+      await route.continue();
+    });
+    try {
+      await page.goto(`${server.url}/admin/#/groups/${ids.groups}`);
+      await page.reload();
+      const bars = page.getByRole('progressbar');
+      await bars.first().waitFor();
+      expect(await page.getByRole('progressbar', { name: 'Ielādē…' }).count()).toBe(await bars.count());
+    } finally {
+      release();
+      // The held requests go on before the route goes away.
+      await page.unrouteAll({ behavior: 'wait' });
+    }
+  });
 
   test('every kind of e-mail, in both languages, has no WCAG 2.1 A/AA violation', async () => {
     const names = NOTIFICATION_KIND_CHOICES.map((choice) => choice.id);

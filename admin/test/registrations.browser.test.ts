@@ -1,7 +1,6 @@
 import fs from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, startProductServer, type ProductServer } from '../../api/src/test/browser.js';
+import { accessibilityViolations, launchBrowser, startProductServer, type ProductServer } from '../../api/src/test/browser.js';
 
 /**
  * Registrations in the console, in real Chromium against the built system (demo data): a
@@ -53,12 +52,6 @@ async function signIn(person: string): Promise<Page> {
 /** Every text on the page comes from the translations: no raw `mps.…` or `resources.…` key shows. */
 async function expectTranslated(page: Page): Promise<void> {
   expect(await page.locator('body').innerText()).not.toMatch(/\b(mps|resources|ra)\.[a-zA-Z]+\./i);
-}
-
-/** Serious or critical WCAG 2.1 A/AA violations inside `selector` (the console's frame is tested with issue 12). */
-async function violations(page: Page, selector: string): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).include(selector).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 /** A GraphQL request from the page, with its session cookie. */
@@ -136,7 +129,7 @@ test('a coordinator registers employees at once; staff see, admit and export the
   // Already registered employees cannot be chosen again.
   for (const name of EMPLOYEES) await coordinator.getByRole('checkbox', { name: `Izvēlēties: ${name}`, disabled: true }).waitFor();
   await expectTranslated(coordinator);
-  expect(await violations(coordinator, 'main')).toEqual([]);
+  expect(await accessibilityViolations(coordinator, 'main', { include: 'main', seriousOnly: true })).toEqual([]);
 
   // Staff: the group's list in list order, who registered and who pays; admit the waiting person.
   await staff.goto(`${server.url}/admin/#/groups/${group.id}/registrations`);
@@ -153,7 +146,7 @@ test('a coordinator registers employees at once; staff see, admit and export the
   await staff.getByRole('row').filter({ hasText: EMPLOYEES[2] }).getByText('Apstiprināts').waitFor();
   await staff.getByRole('tab', { name: 'Pieteikumi' }).waitFor();
   await expectTranslated(staff);
-  expect(await violations(staff, 'main table')).toEqual([]);
+  expect(await accessibilityViolations(staff, 'main table', { include: 'main table', seriousOnly: true })).toEqual([]);
 
   // The coordinator sees their employees' registrations and cancels one, with a reason.
   await coordinator.getByRole('menuitem', { name: 'Pieteikumi' }).click();

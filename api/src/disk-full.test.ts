@@ -4,7 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { socketUrl } from './db/embedded-postgres.js';
 import { SESSION_COOKIE } from './http/cookies.js';
-import { startProductServer, type ProductServer } from './test/browser.js';
+import { startProductServer, startedDataFolder, type ProductServer } from './test/browser.js';
 import { mountTmpfs, testWithMount } from './test/tmpfs.js';
 
 /**
@@ -45,7 +45,7 @@ testWithMount('a full disk refuses saving with STORAGE_FULL, reading goes on, an
   let server: ProductServer | null = null;
   const database = new pg.Client({ connectionString: socketUrl(path.join(dataDir, 'run')) });
   try {
-    server = await startProductServer({}, { dataDir });
+    server = await startProductServer({}, { dataDir: await startedDataFolder(dataDir) });
     const url = server.url;
     await database.connect();
     // A staff member's session, as a sign-in would leave it, last seen a while ago: its next request refreshes it.
@@ -127,7 +127,7 @@ testWithMount('a WAL file that cannot be made stops the process at once with one
   const database = new pg.Client({ connectionString: url });
   database.on('error', () => {}); // the server goes away under it
   try {
-    server = await startProductServer({}, { dataDir });
+    server = await startProductServer({}, { dataDir: await startedDataFolder(dataDir) });
     await database.connect();
     await database.query(`CREATE TABLE kept (v text); INSERT INTO kept VALUES ('saglabāts')`);
 

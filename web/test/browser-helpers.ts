@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, startProductServer, type ProductServer } from '../../api/src/test/browser.js';
+import { accessibilityViolations, launchBrowser, startProductServer, type ProductServer } from '../../api/src/test/browser.js';
 
 export interface OpenedPortal {
   server: ProductServer;
@@ -38,15 +37,8 @@ export function eachTestInChromium(use: (opened: OpenedPortal) => void): void {
   });
 }
 
-/** Ids of serious or critical WCAG 2 A/AA violations on the page as it is now; each is logged with its nodes. */
-export async function seriousViolations(page: Page, where: string): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  for (const v of bad) {
-    console.log(`${where}: ${v.id} (${v.impact}) ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`);
-  }
-  return bad.map((v) => v.id);
-}
+/** Serious or critical WCAG 2.1 A/AA violations of the page as it is now; each is logged with its nodes. */
+export const seriousViolations = (page: Page, where: string): Promise<string[]> => accessibilityViolations(page, where, { seriousOnly: true });
 
 /** The development identity provider's answer to the portal: the form it posts to /auth/wsfed. */
 export async function signInAsDemoPerson(page: Page, baseUrl: string, name: string, path = '/profils'): Promise<void> {

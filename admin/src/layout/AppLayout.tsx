@@ -1,12 +1,25 @@
-import { useMediaQuery, type Theme } from '@mui/material';
-import { useEffect, type ReactNode } from 'react';
-import { Layout, Loading, usePermissions, useSidebarState, useTranslate } from 'react-admin';
+import { ThemeProvider, useMediaQuery, type Theme } from '@mui/material';
+import { useCallback, useEffect, type ReactNode } from 'react';
+import { Layout, Loading, LoadingPage, usePermissions, useSidebarState, useTranslate } from 'react-admin';
 import { mayUseConsole } from '../auth/access';
 import { ConsoleAppBar } from './ConsoleAppBar';
 import { NoAccess } from './NoAccess';
 
 /** react-admin's layout for those who may use the console; the no-access page for everyone else. */
-export const AppLayout = ({ children }: { children: ReactNode }) => {
+export const AppLayout = ({ children }: { children: ReactNode }) => (
+  <NamedProgress>
+    <AllowedLayout>{children}</AllowedLayout>
+  </NamedProgress>
+);
+
+/** What shows while the console starts (signing in is checked), its spinner named too. */
+export const ConsoleLoadingPage = () => (
+  <NamedProgress>
+    <LoadingPage />
+  </NamedProgress>
+);
+
+const AllowedLayout = ({ children }: { children: ReactNode }) => {
   const translate = useTranslate();
   const { permissions, isPending } = usePermissions();
   const allowed = !isPending && mayUseConsole(permissions);
@@ -22,6 +35,26 @@ export const AppLayout = ({ children }: { children: ReactNode }) => {
       {children}
     </Layout>
   );
+};
+
+/**
+ * Every progress bar and spinner named in the user's language: react-admin draws them unnamed while
+ * a reference, a tab or a list loads, and a screen reader then announces a nameless "progress bar".
+ */
+const NamedProgress = ({ children }: { children: ReactNode }) => {
+  const label = useTranslate()('ra.page.loading');
+  const theme = useCallback(
+    (outer: Theme): Theme => ({
+      ...outer,
+      components: {
+        ...outer.components,
+        MuiLinearProgress: { ...outer.components?.MuiLinearProgress, defaultProps: { ...outer.components?.MuiLinearProgress?.defaultProps, 'aria-label': label } },
+        MuiCircularProgress: { ...outer.components?.MuiCircularProgress, defaultProps: { ...outer.components?.MuiCircularProgress?.defaultProps, 'aria-label': label } },
+      },
+    }),
+    [label],
+  );
+  return <ThemeProvider theme={theme}>{children}</ThemeProvider>;
 };
 
 /**

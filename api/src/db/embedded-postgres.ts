@@ -12,6 +12,8 @@ export interface EmbeddedPostgres {
   url: string;
   /** The folder holding the Unix socket (only this user may enter it). */
   socketDir: string;
+  /** The whole database as a tarball, for `EmbeddedOptions.load` (tests copy one migrated database this way). */
+  dump(): Promise<Blob>;
   stop(): Promise<void>;
 }
 
@@ -134,10 +136,12 @@ export interface EmbeddedOptions {
   log?: StorageLog;
   /** PGlite answered with a PANIC and cannot be used any more, not even closed (see pglite-server.ts). */
   onPanic?: (message: string) => void;
+  /** An in-memory database starts as a copy of this dump instead of empty. */
+  load?: Blob;
 }
 
 export async function startEmbeddedPostgres(dataDir: string | null, options: EmbeddedOptions = {}): Promise<EmbeddedPostgres> {
-  const { log = consoleStorageLog, onPanic } = options;
+  const { log = consoleStorageLog, onPanic, load } = options;
   let releaseLock = () => {};
   let pgDir: string | undefined;
   let firstStart = false;
@@ -148,7 +152,7 @@ export async function startEmbeddedPostgres(dataDir: string | null, options: Emb
   }
   let db: PGlite;
   try {
-    db = await PGlite.create(pgDir ? { dataDir: pgDir } : {});
+    db = await PGlite.create(pgDir ? { dataDir: pgDir } : load ? { loadDataDir: load } : {});
     await db.query('select 1');
   } catch (error) {
     releaseLock();
@@ -185,6 +189,7 @@ export async function startEmbeddedPostgres(dataDir: string | null, options: Emb
   return {
     url: socketUrl(socket.dir),
     socketDir: socket.dir,
+    dump: () => db.dumpDataDir('none'),
     async stop() {
       await server.close();
       await db.close();

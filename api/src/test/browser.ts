@@ -2,8 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { repoRoot } from '../config.js';
+import { productDataFolder } from './run-folder.js';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -20,15 +22,30 @@ export interface ProductServer {
 }
 
 /**
+ * A data folder as `npm start` leaves it after its first start (migrated, demo data loaded): a copy
+ * of the one made once per test run (run-folder.ts) in `into` (an empty folder) or a fresh one;
+ * outside a run the folder stays empty.
+ */
+export async function startedDataFolder(into?: string): Promise<string> {
+  const dataDir = into ?? fs.mkdtempSync(path.join(os.tmpdir(), 'mps-e2e-'));
+  const snapshot = await productDataFolder((folder) => startProductServer({}, { dataDir: folder }));
+  if (snapshot) fs.cpSync(snapshot, dataDir, { recursive: true });
+  return dataDir;
+}
+
+/**
  * Starts the built system exactly as `npm start` does (node api/dist/main.js, embedded PGlite, demo
- * data) in a fresh data folder on a free port. DATABASE_URL of this process is removed on purpose:
- * this is the newcomer's path, also in CI. A test that wants a server of its own passes it in `env`.
+ * data) on a free port. DATABASE_URL of this process is removed on purpose: this is the newcomer's
+ * path, also in CI. A test that wants a server of its own passes it in `env`. Without `dataDir` and
+ * `env` it starts in a copy of the run's started data folder (the first start, tested in main.test.ts,
+ * takes seconds more); with `env` in an empty folder.
  */
 export async function startProductServer(env: Record<string, string> = {}, options: { dataDir?: string } = {}): Promise<ProductServer> {
   const main = path.join(repoRoot, 'api/dist/main.js');
   if (!fs.existsSync(main)) throw new Error('api/dist/main.js is missing: run "npm run build" first (npm test does it).');
   const ownDataDir = !options.dataDir;
-  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'mps-e2e-'));
+  const dataDir =
+    options.dataDir ?? (Object.keys(env).length === 0 ? await startedDataFolder() : fs.mkdtempSync(path.join(os.tmpdir(), 'mps-e2e-')));
   const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', MPS_DATA_DIR: dataDir, NODE_ENV: 'development', ...env };
   if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
   const child: ChildProcess = spawn(process.execPath, [main], { cwd: repoRoot, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -87,4 +104,33 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** The WCAG levels every page is held to. */
+export const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+export interface AccessibilityCheck {
+  /** Only this part of the page (a CSS selector). */
+  include?: string;
+  /** Leave this out (a CSS selector). */
+  exclude?: string;
+  /** Count only serious and critical violations (the default: every impact). */
+  seriousOnly?: boolean;
+}
+
+/**
+ * The WCAG 2.1 A/AA violations of the page as it is now, as "<where>: <rule id>", each logged with
+ * its nodes. axe runs inside the page (legacy mode): the default finishes every check in a blank
+ * page of its own, which cost 2-3 s a check; our pages have no cross-origin frames that would need it.
+ */
+export async function accessibilityViolations(page: Page, where: string, check: AccessibilityCheck = {}): Promise<string[]> {
+  let builder = new AxeBuilder({ page }).setLegacyMode(true).withTags(WCAG_21_AA);
+  if (check.include) builder = builder.include(check.include);
+  if (check.exclude) builder = builder.exclude(check.exclude);
+  const result = await builder.analyze();
+  const counted = check.seriousOnly ? result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical') : result.violations;
+  for (const v of counted) {
+    console.log(`${where}: ${v.id} (${v.impact}) ${v.help}\n  ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`).join('\n  ')}`);
+  }
+  return counted.map((v) => `${where}: ${v.id}`);
 }

@@ -6,6 +6,7 @@ import { loadConfig, type Config } from '../config.js';
 import { QueryCounter } from '../db/data-source.js';
 import { startEmbeddedPostgres } from '../db/embedded-postgres.js';
 import { SESSION_COOKIE } from '../http/cookies.js';
+import { migratedPgliteDump, migratedTemplate } from './snapshots.js';
 
 export interface TestDatabase {
   url: string;
@@ -14,18 +15,21 @@ export interface TestDatabase {
 
 /**
  * A database of its own for one test file: a fresh database on the server of DATABASE_URL (CI runs
- * a real PostgreSQL), or else an in-memory PGlite.
+ * a real PostgreSQL), or else an in-memory PGlite. Empty, or with `migrated` a copy of the run's
+ * migrated database (see snapshots.ts), which saves each file the migrations.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(options: { migrated?: boolean } = {}): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
-    const embedded = await startEmbeddedPostgres(null);
+    const load = options.migrated ? await migratedPgliteDump() : null;
+    const embedded = await startEmbeddedPostgres(null, load ? { load } : {});
     return { url: embedded.url, drop: () => embedded.stop() };
   }
+  const template = options.migrated ? await migratedTemplate(serverUrl) : null;
   const name = `mps_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.query(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
@@ -98,7 +102,7 @@ export interface TestAppOptions {
 
 /** Boots the real server (HTTP, GraphQL, WebSocket) on a free port over a fresh database. */
 export async function startTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
-  const database: TestDatabase = options.databaseUrl ? { url: options.databaseUrl, drop: async () => {} } : await createTestDatabase();
+  const database: TestDatabase = options.databaseUrl ? { url: options.databaseUrl, drop: async () => {} } : await createTestDatabase({ migrated: true });
   const config = loadConfig({ NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', MPS_DEMO_DATA: 'false', ...env });
   const queries = new QueryCounter();
   const quiet = { info: () => {}, error: (message: string, error?: unknown) => console.error(message, error) };
