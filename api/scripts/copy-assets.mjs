@@ -5,6 +5,9 @@ import { fileURLToPath } from 'node:url';
 
 const api = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const from = path.join(api, 'src/modules/notifications/templates');
-const to = path.join(api, 'dist/modules/notifications/templates');
-fs.rmSync(to, { recursive: true, force: true });
-fs.cpSync(from, to, { recursive: true });
+// dist is the application; dist-tools the benchmarks and test workers compiled with it (tsconfig.tools.json).
+for (const out of ['dist', 'dist-tools']) {
+  const to = path.join(api, out, 'modules/notifications/templates');
+  fs.rmSync(to, { recursive: true, force: true });
+  fs.cpSync(from, to, { recursive: true });
+}

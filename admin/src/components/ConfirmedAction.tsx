@@ -110,7 +110,7 @@ export const ConfirmedAction = ({ resource, action, id, variables, label, icon, 
         confirm={label}
         confirmColor={color === 'error' ? 'warning' : 'primary'}
         cancel={cancelLabel}
-        onConfirm={run}
+        onConfirm={() => void run()}
         onClose={() => setOpen(false)}
       />
     </span>

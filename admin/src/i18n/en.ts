@@ -397,6 +397,7 @@ export const en: Messages = {
       open: 'Import from CSV',
       institution: 'Institution',
       chooseFile: 'Choose a file',
+      unreadable: 'The file could not be read. Choose it again.',
       fileInfo: 'File: %{name} (%{encoding})',
       encoding: {
         'utf-8': 'UTF-8',

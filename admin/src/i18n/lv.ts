@@ -401,6 +401,7 @@ export const lv = {
       open: 'Importēt no CSV',
       institution: 'Iestāde',
       chooseFile: 'Izvēlēties failu',
+      unreadable: 'Failu neizdevās nolasīt. Izvēlieties to vēlreiz.',
       fileInfo: 'Fails: %{name} (%{encoding})',
       encoding: {
         'utf-8': 'UTF-8',

@@ -1,10 +1,11 @@
 import { Box, Button, Card, CardActions, CardContent, Link, Typography } from '@mui/material';
-import { useGetIdentity, useLogout, useTranslate } from 'react-admin';
+import { useGetIdentity, useLogout, useNotify, useTranslate } from 'react-admin';
 
 /** For a signed-in person who is neither staff nor a coordinator: say so, and offer a way out. */
 export const NoAccess = () => {
   const translate = useTranslate();
   const logout = useLogout();
+  const notify = useNotify();
   const { identity } = useGetIdentity();
   return (
     <Box component="main" sx={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', p: 2 }}>
@@ -17,7 +18,12 @@ export const NoAccess = () => {
         </CardContent>
         <CardActions sx={{ justifyContent: 'space-between', px: 2, pb: 2 }}>
           <Link href="/">{translate('mps.noAccess.portal')}</Link>
-          <Button variant="contained" onClick={() => logout()}>
+          <Button
+            variant="contained"
+            onClick={() => {
+              logout().catch(() => notify('mps.errors.NETWORK', { type: 'error' }));
+            }}
+          >
             {translate('mps.actions.signOut')}
           </Button>
         </CardActions>

@@ -55,7 +55,8 @@ function wsRequest(query: string, headers: Record<string, string> = {}): Promise
         next: (value) => (result = value as typeof result),
         error: (error) => {
           void client.dispose();
-          Array.isArray(error) ? resolve({ errors: error }) : reject(error);
+          if (Array.isArray(error)) resolve({ errors: error });
+          else reject(error);
         },
         complete: () => {
           void client.dispose();

@@ -588,7 +588,7 @@ export const MATRIX: Rule[] = [
   {
     operation: 'requestCoordinatorNomination',
     rule: 'A signed-in person with an e-mail address, for themself. Not API tokens.',
-    call: (w) => ({
+    call: () => ({
       query: `mutation ($input: NominationInput!) { requestCoordinatorNomination(input: $input) { id } }`,
       variables: { input: { registrationNumber: `9${String(800_000_000 + (codeSerial += 1)).padStart(10, '0')}`, institutionName: 'Matricas iestāde', position: 'Vadītāja' } },
     }),

@@ -5,7 +5,7 @@
  * claims often, so that kills land between claims too); prints "ready" once connected, then
  * delivers until nothing is left to deliver, and exits 0.
  *
- * Compiled by the api build (tsconfig.build.json lists it) into dist/test/outbox-worker-child.js.
+ * Compiled by the api build (tsconfig.tools.json lists it) into dist-tools/test/outbox-worker-child.js.
  */
 import 'reflect-metadata';
 import { setTimeout as sleep } from 'node:timers/promises';

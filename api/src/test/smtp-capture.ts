@@ -72,7 +72,7 @@ export async function startSmtpCapture(): Promise<SmtpCapture> {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('error', callback);
-      stream.on('end', async () => {
+      const received = async () => {
         const raw = Buffer.concat(chunks);
         if (holding) {
           held += 1;
@@ -88,6 +88,9 @@ export async function startSmtpCapture(): Promise<SmtpCapture> {
             callback();
           })
           .catch(callback);
+      };
+      stream.on('end', () => {
+        received().catch(callback);
       });
     },
   });

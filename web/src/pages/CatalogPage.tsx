@@ -41,8 +41,10 @@ export function CatalogPage() {
   const courses = (data ?? previousData)?.courses;
   const pages = courses ? Math.max(1, Math.ceil(courses.total / PAGE_SIZE)) : 1;
 
-  const go = (next: CatalogParams, replace = false) =>
-    navigate({ search: catalogSearch(next) }, { replace, preventScrollReset: true });
+  const go = (next: CatalogParams, replace = false) => {
+    // The router's promise only tells when the navigation is done; its errors go to the routes' error element.
+    void navigate({ search: catalogSearch(next) }, { replace, preventScrollReset: true });
+  };
   const changeFilter = (name: FilterName, value: string) => go({ ...latest.current, [name]: value, page: 1 });
   const changeSort = (sort: SortChoice) => go({ ...latest.current, sort, page: 1 });
   const clearFilters = () => go({ ...readCatalogParams(new URLSearchParams()), sort: latest.current.sort });

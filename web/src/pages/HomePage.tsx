@@ -27,7 +27,8 @@ export function HomePage() {
 
   const search = (event: FormEvent) => {
     event.preventDefault();
-    navigate(`/katalogs${catalogSearch({ ...readCatalogParams(new URLSearchParams()), q: text })}`);
+    // The router's promise only tells when the navigation is done; its errors go to the routes' error element.
+    void navigate(`/katalogs${catalogSearch({ ...readCatalogParams(new URLSearchParams()), q: text })}`);
   };
 
   return (

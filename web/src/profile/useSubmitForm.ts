@@ -64,6 +64,7 @@ export function useSubmitForm<T>({
       own.length > 1 ? document.getElementById(`${id}-summary`) : own[0] ? document.getElementById(idFor(own[0].field)) : document.getElementById(`${id}-error`);
     target?.focus();
     // Only a new failed attempt moves focus, not a re-render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the other values are read as they are at that attempt
   }, [focusRequest]);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorMessage, Loading } from '../components/ErrorMessage';
@@ -58,7 +58,7 @@ export function RegisterPanel({ course, group, onClose, onRegistered }: Props) {
   useEffect(() => heading.current?.focus(), []);
 
   const person = options.data?.me?.person;
-  const accounts = person ? accountsOf(person) : [];
+  const accounts = useMemo(() => (person ? accountsOf(person) : []), [person]);
   const employerRequisites = !!person && hasEmployerRequisites(person);
   // One account and nothing else to choose: it is chosen.
   useEffect(() => {

@@ -96,7 +96,7 @@ const RevokeButton = () => {
         content="mps.apiTokens.revokeContent"
         confirm="mps.apiTokens.revoke"
         confirmColor="warning"
-        onConfirm={revoke}
+        onConfirm={() => void revoke()}
         onClose={() => setOpen(false)}
       />
     </>
@@ -179,7 +179,7 @@ const CreatedTokenDialog = ({ created, onClose }: { created: CreatedToken | null
         ) : null}
       </DialogContent>
       <DialogActions>
-        <MuiButton startIcon={<ContentCopyIcon />} onClick={copyToken}>
+        <MuiButton startIcon={<ContentCopyIcon />} onClick={() => void copyToken()}>
           {translate('mps.apiTokens.copy')}
         </MuiButton>
         <MuiButton variant="contained" onClick={onClose}>

@@ -175,7 +175,11 @@ export const EmployeeImport = () => {
       setProblem(translate('mps.validation.FILE_TOO_LARGE'));
       return;
     }
-    setFile({ name: chosen.name, ...decodeRoster(await chosen.arrayBuffer()) });
+    try {
+      setFile({ name: chosen.name, ...decodeRoster(await chosen.arrayBuffer()) });
+    } catch {
+      setProblem(translate('mps.import.unreadable'));
+    }
   };
 
   const run = async (dryRun: boolean) => {
@@ -229,7 +233,7 @@ export const EmployeeImport = () => {
           )}
           <Button component="label" variant="outlined" startIcon={<UploadFileIcon />}>
             {translate('mps.import.chooseFile')}
-            <input type="file" accept=".csv,text/csv,text/plain" hidden onChange={chooseFile} data-testid="import-file" />
+            <input type="file" accept=".csv,text/csv,text/plain" hidden onChange={(event) => void chooseFile(event)} data-testid="import-file" />
           </Button>
           {file ? (
             <Typography variant="body2" data-testid="import-file-name">

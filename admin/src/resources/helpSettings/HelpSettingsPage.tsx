@@ -51,7 +51,7 @@ export const HelpSettingsPage = () => {
         {error ? <Alert severity="error">{error.message}</Alert> : null}
         {isPending ? <LinearProgress aria-label={translate('ra.page.loading')} /> : null}
         {data ? (
-          <Box component="form" onSubmit={save} noValidate sx={{ maxWidth: 640 }}>
+          <Box component="form" onSubmit={(event) => void save(event)} noValidate sx={{ maxWidth: 640 }}>
             <TextField
               fullWidth
               id="help-video-url"

@@ -44,7 +44,7 @@ const OutboxOverview = ({ counts }: { counts: OutboxStatusCount[] | undefined })
   const countsKey = counts ? JSON.stringify(counts) : null;
   const previousKey = useRef(countsKey);
   useEffect(() => {
-    if (previousKey.current && countsKey && previousKey.current !== countsKey) refetch();
+    if (previousKey.current && countsKey && previousKey.current !== countsKey) void refetch(); // failures show in the list's state, refetch does not reject
     previousKey.current = countsKey;
   }, [countsKey, refetch]);
 

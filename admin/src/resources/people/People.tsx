@@ -95,7 +95,7 @@ const GrantedRoles = () => {
         {GRANTABLE.map((role) => (
           <FormControlLabel
             key={role}
-            control={<Switch checked={roles.includes(role)} disabled={!admin || self || pending !== null} onChange={(event) => toggle(role, event.target.checked)} />}
+            control={<Switch checked={roles.includes(role)} disabled={!admin || self || pending !== null} onChange={(event) => void toggle(role, event.target.checked)} />}
             label={translate(`mps.people.role.${role}`)}
           />
         ))}

@@ -339,7 +339,8 @@ export const RegisterEmployees = () => {
       setResult(placed);
       setChosen(new Map());
       notify('mps.registerEmployees.done', { type: 'info', messageArgs: { smart_count: placed.length } });
-      existing.refetch();
+      // Not awaited: the list refreshes on its own; refetch reports failures in the query state, it does not reject.
+      void existing.refetch();
       const again = await dataProvider.runQuery('registrations', { query: 'group', variables: { id: group.id } });
       if (again.data) setGroup(again.data as GroupChoice);
     } catch (error) {
@@ -422,7 +423,7 @@ export const RegisterEmployees = () => {
             </Alert>
           ) : null}
           <Box>
-            <Button variant="contained" startIcon={<GroupAddIcon />} disabled={!ready || pending} onClick={submit}>
+            <Button variant="contained" startIcon={<GroupAddIcon />} disabled={!ready || pending} onClick={() => void submit()}>
               {translate('mps.registerEmployees.submit', { smart_count: chosen.size })}
             </Button>
           </Box>

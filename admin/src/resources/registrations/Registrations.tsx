@@ -197,7 +197,7 @@ const ExportRegistrations = ({ fileName, filter: fixed }: { fileName: string; fi
     }
   };
   return (
-    <Button label="mps.registrations.exportCsv" onClick={run} disabled={pending || !total}>
+    <Button label="mps.registrations.exportCsv" onClick={() => void run()} disabled={pending || !total}>
       <DownloadIcon />
     </Button>
   );

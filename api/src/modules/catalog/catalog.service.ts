@@ -234,7 +234,7 @@ export class CatalogService {
     if (input.sortOrder !== undefined && input.sortOrder !== null) topic.sortOrder = input.sortOrder;
   }
 
-  async createCourse(ctx: RequestContext, input: CourseInput): Promise<Course> {
+  async createCourse(_ctx: RequestContext, input: CourseInput): Promise<Course> {
     return inTransaction(this.dataSource, async (em) => {
       const course = em.create(Course, { visibility: CourseVisibility.PUBLIC });
       const allowed = await this.assignCourse(em, course, input, true);
@@ -244,7 +244,7 @@ export class CatalogService {
     });
   }
 
-  async updateCourse(ctx: RequestContext, id: string, input: CourseInput): Promise<Course> {
+  async updateCourse(_ctx: RequestContext, id: string, input: CourseInput): Promise<Course> {
     return inTransaction(this.dataSource, async (em) => {
       const course = isUuid(id) ? await em.findOne(Course, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!course) throw new NotFoundError('Course', id);

@@ -64,7 +64,10 @@ function calendarsOf(mail: CapturedMail): Calendar[] {
     let current: Record<string, string> | null = null;
     for (const line of lines) {
       if (line === 'BEGIN:VEVENT') current = {};
-      else if (line === 'END:VEVENT') events.push(current!), (current = null);
+      else if (line === 'END:VEVENT') {
+        events.push(current!);
+        current = null;
+      }
       else if (current) current[line.slice(0, line.indexOf(':')).split(';')[0]] = line.slice(line.indexOf(':') + 1);
     }
     return {

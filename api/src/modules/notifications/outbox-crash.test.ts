@@ -25,7 +25,7 @@ import { TemplateRenderer } from './template-renderer.js';
  * Message-ID of the first copy. OUTBOX_CRASH_SEED replays another run's kill delays.
  */
 
-const CHILD = path.join(repoRoot, 'api/dist/test/outbox-worker-child.js');
+const CHILD = path.join(repoRoot, 'api/dist-tools/test/outbox-worker-child.js');
 const MESSAGES = 300;
 const KILLS = 8;
 const SEED = Number(process.env.OUTBOX_CRASH_SEED) || 20_251_124;
@@ -135,7 +135,7 @@ async function startSmtpCapture({ delayMs }: { delayMs: () => number }): Promise
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.once('error', (error) => done(error));
-      stream.once('end', async () => {
+      const received = async () => {
         await sleep(delayMs()); // the server's own time with the message (not a wait for a condition)
         const worker = workerOf.get(session.id)!;
         const mail = { recipient, messageId: messageIdOf(Buffer.concat(chunks)), worker };
@@ -145,6 +145,9 @@ async function startSmtpCapture({ delayMs }: { delayMs: () => number }): Promise
         }
         capture.accepted.push(mail);
         done();
+      };
+      stream.once('end', () => {
+        received().catch(done);
       });
     },
   });

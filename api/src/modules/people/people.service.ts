@@ -220,7 +220,7 @@ export class PeopleService {
   }
 
   /** The signed-in person's own contact and billing details; every problem is reported at once. */
-  async updateProfile(ctx: RequestContext, personId: string, input: ProfileInput): Promise<Person> {
+  async updateProfile(_ctx: RequestContext, personId: string, input: ProfileInput): Promise<Person> {
     const problems = new Problems();
     const email = input.email === undefined ? undefined : checkEmail(input.email, 'email', problems, { required: true });
     const phone = input.phone === undefined ? undefined : checkPhone(input.phone, 'phone', problems);

@@ -111,7 +111,7 @@ export class GroupsService {
     return new Map(rows.map((row) => [row.course_id, row.next]));
   }
 
-  async createGroup(ctx: RequestContext, input: GroupInput): Promise<Group> {
+  async createGroup(_ctx: RequestContext, input: GroupInput): Promise<Group> {
     const { group, told } = await inTransaction(this.dataSource, async (em) => {
       const group = em.create(Group, { status: GroupStatus.PLANNED, registrationDeadline: null, priceOverrideCents: null });
       await this.assignGroup(em, group, input, true);

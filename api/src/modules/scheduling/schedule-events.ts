@@ -206,15 +206,16 @@ export class ScheduleEvents implements SeatsAnnouncer {
       if (!done) {
         done = true;
         this.emitter.off(kind, onEvent);
-        this.emitter.off('stop', finish);
+        this.emitter.off('stop', onStop);
         queue.length = 0;
         waiting?.({ value: undefined, done: true });
         waiting = null;
       }
       return Promise.resolve({ value: undefined, done: true });
     };
+    const onStop = () => void finish();
     this.emitter.on(kind, onEvent);
-    this.emitter.once('stop', finish);
+    this.emitter.once('stop', onStop);
     return {
       next: () => {
         if (queue.length > 0) return Promise.resolve({ value: queue.shift()!, done: false });

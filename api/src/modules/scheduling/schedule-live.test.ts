@@ -111,7 +111,7 @@ async function subscribed(app: TestApp, count: number, done = (current: number) 
 
 /** Closes every subscription, and waits until the apps have let go of them (counts start from 0 in each test). */
 async function closeAll(...apps: TestApp[]): Promise<void> {
-  await Promise.all(clients.splice(0).map((client) => client.dispose()));
+  await Promise.all(clients.splice(0).map(async (client) => client.dispose()));
   for (const app of apps) await subscribed(app, 0, (count) => count === 0);
 }
 
