@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', '**/.data/**', 'web/src/gql/**', '**/*.js', '**/*.mjs', '**/*.cjs'],
+    ignores: ['**/dist/**', '**/node_modules/**', '**/.data/**', 'web/src/gql/**', 'admin/src/gql/**', '**/*.js', '**/*.mjs', '**/*.cjs'],
   },
   {
     files: ['api/src/**/*.ts', 'web/src/**/*.{ts,tsx}', 'web/test/**/*.ts', 'admin/src/**/*.{ts,tsx}', 'admin/test/**/*.ts'],

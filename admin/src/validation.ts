@@ -17,14 +17,18 @@ export const required = (): Validator => {
   return validator;
 };
 
-export const length = (min: number, max: number): Validator => (value) => {
-  if (isEmpty(value)) return undefined;
-  const size = String(value).trim().length;
-  return size < min || size > max ? message('LENGTH_BETWEEN', { min, max }) : undefined;
-};
+export const length =
+  (min: number, max: number): Validator =>
+  (value) => {
+    if (isEmpty(value)) return undefined;
+    const size = String(value).trim().length;
+    return size < min || size > max ? message('LENGTH_BETWEEN', { min, max }) : undefined;
+  };
 
-export const maxLength = (max: number): Validator => (value) =>
-  !isEmpty(value) && String(value).trim().length > max ? message('MAX_LENGTH', { max }) : undefined;
+export const maxLength =
+  (max: number): Validator =>
+  (value) =>
+    !isEmpty(value) && String(value).trim().length > max ? message('MAX_LENGTH', { max }) : undefined;
 
 /** Course and topic codes have at most 40 characters, group codes 60. */
 export const code = (max: number): Validator => {
@@ -37,12 +41,14 @@ export const code = (max: number): Validator => {
   };
 };
 
-export const wholeNumber = (min: number, max: number): Validator => (value) => {
-  if (isEmpty(value)) return undefined;
-  const number = Number(value);
-  if (!Number.isInteger(number)) return message('WHOLE_NUMBER');
-  return number < min || number > max ? message('RANGE', { min, max }) : undefined;
-};
+export const wholeNumber =
+  (min: number, max: number): Validator =>
+  (value) => {
+    if (isEmpty(value)) return undefined;
+    const number = Number(value);
+    if (!Number.isInteger(number)) return message('WHOLE_NUMBER');
+    return number < min || number > max ? message('RANGE', { min, max }) : undefined;
+  };
 
 /** Euro with at most two decimals, 0 to 100 000 (the API's 10 000 000 cents). */
 export const euro = (): Validator => (value) => {
@@ -56,9 +62,7 @@ export const euro = (): Validator => (value) => {
 export const hours = (): Validator => (value) => {
   if (isEmpty(value)) return undefined;
   const number = Number(value);
-  return Number.isFinite(number) && number > 0 && number <= 2000 && Math.abs(Math.round(number * 10) - number * 10) < 1e-6
-    ? undefined
-    : message('HOURS');
+  return Number.isFinite(number) && number > 0 && number <= 2000 && Math.abs(Math.round(number * 10) - number * 10) < 1e-6 ? undefined : message('HOURS');
 };
 
 export const email = (): Validator => (value) =>
@@ -78,9 +82,7 @@ export const httpUrl = (): Validator => (value) => {
 export const notBelowMinSize: Validator = (value, values) => {
   const min = Number(values?.minSize);
   const max = Number(value);
-  return !isEmpty(value) && !isEmpty(values?.minSize) && Number.isInteger(min) && Number.isInteger(max) && min > max
-    ? message('MIN_ABOVE_MAX')
-    : undefined;
+  return !isEmpty(value) && !isEmpty(values?.minSize) && Number.isInteger(min) && Number.isInteger(max) && min > max ? message('MIN_ABOVE_MAX') : undefined;
 };
 
 const MAX_SESSION_HOURS = 14;
@@ -96,8 +98,7 @@ export const endAfterStart: Validator = (value, values) => {
 };
 
 /** On placeId, like the API: a session needs a place, an online link, or both. */
-export const placeOrLink: Validator = (value, values) =>
-  isEmpty(value) && isEmpty(values?.onlineUrl) ? message('PLACE_OR_LINK_REQUIRED') : undefined;
+export const placeOrLink: Validator = (value, values) => (isEmpty(value) && isEmpty(values?.onlineUrl) ? message('PLACE_OR_LINK_REQUIRED') : undefined);
 
 /** A list (checkboxes, multi-select) with at least one value; `text` is the message key to show. */
 export const atLeastOne = (text = 'mps.validation.REQUIRED'): Validator => {

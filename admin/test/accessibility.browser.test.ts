@@ -75,27 +75,55 @@ describe('staff', () => {
 
   test.each([
     '/',
-    '/courses', '/courses/create', '/courses/:id', '/courses/:id/show',
+    '/courses',
+    '/courses/create',
+    '/courses/:id',
+    '/courses/:id/show',
     '/courseDemand',
-    '/groups', '/groups/create', '/groups/:id',
-    '/sessions', '/sessions/create', '/sessions/:id',
-    '/topics', '/topics/create', '/topics/:id',
-    '/lecturers', '/lecturers/create', '/lecturers/:id',
-    '/places', '/places/create', '/places/:id',
-    '/institutions', '/institutions/create', '/institutions/:id',
-    '/employees', '/employees/create', '/employeeImport',
-    '/billingAccounts', '/billingAccounts/create',
-    '/apiTokens', '/apiTokens/create',
-    '/outboxMessages', '/notificationPreviews',
-    '/registrations', '/registerEmployees', '/people', '/coordinatorNominations', '/supportQuestions',
+    '/groups',
+    '/groups/create',
+    '/groups/:id',
+    '/sessions',
+    '/sessions/create',
+    '/sessions/:id',
+    '/topics',
+    '/topics/create',
+    '/topics/:id',
+    '/lecturers',
+    '/lecturers/create',
+    '/lecturers/:id',
+    '/places',
+    '/places/create',
+    '/places/:id',
+    '/institutions',
+    '/institutions/create',
+    '/institutions/:id',
+    '/employees',
+    '/employees/create',
+    '/employeeImport',
+    '/billingAccounts',
+    '/billingAccounts/create',
+    '/apiTokens',
+    '/apiTokens/create',
+    '/outboxMessages',
+    '/notificationPreviews',
+    '/registrations',
+    '/registerEmployees',
+    '/people',
+    '/coordinatorNominations',
+    '/supportQuestions',
     '/no-such-page',
-  ])('%s has no WCAG 2.1 A/AA violation', async (pattern) => {
-    const route = pattern.replace(':id', ids[pattern.split('/')[1]] ?? '');
-    await open(page, route);
-    expect(await violations(page, pattern)).toEqual([]);
-  }, 60_000);
+  ])(
+    '%s has no WCAG 2.1 A/AA violation',
+    async (pattern) => {
+      const route = pattern.replace(':id', ids[pattern.split('/')[1]] ?? '');
+      await open(page, route);
+      expect(await violations(page, pattern)).toEqual([]);
+    },
+    60_000,
+  );
 
-  test('while a page loads, its progress bars are named in the user\'s language', async () => {
+  test("while a page loads, its progress bars are named in the user's language", async () => {
     // A fresh start of the console on a group's page, every answer of the API held back until the bars have been looked at.
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -127,7 +155,10 @@ describe('staff', () => {
               const response = await fetch('/graphql', {
                 method: 'POST',
                 headers: { 'content-type': 'application/json' },
-                body: JSON.stringify({ query: `query ($k: NotificationKind!, $l: Language!) { notificationPreview(kind: $k, language: $l) { html } }`, variables: { k: kind, l: language } }),
+                body: JSON.stringify({
+                  query: `query ($k: NotificationKind!, $l: Language!) { notificationPreview(kind: $k, language: $l) { html } }`,
+                  variables: { k: kind, l: language },
+                }),
               });
               return ((await response.json()) as { data: { notificationPreview: { html: string } } }).data.notificationPreview.html;
             },
@@ -149,7 +180,18 @@ describe('coordinator', () => {
   beforeAll(async () => ({ context, page } = await signedIn(COORDINATOR)), 60_000);
   afterAll(() => context?.close());
 
-  test.each(['/', '/employees', '/employees/create', '/employeeImport', '/billingAccounts', '/billingAccounts/create', '/courses', '/institutions', '/registrations', '/registerEmployees'])(
+  test.each([
+    '/',
+    '/employees',
+    '/employees/create',
+    '/employeeImport',
+    '/billingAccounts',
+    '/billingAccounts/create',
+    '/courses',
+    '/institutions',
+    '/registrations',
+    '/registerEmployees',
+  ])(
     '%s has no WCAG 2.1 A/AA violation',
     async (route) => {
       await open(page, route);
@@ -222,7 +264,10 @@ describe('on a phone (390 × 844)', () => {
 
   test('the menu opens from the bar and closes when a page is chosen', async () => {
     await open(page, '/courses');
-    await page.getByRole('button', { name: /izvēlni|menu/i }).first().click();
+    await page
+      .getByRole('button', { name: /izvēlni|menu/i })
+      .first()
+      .click();
     await page.getByRole('menuitem', { name: 'Grupas' }).click();
     await page.waitForURL(/#\/groups/);
     await page.getByRole('menuitem', { name: 'Grupas' }).waitFor({ state: 'hidden' });

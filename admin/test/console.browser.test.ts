@@ -37,7 +37,11 @@ async function signIn(page: Page, person: string, path = '/admin/'): Promise<voi
 }
 
 /** A GraphQL request from the page, with its session cookie, as the console itself makes them. */
-async function graphql<T>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<{ data: T; errors?: { extensions: Record<string, unknown> }[] }> {
+async function graphql<T>(
+  page: Page,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<{ data: T; errors?: { extensions: Record<string, unknown> }[] }> {
   return page.evaluate(
     async ([query, variables]) => {
       const response = await fetch('/graphql', {
@@ -97,7 +101,9 @@ describe('staff console (Jānis Kalniņš)', () => {
     expect(total).toBeGreaterThan(25);
 
     await page.goto(server.url + '/admin/#/courses');
-    await rangeInfo(page).filter({ hasText: `no ${total}` }).waitFor();
+    await rangeInfo(page)
+      .filter({ hasText: `no ${total}` })
+      .waitFor();
     expect(await rows(page).count()).toBe(25);
     await page.getByRole('columnheader', { name: 'Kods' }).waitFor();
 
@@ -111,7 +117,9 @@ describe('staff console (Jānis Kalniņš)', () => {
     expect(narrowed).toBeLessThan(total);
 
     await page.getByPlaceholder('Meklēt').fill('iepirkum');
-    await rangeInfo(page).filter({ hasText: `no ${narrowed}` }).waitFor();
+    await rangeInfo(page)
+      .filter({ hasText: `no ${narrowed}` })
+      .waitFor();
     await page.waitForURL(/iepirkum/);
     expect(await rows(page).count()).toBe(narrowed);
     for (const { code } of found.data.courses.items) await rows(page).filter({ hasText: code }).waitFor();
@@ -136,10 +144,7 @@ describe('staff console (Jānis Kalniņš)', () => {
     await page.goto(`${server.url}/admin/#/courses/${course.id}/lv`);
     await page.reload();
     await page.getByLabel('Nosaukums latviski').waitFor();
-    await page.waitForFunction(
-      (expected) => (document.querySelector('input[name="titleLv"]') as HTMLInputElement | null)?.value === expected,
-      newTitle,
-    );
+    await page.waitForFunction((expected) => (document.querySelector('input[name="titleLv"]') as HTMLInputElement | null)?.value === expected, newTitle);
 
     const saved = await graphql<{ course: { titleLv: string } }>(page, 'query($id: ID!) { course(id: $id) { titleLv } }', { id: course.id });
     expect(saved.data.course.titleLv).toBe(newTitle);
@@ -177,7 +182,9 @@ describe('staff console (Jānis Kalniņš)', () => {
     await page.getByLabel('Minimālais dalībnieku skaits').fill('1');
     await maxSize.fill(String(group.seatsTaken - 1));
     await page.getByRole('button', { name: 'Saglabāt' }).click();
-    await (await messageUnder(page, 'Maksimālais dalībnieku skaits'))
+    await (
+      await messageUnder(page, 'Maksimālais dalībnieku skaits')
+    )
       .filter({ hasText: 'Maksimālais skaits nedrīkst būt mazāks par jau aizņemto vietu skaitu' })
       .waitFor();
 
@@ -257,8 +264,10 @@ describe('times are Riga times, with the browser in UTC', () => {
 /** The session saved with the test's online link, once the console has saved it. */
 async function eventuallySession(page: Page, groupId: string): Promise<{ id: string; startsAt: string; endsAt: string }> {
   const query = 'query($groupId: ID!) { sessions(filter: { groupId: $groupId }, perPage: 100) { items { id startsAt endsAt onlineUrl } } }';
-  for (const deadline = Date.now() + WAIT; ; ) {
-    const { data } = await graphql<{ sessions: { items: { id: string; startsAt: string; endsAt: string; onlineUrl: string | null }[] } }>(page, query, { groupId });
+  for (const deadline = Date.now() + WAIT; ;) {
+    const { data } = await graphql<{ sessions: { items: { id: string; startsAt: string; endsAt: string; onlineUrl: string | null }[] } }>(page, query, {
+      groupId,
+    });
     const found = data.sessions.items.find((s) => s.onlineUrl === 'https://example.org/riga-time');
     if (found) return found;
     if (Date.now() > deadline) throw new Error('the session was not saved');

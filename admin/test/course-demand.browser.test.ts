@@ -43,7 +43,11 @@ async function signIn(person: string): Promise<Page> {
 async function graphql<T>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const body = await page.evaluate(
     async ([query, variables]) => {
-      const response = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', 'x-mps-language': 'lv' }, body: JSON.stringify({ query, variables }) });
+      const response = await fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-mps-language': 'lv' },
+        body: JSON.stringify({ query, variables }),
+      });
       return response.json();
     },
     [query, variables] as const,
@@ -56,15 +60,50 @@ test('staff see the demand for a course and can write to, or export, the people 
   const first = await signIn(ASKING[0]);
   const { courses } = await graphql<{ courses: { items: { id: string; code: string; title: string }[] } }>(
     first,
-    `{ courses(filter: { hasDate: false }, perPage: 1, sort: { field: CODE }) { items { id code title } } }`,
+    `
+      {
+        courses(filter: { hasDate: false }, perPage: 1, sort: { field: CODE }) {
+          items {
+            id
+            code
+            title
+          }
+        }
+      }
+    `,
   );
   const [course] = courses.items;
   expect(course).toBeDefined();
   const emails: string[] = [];
   for (const [index, person] of ASKING.entries()) {
     const page = index === 0 ? first : await signIn(person);
-    await graphql(page, `mutation ($id: ID!) { requestNextGroup(courseId: $id) { id } }`, { id: course.id });
-    emails.push((await graphql<{ me: { person: { email: string } } }>(page, `{ me { person { email } } }`)).me.person.email);
+    await graphql(
+      page,
+      `
+        mutation ($id: ID!) {
+          requestNextGroup(courseId: $id) {
+            id
+          }
+        }
+      `,
+      { id: course.id },
+    );
+    emails.push(
+      (
+        await graphql<{ me: { person: { email: string } } }>(
+          page,
+          `
+            {
+              me {
+                person {
+                  email
+                }
+              }
+            }
+          `,
+        )
+      ).me.person.email,
+    );
   }
 
   const page = await signIn(STAFF);
@@ -89,7 +128,11 @@ test('staff see the demand for a course and can write to, or export, the people 
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Eksportēt CSV' }).click()]);
   expect(download.suggestedFilename()).toBe(`${course.code}-pieteikumi.csv`);
-  const lines = fs.readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+  const lines = fs
+    .readFileSync((await download.path())!, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n');
   expect(lines[0]).toBe('"Vārds, uzvārds","E-pasta adrese","Pieteicās"');
   expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(ASKING.map((person) => `"${person}"`));
   expect(lines.slice(1).map((line) => line.split(',')[1])).toEqual(emails.map((email) => `"${email}"`));

@@ -22,7 +22,10 @@ test.each(operations())('%s is valid against schema.graphql and answers in its f
   expect(validate(schema, operation.document).map((error) => error.message)).toEqual([]);
   const [definition] = operation.document.definitions;
   expect(definition.kind).toBe('OperationDefinition');
-  const fields = definition.kind === 'OperationDefinition' ? definition.selectionSet.selections.map((selection) => (selection.kind === 'Field' ? selection.name.value : '')) : [];
+  const fields =
+    definition.kind === 'OperationDefinition'
+      ? definition.selectionSet.selections.map((selection) => (selection.kind === 'Field' ? selection.name.value : ''))
+      : [];
   expect(fields).toEqual([operation.field]);
 });
 
@@ -30,10 +33,16 @@ const same = (document: DocumentNode, text: string) => expect(print(document)).t
 
 test('the CRUD helper builds the documents the console wrote out before', () => {
   const fragment = 'fragment TopicRow on Topic { id code name nameLv nameEn sortOrder }';
-  same(topicsApi.list!.document, `query AdminTopics($filter: TopicFilter, $page: Int!, $perPage: Int!) { topics(filter: $filter, page: $page, perPage: $perPage) { total items { ...TopicRow } } } ${fragment}`);
+  same(
+    topicsApi.list!.document,
+    `query AdminTopics($filter: TopicFilter, $page: Int!, $perPage: Int!) { topics(filter: $filter, page: $page, perPage: $perPage) { total items { ...TopicRow } } } ${fragment}`,
+  );
   same(topicsApi.one!.document, `query AdminTopic($id: ID!) { topic(id: $id) { ...TopicRow } } ${fragment}`);
   same(topicsApi.create!.document, `mutation AdminCreateTopic($input: TopicInput!) { createTopic(input: $input) { ...TopicRow } } ${fragment}`);
-  same(topicsApi.update!.document, `mutation AdminUpdateTopic($id: ID!, $input: TopicInput!) { updateTopic(id: $id, input: $input) { ...TopicRow } } ${fragment}`);
+  same(
+    topicsApi.update!.document,
+    `mutation AdminUpdateTopic($id: ID!, $input: TopicInput!) { updateTopic(id: $id, input: $input) { ...TopicRow } } ${fragment}`,
+  );
   same(topicsApi.delete!.document, `mutation AdminDeleteTopic($id: ID!) { deleteTopic(id: $id) { ...TopicRow } } ${fragment}`);
   expect(topicsApi.list!.field).toBe('topics');
 });

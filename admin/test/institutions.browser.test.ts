@@ -124,7 +124,10 @@ describe(`coordinator (${COORDINATOR})`, () => {
     // The search finds one of them without diacritics.
     await page.getByPlaceholder('Meklēt').fill('klavina');
     await page.waitForURL(/klavina/);
-    await page.locator('.MuiTablePagination-displayedRows').getByText(/^1–1 no 1$/).waitFor();
+    await page
+      .locator('.MuiTablePagination-displayedRows')
+      .getByText(/^1–1 no 1$/)
+      .waitFor();
     expect(await page.locator('table tbody tr').count()).toBe(1);
     expect(await page.locator('table tbody tr').textContent()).toContain('Rasma Kļaviņa');
   });
@@ -259,7 +262,10 @@ describe(`staff (${STAFF})`, () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Arhivēt' }).click();
     await account.getByText('Arhivēts').waitFor();
 
-    const saved = await graphql('query($id: ID!) { institution(id: $id) { vatNumber coordinators { fullName } billingAccounts(includeArchived: true) { number archivedAt } } }', { id: institutionId });
+    const saved = await graphql(
+      'query($id: ID!) { institution(id: $id) { vatNumber coordinators { fullName } billingAccounts(includeArchived: true) { number archivedAt } } }',
+      { id: institutionId },
+    );
     expect(saved.data.institution).toEqual({
       vatNumber: 'LV40000000123',
       coordinators: [{ fullName: 'Marta Koordinatore' }],

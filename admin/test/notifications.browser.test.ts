@@ -127,7 +127,10 @@ describe('staff console: e-mail', () => {
 
     await page.goto(`${server.url}/admin/#/sessions/${session.id}`);
     const startsAt = page.getByLabel('Sākums');
-    await page.waitForFunction((value) => (document.querySelector('input[name="startsAt"]') as HTMLInputElement | null)?.value === value, rigaLocal(session.startsAt).input);
+    await page.waitForFunction(
+      (value) => (document.querySelector('input[name="startsAt"]') as HTMLInputElement | null)?.value === value,
+      rigaLocal(session.startsAt).input,
+    );
     await startsAt.fill(`${day}T07:00`);
     await page.getByLabel('Beigas').fill(`${day}T08:30`);
     await page.getByRole('button', { name: 'Saglabāt' }).click();
@@ -139,7 +142,8 @@ describe('staff console: e-mail', () => {
     // One e-mail per participant (and the lecturer, when there is one), each delivered to the mailbox.
     const expected = group.seatsTaken + (session.lecturerId ? 1 : 0);
     await page.waitForFunction(
-      ([subject, expected]) => [...document.querySelectorAll('table tbody tr')].filter((row) => row.textContent?.includes(subject as string)).length >= (expected as number),
+      ([subject, expected]) =>
+        [...document.querySelectorAll('table tbody tr')].filter((row) => row.textContent?.includes(subject as string)).length >= (expected as number),
       [subject, expected] as const,
     );
     await rows().filter({ hasText: subject }).filter({ hasText: 'Nosūtīta' }).first().waitFor();
@@ -229,7 +233,10 @@ describe('staff console: e-mail', () => {
     await page.goto(`${server.url}/admin/#/sessions?filter=${encodeURIComponent(JSON.stringify({ groupId: target.id }))}`);
     await flag.first().waitFor();
     await page.goto(`${server.url}/admin/#/sessions?filter=${encodeURIComponent(JSON.stringify({ groupId: other!.id }))}`);
-    await page.getByRole('img', { name: new RegExp(`^Pārklājas ar citām nodarbībām: Grupa ${target.code}`) }).first().waitFor();
+    await page
+      .getByRole('img', { name: new RegExp(`^Pārklājas ar citām nodarbībām: Grupa ${target.code}`) })
+      .first()
+      .waitFor();
   });
 
   test('cancelling a group with a reason shows it cancelled, and group-cancelled e-mails carry the reason', async () => {
@@ -246,14 +253,18 @@ describe('staff console: e-mail', () => {
     await dialog.getByLabel('Atcelšanas iemesls').fill(reason);
     await dialog.getByRole('button', { name: 'Atcelt grupu' }).click();
     await page.getByText('Grupa atcelta', { exact: true }).waitFor();
-    await page.getByRole('status').filter({ hasText: `Grupa ir atcelta. Iemesls: ${reason}` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Grupa ir atcelta. Iemesls: ${reason}` })
+      .waitFor();
     await page.getByRole('combobox', { name: 'Statuss' }).filter({ hasText: 'Atcelta' }).waitFor();
     await page.getByRole('button', { name: 'Atcelt grupu' }).waitFor({ state: 'detached' });
 
     const subject = `Grupa atcelta: ${group.course.title} (${group.code})`;
     await searchMailbox('Grupa atcelta', group.code);
     await page.waitForFunction(
-      ([subject, expected]) => [...document.querySelectorAll('table tbody tr')].filter((row) => row.textContent?.includes(subject as string)).length >= (expected as number),
+      ([subject, expected]) =>
+        [...document.querySelectorAll('table tbody tr')].filter((row) => row.textContent?.includes(subject as string)).length >= (expected as number),
       [subject, group.seatsTaken] as const,
     );
     await rows().filter({ hasText: subject }).first().click();

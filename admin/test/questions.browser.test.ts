@@ -76,7 +76,11 @@ test('a visitor and a participant ask; staff take and answer; the participant re
   const staff = await signIn(STAFF);
   await staff.getByRole('menuitem', { name: 'Jautājumi' }).click();
   await staff.getByRole('row').filter({ hasText: 'Pēteris Kalns <peteris.kalns@example.lv>' }).waitFor();
-  await staff.getByRole('row').filter({ hasText: PERSON }).filter({ hasText: courseTitle.slice(0, 20) }).click();
+  await staff
+    .getByRole('row')
+    .filter({ hasText: PERSON })
+    .filter({ hasText: courseTitle.slice(0, 20) })
+    .click();
   await staff.getByRole('heading', { name: `Jautājums no ${PERSON}` }).waitFor();
   await staff.getByRole('button', { name: 'Paņemt' }).click();
   await staff.getByRole('dialog').getByRole('button', { name: 'Paņemt' }).click();

@@ -58,7 +58,11 @@ async function expectTranslated(page: Page): Promise<void> {
 async function graphql<T>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const body = await page.evaluate(
     async ([query, variables]) => {
-      const response = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', 'x-mps-language': 'lv' }, body: JSON.stringify({ query, variables }) });
+      const response = await fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-mps-language': 'lv' },
+        body: JSON.stringify({ query, variables }),
+      });
       return response.json();
     },
     [query, variables] as const,
@@ -71,29 +75,79 @@ test('a coordinator registers employees at once; staff see, admit and export the
   const staff = await signIn(STAFF);
   const { courses } = await graphql<{ courses: { items: { id: string; code: string; title: string; priceCents: number }[] } }>(
     staff,
-    `{ courses(filter: { hasDate: true, price: PAID, visibility: PUBLIC }, perPage: 1, sort: { field: CODE }) { items { id code title priceCents } } }`,
+    `
+      {
+        courses(filter: { hasDate: true, price: PAID, visibility: PUBLIC }, perPage: 1, sort: { field: CODE }) {
+          items {
+            id
+            code
+            title
+            priceCents
+          }
+        }
+      }
+    `,
   );
   const [course] = courses.items;
   expect(course).toBeDefined();
   const groupCode = `REG-${Date.now()}`;
   const { createGroup: group } = await graphql<{ createGroup: { id: string } }>(
     staff,
-    `mutation ($input: GroupInput!) { createGroup(input: $input) { id } }`,
+    `
+      mutation ($input: GroupInput!) {
+        createGroup(input: $input) {
+          id
+        }
+      }
+    `,
     { input: { courseId: course.id, code: groupCode, minSize: 2, maxSize: 2 } },
   );
-  const setStatus = (status: string) => graphql(staff, `mutation ($id: ID!, $s: GroupStatus!) { updateGroup(id: $id, input: { status: $s }) { id } }`, { id: group.id, s: status });
+  const setStatus = (status: string) =>
+    graphql(
+      staff,
+      `
+        mutation ($id: ID!, $s: GroupStatus!) {
+          updateGroup(id: $id, input: { status: $s }) {
+            id
+          }
+        }
+      `,
+      { id: group.id, s: status },
+    );
   await setStatus('OPEN');
 
   const coordinator = await signIn(COORDINATOR);
-  const { institutions } = await graphql<{ institutions: { items: { id: string; name: string }[] } }>(coordinator, `{ institutions { items { id name } } }`);
+  const { institutions } = await graphql<{ institutions: { items: { id: string; name: string }[] } }>(
+    coordinator,
+    `
+      {
+        institutions {
+          items {
+            id
+            name
+          }
+        }
+      }
+    `,
+  );
   const institution = institutions.items.find((i) => i.name === INSTITUTION)!;
   expect(institutions.items.length).toBeGreaterThan(1);
   for (const [index, name] of EMPLOYEES.entries()) {
     const [givenName, familyName] = name.split(' ');
-    await graphql(coordinator, `mutation ($id: ID!, $input: EmployeeInput!) { addEmployee(institutionId: $id, input: $input) { id } }`, {
-      id: institution.id,
-      input: { personalCode: personalCode(880_000 + index), givenName, familyName },
-    });
+    await graphql(
+      coordinator,
+      `
+        mutation ($id: ID!, $input: EmployeeInput!) {
+          addEmployee(institutionId: $id, input: $input) {
+            id
+          }
+        }
+      `,
+      {
+        id: institution.id,
+        input: { personalCode: personalCode(880_000 + index), givenName, familyName },
+      },
+    );
   }
 
   // Choose the course, the group, the institution; the only billing account is chosen by itself.
@@ -120,7 +174,17 @@ test('a coordinator registers employees at once; staff see, admit and export the
   await setStatus('PLANNED');
   await coordinator.getByRole('button', { name: 'Pieteikt (3)' }).click();
   await coordinator.getByRole('alert').filter({ hasText: 'Šajā grupā pieteikties vairs nevar.' }).waitFor();
-  const none = await graphql<{ registrations: { total: number } }>(staff, `query ($g: ID!) { registrations(filter: { groupId: $g }) { total } }`, { g: group.id });
+  const none = await graphql<{ registrations: { total: number } }>(
+    staff,
+    `
+      query ($g: ID!) {
+        registrations(filter: { groupId: $g }) {
+          total
+        }
+      }
+    `,
+    { g: group.id },
+  );
   expect(none.registrations.total).toBe(0);
 
   await setStatus('OPEN');
@@ -185,7 +249,18 @@ test('a coordinator registers employees at once; staff see, admit and export the
   // On the school's clock, not the browser's (New York, 7 hours apart).
   const { registrations } = await graphql<{ registrations: { items: { person: { fullName: string }; createdAt: string }[] } }>(
     staff,
-    `query ($g: ID!) { registrations(filter: { groupId: $g }) { items { person { fullName } createdAt } } }`,
+    `
+      query ($g: ID!) {
+        registrations(filter: { groupId: $g }) {
+          items {
+            person {
+              fullName
+            }
+            createdAt
+          }
+        }
+      }
+    `,
     { g: group.id },
   );
   const createdAt = new Date(registrations.items.find((r) => r.person.fullName === EMPLOYEES[1])!.createdAt);

@@ -111,7 +111,11 @@ test('an administrator grants and withdraws the staff role; staff who are not ad
   await admin.getByText(`${PERSON}: atņemta loma “VAS darbinieks”`).waitFor();
   await admin.getByRole('switch', { name: /VAS darbinieks/, checked: false }).waitFor();
   const roles = await person.evaluate(async () => {
-    const response = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ me { roles } }' }) });
+    const response = await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ me { roles } }' }),
+    });
     return ((await response.json()) as { data: { me: { roles: string[] } } }).data.me.roles;
   });
   expect(roles).not.toContain('STAFF');

@@ -72,7 +72,9 @@ export async function startApp(config: Config, log: Logger = processLogger, opti
         log,
         // Nothing can be drained or closed on a backend that will not answer again: stop now, one line, and let the supervisor start MPS again.
         onPanic: (message) => {
-          log.error(`The embedded database in ${config.dataDir} stopped (PANIC: ${message}) and cannot go on in this process. If its disk is full, make room, then start MPS again`);
+          log.error(
+            `The embedded database in ${config.dataDir} stopped (PANIC: ${message}) and cannot go on in this process. If its disk is full, make room, then start MPS again`,
+          );
           process.exit(1);
         },
       });
@@ -96,7 +98,9 @@ export async function startApp(config: Config, log: Logger = processLogger, opti
     await services.scheduleEvents.start();
     started.push(() => services.scheduleEvents.stop());
     const worker =
-      config.role === 'api' ? null : await startWorker({ config, databaseUrl, embedded: pglite, dataSource, services, log, delivery: options.delivery, jobs: options.jobs });
+      config.role === 'api'
+        ? null
+        : await startWorker({ config, databaseUrl, embedded: pglite, dataSource, services, log, delivery: options.delivery, jobs: options.jobs });
     if (worker) {
       started.push(() => worker.stop());
       log.info(`Job worker started (jobs in ${worker.runner.store}; e-mail ${config.smtpUrl ? 'over SMTP' : 'kept in the console mailbox'})`);

@@ -72,7 +72,12 @@ test('jobs, e-mail and their defaults: PostgreSQL for jobs, the mailbox for e-ma
   expect(loadConfig({ MONGODB_URL: 'mongodb+srv://cluster0.example.net/mps' }).mongodbUrl).not.toBeNull();
 });
 
-const OIDC = { MPS_PUBLIC_URL: 'https://mps.example.lv', MPS_OIDC_ISSUER: 'https://id.example.lv', MPS_OIDC_CLIENT_ID: 'mps', MPS_OIDC_CLIENT_SECRET: 'oidc-hunter2' };
+const OIDC = {
+  MPS_PUBLIC_URL: 'https://mps.example.lv',
+  MPS_OIDC_ISSUER: 'https://id.example.lv',
+  MPS_OIDC_CLIENT_ID: 'mps',
+  MPS_OIDC_CLIENT_SECRET: 'oidc-hunter2',
+};
 
 test('production refuses the development sign-in', () => {
   const problems = problemsOf({ NODE_ENV: 'production', MPS_SECRET: 'x'.repeat(40), MPS_DEV_SIGN_IN: 'true', ...OIDC });
@@ -81,7 +86,11 @@ test('production refuses the development sign-in', () => {
 });
 
 test('Latvija.lv is configured by gateway URL and certificate; the realm defaults to the public address', () => {
-  const config = loadConfig({ MPS_PUBLIC_URL: 'https://mps.example.lv', MPS_WSFED_URL: 'https://gw.example.lv', MPS_WSFED_CERT: '-----BEGIN CERTIFICATE-----\\nAA==\\n-----END CERTIFICATE-----' });
+  const config = loadConfig({
+    MPS_PUBLIC_URL: 'https://mps.example.lv',
+    MPS_WSFED_URL: 'https://gw.example.lv',
+    MPS_WSFED_CERT: '-----BEGIN CERTIFICATE-----\\nAA==\\n-----END CERTIFICATE-----',
+  });
   expect(config.wsfed).toMatchObject({ gatewayUrl: 'https://gw.example.lv', realm: 'https://mps.example.lv/', issuer: null });
   expect(config.wsfed!.certificatePem).toBe('-----BEGIN CERTIFICATE-----\nAA==\n-----END CERTIFICATE-----');
 });

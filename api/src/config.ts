@@ -251,7 +251,7 @@ function wsfedConfig(env: Env, publicUrl: string, problems: string[]): WsFedConf
       problems.push(`MPS_WSFED_CERT_FILE cannot be read: ${certFile}`);
     }
   }
-  if (!certificatePem) problems.push('MPS_WSFED_CERT_FILE (or MPS_WSFED_CERT) must give the gateway\'s signing certificate');
+  if (!certificatePem) problems.push("MPS_WSFED_CERT_FILE (or MPS_WSFED_CERT) must give the gateway's signing certificate");
   else if (!certificatePem.includes('-----BEGIN')) problems.push('The gateway certificate must be PEM (-----BEGIN CERTIFICATE-----)');
   return {
     gatewayUrl: gatewayUrl ?? '',

@@ -34,7 +34,10 @@ test('the graph counts type-only imports, ".js" specifiers and folder indexes', 
   try {
     fs.mkdirSync(path.join(dir, 'parts'));
     fs.writeFileSync(path.join(dir, 'context.ts'), "import type { Loaders } from './loaders.js';\nexport interface Context { loaders: Loaders }\n");
-    fs.writeFileSync(path.join(dir, 'loaders.ts'), "import { part } from './parts';\nimport DataLoader from 'dataloader';\nexport type Loaders = typeof part;\n");
+    fs.writeFileSync(
+      path.join(dir, 'loaders.ts'),
+      "import { part } from './parts';\nimport DataLoader from 'dataloader';\nexport type Loaders = typeof part;\n",
+    );
     fs.writeFileSync(path.join(dir, 'parts', 'index.tsx'), "export { type Context } from '../context.js';\nexport const part = 1;\n");
     expect(findCircles(importGraph([dir]), dir)).toEqual([`context.ts > loaders.ts > ${path.join('parts', 'index.tsx')} > context.ts`]);
   } finally {

@@ -123,11 +123,20 @@ interface FailedStart {
 }
 
 /** Runs the built product (as `npm start` does) until it ends by itself, as a start that fails does. */
-function startUntilExit(env: Record<string, string>, user?: { uid: number; gid: number }, signal?: { when: RegExp; send: NodeJS.Signals }): Promise<FailedStart> {
+function startUntilExit(
+  env: Record<string, string>,
+  user?: { uid: number; gid: number },
+  signal?: { when: RegExp; send: NodeJS.Signals },
+): Promise<FailedStart> {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'development', ...env };
   delete childEnv.DATABASE_URL;
   const started = Date.now();
-  const child = spawn(process.execPath, [path.join(repoRoot, 'api/dist/main.js')], { cwd: repoRoot, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'], ...user });
+  const child = spawn(process.execPath, [path.join(repoRoot, 'api/dist/main.js')], {
+    cwd: repoRoot,
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...user,
+  });
   let stdout = '';
   let stderr = '';
   let signalled = false;
@@ -222,7 +231,10 @@ test('a data folder that cannot be used stops the start with one line naming it 
     const starts = await Promise.all(cases.map(({ dir, user }) => startUntilExit({ MPS_DATA_DIR: dir }, user)));
     cases.forEach(({ dir, cause }, i) => {
       const start = starts[i];
-      expect({ code: start.code, stderr: start.stderr }).toEqual({ code: 1, stderr: expect.stringMatching(/^MPS could not start: The data folder \S+ cannot be used: .+ MPS_DATA_DIR=\/some\/other\/folder npm start\n$/) });
+      expect({ code: start.code, stderr: start.stderr }).toEqual({
+        code: 1,
+        stderr: expect.stringMatching(/^MPS could not start: The data folder \S+ cannot be used: .+ MPS_DATA_DIR=\/some\/other\/folder npm start\n$/),
+      });
       expect(start.stderr).toContain(`The data folder ${dir} cannot be used`);
       expect(start.stderr).toMatch(cause);
     });

@@ -53,7 +53,12 @@ function traffic(servers: ProductServer[]) {
   const loops = servers.map(async (server) => {
     while (running) {
       try {
-        const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: CATALOG, signal: AbortSignal.timeout(15_000) });
+        const response = await fetch(`${server.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: CATALOG,
+          signal: AbortSignal.timeout(15_000),
+        });
         const body = (await response.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
         const code = body.errors?.[0]?.extensions?.code;
         if (response.status === 200 && !code) counts.ok += 1;
@@ -116,7 +121,10 @@ function subscribe(server: ProductServer, cookie: string): Subscriber {
           if (errors.length) finish(() => reject(new Error(`Subscription failed: ${JSON.stringify(errors)}`)));
           else if (groupIds.includes(groupId)) finish(resolve);
         };
-        const timer = setTimeout(() => finish(() => reject(new Error(`No change of group ${groupId} within ${timeoutMs} ms; got ${JSON.stringify(groupIds)}`))), timeoutMs);
+        const timer = setTimeout(
+          () => finish(() => reject(new Error(`No change of group ${groupId} within ${timeoutMs} ms; got ${JSON.stringify(groupIds)}`))),
+          timeoutMs,
+        );
         const finish = (settle: () => void) => {
           clearTimeout(timer);
           arrivals.off('event', check);
@@ -236,7 +244,8 @@ interface ChangeableSession {
         expect(total).toBeGreaterThan(0);
         await smtp.waitFor((messages) => new Set(messages.map((m) => m.parsed.messageId)).size >= total, 20_000, `all ${total} e-mails`);
         // Every message recorded as sent, and none sent twice: the ones accepted during the outage were recorded after it.
-        const statuses = async () => (await fresh.query<{ status: string; n: number }>(`SELECT status, count(*)::int AS n FROM outbox_message GROUP BY status`)).rows;
+        const statuses = async () =>
+          (await fresh.query<{ status: string; n: number }>(`SELECT status, count(*)::int AS n FROM outbox_message GROUP BY status`)).rows;
         const deadline = Date.now() + 10_000;
         while ((await statuses()).some((row) => row.status !== 'SENT') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
         expect(await statuses()).toEqual([{ status: 'SENT', n: total }]);

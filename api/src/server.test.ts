@@ -15,7 +15,9 @@ test('the port is taken first: until the app takes it over, every request is tol
 
     const second = bindPort({ port, host: '127.0.0.1' });
     await expect(second).rejects.toBeInstanceOf(StartupError);
-    await expect(second).rejects.toThrow(`Port ${port} is already in use (127.0.0.1:${port}). Stop the program using it or choose another port: PORT=4100 npm start`);
+    await expect(second).rejects.toThrow(
+      `Port ${port} is already in use (127.0.0.1:${port}). Stop the program using it or choose another port: PORT=4100 npm start`,
+    );
   } finally {
     await new Promise((resolve) => server.close(resolve));
   }

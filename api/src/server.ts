@@ -155,7 +155,8 @@ export async function bindPort(config: Pick<Config, 'port' | 'host'>): Promise<h
       throw new StartupError(`Port ${config.port} is already in use (${where}). Stop the program using it or choose another port: PORT=4100 npm start`);
     }
     if (code === 'EACCES') throw new StartupError(`Port ${config.port} may not be used by this user (${where}). Choose a port above 1023: PORT=4000 npm start`);
-    if (code === 'EADDRNOTAVAIL') throw new StartupError(`HOST=${config.host} is not an address of this machine. Use one of its addresses, or 0.0.0.0 for all of them`);
+    if (code === 'EADDRNOTAVAIL')
+      throw new StartupError(`HOST=${config.host} is not an address of this machine. Use one of its addresses, or 0.0.0.0 for all of them`);
     throw error;
   }
   return httpServer;
@@ -179,8 +180,7 @@ export async function startServer(config: Config, dataSource: DataSource, servic
   const requests = new RequestTracker();
   app.use(requests.middleware);
 
-  const contextOf = (req: http.IncomingMessage, viewer: Viewer | null, lang = languageOf(req.headers)): Context =>
-    createContext(services, { viewer, lang });
+  const contextOf = (req: http.IncomingMessage, viewer: Viewer | null, lang = languageOf(req.headers)): Context => createContext(services, { viewer, lang });
 
   /** HTTP without a token: the session cookie decides. */
   const contextFor = async (req: http.IncomingMessage): Promise<Context> =>
@@ -214,7 +214,10 @@ export async function startServer(config: Config, dataSource: DataSource, servic
     server: httpServer,
     path: '/graphql',
     maxPayload: MAX_WS_MESSAGE_BYTES,
-    verifyClient: ({ origin, req }: { origin?: string; req: http.IncomingMessage }, done: (ok: boolean, code?: number, message?: string, headers?: http.OutgoingHttpHeaders) => void) => {
+    verifyClient: (
+      { origin, req }: { origin?: string; req: http.IncomingMessage },
+      done: (ok: boolean, code?: number, message?: string, headers?: http.OutgoingHttpHeaders) => void,
+    ) => {
       if (!originAllowed(config, origin)) return done(false, 403, 'Forbidden origin');
       if (!sockets.admits(req)) return done(false, 429, 'Too many connections', { 'Retry-After': '30' });
       done(true);
@@ -294,7 +297,8 @@ export async function startServer(config: Config, dataSource: DataSource, servic
     includeStacktraceInErrorResponses: false,
     validationRules: [queryLimitsRule(), noNulCharactersRule],
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
-    formatError: (formatted, error) => formatError(formatted, error, { maskUnexpected: production, log: (e) => log.error('Unexpected error in a GraphQL request', e) }),
+    formatError: (formatted, error) =>
+      formatError(formatted, error, { maskUnexpected: production, log: (e) => log.error('Unexpected error in a GraphQL request', e) }),
     plugins: [
       {
         async serverWillStart() {

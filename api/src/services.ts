@@ -56,7 +56,13 @@ export function createServices(
   const interests = new InterestService(dataSource, catalog, notifications, new InterestNotices(people, { publicUrl: config.publicUrl }));
   const certificates = new CertificatesService(dataSource);
   const support = new SupportService(dataSource, catalog, notifications, { publicUrl: config.publicUrl });
-  const registrations = new RegistrationService(dataSource, institutions, notifications, new RegistrationNotices(people, { publicUrl: config.publicUrl }), scheduleEvents);
+  const registrations = new RegistrationService(
+    dataSource,
+    institutions,
+    notifications,
+    new RegistrationNotices(people, { publicUrl: config.publicUrl }),
+    scheduleEvents,
+  );
   const notices = new ScheduleNotices(people, registrations, { publicUrl: config.publicUrl });
   const scheduleRecorder = new ScheduleRecorder(notifications, notices, scheduleEvents);
   const groups = new GroupsService(dataSource, catalog, registrations, notifications, scheduleRecorder, scheduleEvents, interests);
@@ -72,8 +78,28 @@ export function createServices(
   const apiTokens = new ApiTokenService(dataSource, institutions);
   const helpSettings = new HelpSettingsService(dataSource);
   return {
-    health, codes, certificates, people, roles, institutions, nominations, support, employments, catalog, interests, registrations, groups, sessions, mySchedule, auth, apiTokens,
-    notifications, scheduleEvents, calendarFeeds, sessionReminders, helpSettings,
+    health,
+    codes,
+    certificates,
+    people,
+    roles,
+    institutions,
+    nominations,
+    support,
+    employments,
+    catalog,
+    interests,
+    registrations,
+    groups,
+    sessions,
+    mySchedule,
+    auth,
+    apiTokens,
+    notifications,
+    scheduleEvents,
+    calendarFeeds,
+    sessionReminders,
+    helpSettings,
   };
 }
 

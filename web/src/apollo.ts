@@ -14,11 +14,7 @@ const httpLink = new HttpLink({ uri: GRAPHQL_PATH, credentials: 'same-origin' })
 
 const wsLink = new GraphQLWsLink(liveClient);
 
-const transport = ApolloLink.split(
-  ({ operationType }) => operationType === OperationTypeNode.SUBSCRIPTION,
-  wsLink,
-  httpLink,
-);
+const transport = ApolloLink.split(({ operationType }) => operationType === OperationTypeNode.SUBSCRIPTION, wsLink, httpLink);
 
 export const apolloClient = new ApolloClient({
   link: ApolloLink.from([languageLink, transport]),

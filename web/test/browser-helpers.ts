@@ -43,7 +43,10 @@ export const seriousViolations = (page: Page, where: string): Promise<string[]> 
 /** The development identity provider's answer to the portal: the form it posts to /auth/wsfed. */
 export async function signInAsDemoPerson(page: Page, baseUrl: string, name: string, path = '/profils'): Promise<void> {
   await page.goto(`${baseUrl}${path}`);
-  await page.locator('header').getByRole('link', { name: /^(Pieslēgties|Sign in)$/ }).click();
+  await page
+    .locator('header')
+    .getByRole('link', { name: /^(Pieslēgties|Sign in)$/ })
+    .click();
   await page.waitForURL((url) => url.pathname === '/auth/dev-idp');
   await page.locator(`button[data-person="${name}"]`).click();
   await page.waitForURL((url) => url.pathname === path);

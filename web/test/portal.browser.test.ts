@@ -28,7 +28,11 @@ const resultsCount = () => page.getByTestId('results-count');
 
 /** The number in "Atrasti 45 kursi" / "45 courses found", once the list has loaded. */
 async function shownTotal(): Promise<number> {
-  const text = await eventually(() => resultsCount().innerText(), (t) => /\d/.test(t), 'the results count');
+  const text = await eventually(
+    () => resultsCount().innerText(),
+    (t) => /\d/.test(t),
+    'the results count',
+  );
   return Number(/\d+/.exec(text)![0]);
 }
 
@@ -59,7 +63,9 @@ test('the catalog lists courses with a count', async () => {
   expect(await page.locator('.course-card').count()).toBe(20);
   // Every card links to its course page; the pagination offers the next page.
   expect(await page.locator('.course-card h3 a[href^="/kursi/"]').count()).toBe(20);
-  await expect(page.getByRole('navigation', { name: 'Rezultātu lappuses' }).getByRole('link', { name: '1. lappuse' }).getAttribute('aria-current')).resolves.toBe('page');
+  await expect(
+    page.getByRole('navigation', { name: 'Rezultātu lappuses' }).getByRole('link', { name: '1. lappuse' }).getAttribute('aria-current'),
+  ).resolves.toBe('page');
 });
 
 test('a search without diacritics narrows the list, is kept in the address and survives a reload', async () => {
@@ -72,9 +78,9 @@ test('a search without diacritics narrows the list, is kept in the address and s
 
   // The api matches words in title, summary, description and audience; in the demo data every hit
   // has the word in its title or summary, both shown on the card.
-  const cards = await page.locator('.course-card').evaluateAll((nodes) =>
-    nodes.map((n) => `${n.querySelector('h3')?.textContent ?? ''} ${n.querySelector('.course-summary')?.textContent ?? ''}`),
-  );
+  const cards = await page
+    .locator('.course-card')
+    .evaluateAll((nodes) => nodes.map((n) => `${n.querySelector('h3')?.textContent ?? ''} ${n.querySelector('.course-summary')?.textContent ?? ''}`));
   expect(cards).toHaveLength(after);
   for (const text of cards) expect(text.toLowerCase()).toContain('apmācīb');
   const titles = await page.locator('.course-card h3').allInnerTexts();
@@ -153,9 +159,9 @@ test('a course with a date shows its groups and sessions; one without says no da
 
 test('a visitor learns that a session is online, but not its meeting link; places read in the page language', async () => {
   await page.goto(`${server.url}/`);
-  const { courses } = await graphql<{ courses: { items: { id: string; openGroups: { sessions: { isOnline: boolean; place: { room: string | null } | null }[] }[] }[] } }>(
-    '{ courses(filter: { hasDate: true }, perPage: 100) { items { id openGroups { sessions { isOnline place { room } } } } } }',
-  );
+  const { courses } = await graphql<{
+    courses: { items: { id: string; openGroups: { sessions: { isOnline: boolean; place: { room: string | null } | null }[] }[] }[] };
+  }>('{ courses(filter: { hasDate: true }, perPage: 100) { items { id openGroups { sessions { isOnline place { room } } } } } }');
   const sessionsOf = (c: (typeof courses.items)[number]) => c.openGroups.flatMap((g) => g.sessions);
   const online = courses.items.find((c) => sessionsOf(c).some((s) => s.isOnline))!;
   expect(online).toBeDefined();
@@ -170,7 +176,11 @@ test('a visitor learns that a session is online, but not its meeting link; place
   await page.goto(`${server.url}/kursi/${inRoom.id}`);
   await page.locator('.session-place').first().waitFor();
   await page.getByRole('button', { name: /^EN/ }).click();
-  await eventually(() => page.locator('.session-place').allInnerTexts(), (texts) => texts.some((t) => /Room \d+/.test(t)), 'an English room');
+  await eventually(
+    () => page.locator('.session-place').allInnerTexts(),
+    (texts) => texts.some((t) => /Room \d+/.test(t)),
+    'an English room',
+  );
   expect((await page.locator('.session-place').allInnerTexts()).join(' ')).not.toMatch(/telpa/);
 });
 
@@ -210,7 +220,13 @@ test('the language switch turns the interface and the course texts to English, a
   expect(cookies.find((c) => c.name === 'mps_lang')?.value).toBe('en');
 
   await englishMenu.getByRole('link', { name: 'Course catalogue' }).click();
-  await expect(eventually(() => resultsCount().innerText(), (t) => /courses found$/.test(t), 'the English count')).resolves.toMatch(/^\d+ courses found$/);
+  await expect(
+    eventually(
+      () => resultsCount().innerText(),
+      (t) => /courses found$/.test(t),
+      'the English count',
+    ),
+  ).resolves.toMatch(/^\d+ courses found$/);
 });
 
 test('a demo person signs in through the development sign-in, sees her profile and signs out', async () => {

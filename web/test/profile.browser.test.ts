@@ -292,7 +292,16 @@ test('in English the profile speaks English; saving the preferred language switc
   await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Course catalogue' }).waitFor();
   expect((await meFromApi())?.person.preferredLanguage).toBe('EN');
 
-  for (const heading of ['Personal details', 'Contact details', 'Language for messages', 'Declared address', 'Billing details', 'Workplaces', 'My certificates', 'Roles']) {
+  for (const heading of [
+    'Personal details',
+    'Contact details',
+    'Language for messages',
+    'Declared address',
+    'Billing details',
+    'Workplaces',
+    'My certificates',
+    'Roles',
+  ]) {
     await page.getByRole('heading', { level: 2, name: heading }).waitFor();
   }
   await page.getByText('Your name and personal code come from Latvija.lv', { exact: false }).waitFor();
@@ -358,5 +367,8 @@ test('a person with English stored gets the English portal on signing in, whatev
   await page.waitForURL((url) => url.pathname === '/katalogs');
   await page.getByRole('navigation', { name: 'Main menu' }).waitFor();
   await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
-  await page.getByTestId('results-count').getByText(/courses found$/).waitFor();
+  await page
+    .getByTestId('results-count')
+    .getByText(/courses found$/)
+    .waitFor();
 });

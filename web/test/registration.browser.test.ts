@@ -37,7 +37,13 @@ async function paidGroups(seats: number): Promise<{ course: Course; group: OpenG
   );
   return courses.items.flatMap((course) =>
     course.openGroups
-      .filter((g) => course.visibility === 'PUBLIC' && (g.priceCents ?? 0) > 0 && g.seatsLeft >= seats && (!g.registrationDeadline || Date.parse(g.registrationDeadline) > Date.now() + 86_400_000))
+      .filter(
+        (g) =>
+          course.visibility === 'PUBLIC' &&
+          (g.priceCents ?? 0) > 0 &&
+          g.seatsLeft >= seats &&
+          (!g.registrationDeadline || Date.parse(g.registrationDeadline) > Date.now() + 86_400_000),
+      )
       .map((group) => ({ course, group })),
   );
 }
@@ -46,8 +52,12 @@ const groupCard = (group: OpenGroup): Locator => page.locator(`section[aria-labe
 const seatsText = (count: number) => (count === 1 ? `${count} brīva vieta` : `${count} brīvas vietas`);
 
 const myRegistrations = async (from: Page) =>
-  (await graphqlFrom<{ myRegistrations: { id: string; status: string; payerKind: string; group: { id: string } }[] }>(from, '{ myRegistrations { id status payerKind group { id } } }'))
-    .myRegistrations;
+  (
+    await graphqlFrom<{ myRegistrations: { id: string; status: string; payerKind: string; group: { id: string } }[] }>(
+      from,
+      '{ myRegistrations { id status payerKind group { id } } }',
+    )
+  ).myRegistrations;
 
 /** Opens the course page in a browser of its own (nobody signed in) and resolves once it listens for seat counts. */
 async function watchingVisitor(courseId: string): Promise<{ page: Page; close(): Promise<void> }> {
@@ -85,9 +95,16 @@ test('a private person registers through the confirmation step, finds it in Mana
   expect(await button.isDisabled()).toBe(true);
   await card.getByText('Jūs esat pieteikts šai grupai.').waitFor();
   expect(await card.getByText(/^Pieteicāties .*, tāpēc atkārtoti pieteikties nevar\.$/).count()).toBe(1);
-  await card.getByText(seatsText(group.seatsLeft - 1)).first().waitFor();
+  await card
+    .getByText(seatsText(group.seatsLeft - 1))
+    .first()
+    .waitFor();
   // Someone else reading the same page sees the seat go, without reloading.
-  await visitor.page.locator(`section[aria-labelledby="group-${group.id}"]`).getByText(seatsText(group.seatsLeft - 1)).first().waitFor();
+  await visitor.page
+    .locator(`section[aria-labelledby="group-${group.id}"]`)
+    .getByText(seatsText(group.seatsLeft - 1))
+    .first()
+    .waitFor();
   await visitor.close();
   const [registration] = (await myRegistrations(page)).filter((r) => r.group.id === group.id);
   expect(registration).toMatchObject({ status: 'CONFIRMED', payerKind: 'PRIVATE' });
@@ -138,7 +155,10 @@ test('an employee pays through an account of the employer; paying privately with
   expect(await panel.getByRole('button', { name: 'Apstiprināt reģistrāciju' }).isDisabled()).toBe(true);
   await account.selectOption({ label: 'Valsts ieņēmumu dienests · Personāla attīstības daļa (LV34TREL2200000000001)' });
   await panel.getByRole('button', { name: 'Apstiprināt reģistrāciju' }).click();
-  await card.getByRole('status').getByText(/^Pieteikums saņemts/).waitFor();
+  await card
+    .getByRole('status')
+    .getByText(/^Pieteikums saņemts/)
+    .waitFor();
   expect((await myRegistrations(page)).find((r) => r.group.id === group.id)).toMatchObject({ status: 'CONFIRMED', payerKind: 'INSTITUTION' });
 });
 
@@ -146,10 +166,9 @@ test('someone the training centre registered sees an inactive button that says s
   const [{ course, group }] = await paidGroups(1);
   // Staff register Emily (Centrālā statistikas pārvalde) with her institution's account.
   await signInAsDemoPerson(page, server.url, 'Jānis Kalniņš', `/kursi/${course.id}`);
-  const { employees } = await graphqlFrom<{ employees: { items: { person: { id: string; fullName: string }; institution: { id: string; billingAccounts: { id: string }[] } }[] } }>(
-    page,
-    `{ employees(filter: { q: "Clarke" }) { items { person { id fullName } institution { id billingAccounts { id } } } } }`,
-  );
+  const { employees } = await graphqlFrom<{
+    employees: { items: { person: { id: string; fullName: string }; institution: { id: string; billingAccounts: { id: string }[] } }[] };
+  }>(page, `{ employees(filter: { q: "Clarke" }) { items { person { id fullName } institution { id billingAccounts { id } } } } }`);
   const emily = employees.items.find((e) => e.person.fullName === 'Emily Clarke')!;
   await graphqlFrom(page, `mutation($input: EmployeeRegistrationInput!) { registerEmployees(input: $input) { id } }`, {
     input: { groupId: group.id, institutionId: emily.institution.id, personIds: [emily.person.id], billingAccountId: emily.institution.billingAccounts[0].id },
@@ -168,7 +187,10 @@ test('someone the training centre registered sees an inactive button that says s
     const response = await fetch('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: 'mutation($input: RegisterInput!) { register(input: $input) { id } }', variables: { input: { groupId, payer: 'PRIVATE' } } }),
+      body: JSON.stringify({
+        query: 'mutation($input: RegisterInput!) { register(input: $input) { id } }',
+        variables: { input: { groupId, payer: 'PRIVATE' } },
+      }),
     });
     return ((await response.json()) as { errors?: { extensions?: { code?: string } }[] }).errors?.[0]?.extensions?.code;
   }, group.id);
@@ -193,7 +215,8 @@ test('a course with no open group takes a request for the next group, kept until
   const box = page.getByTestId('next-group-request');
   await box.getByRole('button', { name: 'Pieteikties nākamajai grupai' }).click();
   await box.getByRole('status').getByText('Pieteikums nākamajai grupai saņemts.').waitFor();
-  const mine = async () => (await graphqlFrom<{ myInterestRequests: { course: { id: string } }[] }>(page, '{ myInterestRequests { course { id } } }')).myInterestRequests;
+  const mine = async () =>
+    (await graphqlFrom<{ myInterestRequests: { course: { id: string } }[] }>(page, '{ myInterestRequests { course { id } } }')).myInterestRequests;
   expect((await mine()).map((r) => r.course.id)).toEqual([course.id]);
 
   await page.reload();

@@ -38,7 +38,21 @@ interface Props {
  * Clicks stop here: in a table row they would otherwise also open the row (the dialog's too,
  * since React events bubble through portals).
  */
-export const ConfirmedAction = ({ resource, action, id, variables, label, icon, title, content, messageArgs, done, color = 'primary', cancelLabel, textInput }: Props) => {
+export const ConfirmedAction = ({
+  resource,
+  action,
+  id,
+  variables,
+  label,
+  icon,
+  title,
+  content,
+  messageArgs,
+  done,
+  color = 'primary',
+  cancelLabel,
+  textInput,
+}: Props) => {
   const dataProvider = useDataProvider<ConsoleDataProvider>();
   const notify = useNotify();
   const refresh = useRefresh();

@@ -8,9 +8,7 @@ export const useFormatLocale = (): string => {
 };
 
 /** A euro amount (the records carry euro; the API carries cents). */
-export const EuroField = (props: NumberFieldProps) => (
-  <NumberField locales={useFormatLocale()} options={{ style: 'currency', currency: 'EUR' }} {...props} />
-);
+export const EuroField = (props: NumberFieldProps) => <NumberField locales={useFormatLocale()} options={{ style: 'currency', currency: 'EUR' }} {...props} />;
 
 /** Date and time in Riga (whatever the browser's zone), written the way the UI language writes them. */
 export const DateTimeField = (props: DateFieldProps) => (

@@ -65,13 +65,7 @@ export function crudOperations(descriptor: CrudDescriptor): CrudOperations {
   };
   const create = typeof descriptor.create === 'string' ? { field: descriptor.create, args: {} } : descriptor.create;
   return {
-    list: operation(
-      'query',
-      list.field,
-      { filter: list.filter, ...list.args, page: 'Int!', perPage: 'Int!' },
-      `total items { ${rowFields} }`,
-      row,
-    ),
+    list: operation('query', list.field, { filter: list.filter, ...list.args, page: 'Int!', perPage: 'Int!' }, `total items { ${rowFields} }`, row),
     ...(descriptor.one && { one: operation('query', descriptor.one, { id: 'ID!' }, detailFields, detail) }),
     ...(create && { create: operation('mutation', create.field, { ...create.args, input: input() }, detailFields, detail) }),
     ...(descriptor.update && { update: operation('mutation', descriptor.update, { id: 'ID!', input: input() }, detailFields, detail) }),

@@ -155,9 +155,7 @@ export function createDataProvider(client: ApolloClient, translate: TranslateFun
 
   const fetchByIds = async (api: ResourceApi, ids: Identifier[]): Promise<Values[]> => {
     const unique = [...new Set(ids.map(String))];
-    const parts = await Promise.all(
-      chunks(unique, MAX_PER_PAGE).map((part) => fetchPage(api, { filter: { ids: part }, page: 1, perPage: part.length })),
-    );
+    const parts = await Promise.all(chunks(unique, MAX_PER_PAGE).map((part) => fetchPage(api, { filter: { ids: part }, page: 1, perPage: part.length })));
     return parts.flatMap((part) => part.items);
   };
 
@@ -189,8 +187,7 @@ export function createDataProvider(client: ApolloClient, translate: TranslateFun
         return { data: record as never };
       }),
 
-    getMany: (resource, params) =>
-      guarded(resource, async (api) => ({ data: (await fetchByIds(api, params.ids)) as never[] })),
+    getMany: (resource, params) => guarded(resource, async (api) => ({ data: (await fetchByIds(api, params.ids)) as never[] })),
 
     getManyReference: (resource, params) =>
       guarded(resource, async (api) => {

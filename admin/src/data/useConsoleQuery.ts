@@ -29,7 +29,12 @@ interface Answer<T> {
  * One of a resource's `queries` (reads that are not records, e.g. counts or a preview), read when
  * mounted, when the variables change and, with `refetchInterval`, again after each answer.
  */
-export function useConsoleQuery<T>(resource: string, query: string, variables: Values = {}, { refetchInterval, enabled = true }: Options<T> = {}): ConsoleQueryResult<T> {
+export function useConsoleQuery<T>(
+  resource: string,
+  query: string,
+  variables: Values = {},
+  { refetchInterval, enabled = true }: Options<T> = {},
+): ConsoleQueryResult<T> {
   const dataProvider = useDataProvider<ConsoleDataProvider>();
   const key = JSON.stringify(variables);
   const [round, setRound] = useState(0);

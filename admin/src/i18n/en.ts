@@ -302,7 +302,8 @@ export const en: Messages = {
         'Here the staff of the Latvian School of Public Administration plan training: they keep the course catalog, create groups and their sessions, and maintain the lists of lecturers and places.',
       catalog: 'Courses and topics make up the catalog that participants see in the portal.',
       schedule: 'A group is one run of a course with its own dates; each group has sessions with a time, a place or an online link, and a lecturer.',
-      coordinator: "Here you register your institution's employees for training and see their registrations, manage the employees (add them, import them from a CSV file, end employments) and the billing accounts employees choose when they apply for training. You can also browse the course catalog, including courses open only to your institution.",
+      coordinator:
+        "Here you register your institution's employees for training and see their registrations, manage the employees (add them, import them from a CSV file, end employments) and the billing accounts employees choose when they apply for training. You can also browse the course catalog, including courses open only to your institution.",
     },
     tabs: {
       requisites: 'Requisites',
@@ -357,7 +358,8 @@ export const en: Messages = {
       add: 'Add an employee',
       end: 'End employment',
       endTitle: 'End the employment of %{name}?',
-      endContent: 'The person will no longer count as an employee of “%{institution}”. Their account, history and certificates stay, and the record stays in the list of ended employments.',
+      endContent:
+        'The person will no longer count as an employee of “%{institution}”. Their account, history and certificates stay, and the record stays in the list of ended employments.',
       ended: 'Employment ended',
     },
     billingAccounts: {
@@ -381,7 +383,8 @@ export const en: Messages = {
       familyName: 'Family name',
       appoint: 'Appoint',
       appointTitle: 'Appoint a coordinator',
-      appointHelp: 'Give the personal code, given name and family name. The person need not have signed in yet; they get coordinator rights with their next request.',
+      appointHelp:
+        'Give the personal code, given name and family name. The person need not have signed in yet; they get coordinator rights with their next request.',
       appointed: '%{name} appointed as a coordinator',
       alreadyCoordinator: 'This person already coordinates the institution',
       remove: 'Remove',
@@ -446,7 +449,8 @@ export const en: Messages = {
       confirmed: 'Admitted to the group',
       cancel: 'Cancel',
       cancelTitle: 'Cancel the registration?',
-      cancelContent: 'The registration of %{name} for group %{group} will be cancelled. The freed seat goes to the first person on the waiting list. The participant gets an e-mail.',
+      cancelContent:
+        'The registration of %{name} for group %{group} will be cancelled. The freed seat goes to the first person on the waiting list. The participant gets an e-mail.',
       cancelled: 'Registration cancelled',
       reason: 'Reason',
       exportCsv: 'Export CSV',
@@ -477,19 +481,22 @@ export const en: Messages = {
       noEmployees: 'No employees found.',
       rows: '%{from}–%{to} of %{count}',
       chosen: 'Chosen employees',
-      summary: '%{smart_count} employee chosen: %{confirmed} confirmed, %{waiting} to the waiting list. |||| %{smart_count} employees chosen: %{confirmed} confirmed, %{waiting} to the waiting list.',
+      summary:
+        '%{smart_count} employee chosen: %{confirmed} confirmed, %{waiting} to the waiting list. |||| %{smart_count} employees chosen: %{confirmed} confirmed, %{waiting} to the waiting list.',
       price: 'Price %{each} each, %{total} in total.',
       free: 'Free of charge.',
       tooMany: 'At most %{max} employees can be registered at once.',
       submit: 'Register (%{smart_count})',
       done: '%{smart_count} employee registered |||| %{smart_count} employees registered',
-      result: '%{smart_count} registered: %{confirmed} confirmed, %{waiting} on the waiting list. |||| %{smart_count} registered: %{confirmed} confirmed, %{waiting} on the waiting list.',
+      result:
+        '%{smart_count} registered: %{confirmed} confirmed, %{waiting} on the waiting list. |||| %{smart_count} registered: %{confirmed} confirmed, %{waiting} on the waiting list.',
     },
     people: {
       grantedRoles: 'Granted roles',
       adminOnly: 'Only an administrator grants and withdraws the staff and administrator roles.',
       notSelf: 'You cannot change your own roles: another administrator does that.',
-      derivedRoles: 'The coordinator role comes from an appointment at an institution, the lecturer role from a linked lecturer record. Changes count from the person’s next request.',
+      derivedRoles:
+        'The coordinator role comes from an appointment at an institution, the lecturer role from a linked lecturer record. Changes count from the person’s next request.',
       granted: '%{name}: role “%{role}” granted',
       withdrawn: '%{name}: role “%{role}” withdrawn',
       role: {
@@ -548,8 +555,7 @@ export const en: Messages = {
       noAddress: 'no e-mail address',
       retry: 'Send again',
       retryTitle: 'Send the message again (recipient: %{name})?',
-      retryContent:
-        'The message will be sent anew and its attempts counted from zero. If the recipient had no e-mail address, their current address is used.',
+      retryContent: 'The message will be sent anew and its attempts counted from zero. If the recipient had no e-mail address, their current address is used.',
       retried: 'The message is queued for sending again',
       failedBecause: 'The message could not be sent: %{error}',
     },

@@ -306,7 +306,8 @@ export const lv = {
         'Šeit Valsts administrācijas skolas darbinieki plāno mācības: uztur mācību pasākumu katalogu, veido grupas un to nodarbības, pasniedzēju un norises vietu sarakstus.',
       catalog: 'Mācību pasākumi un tēmas veido katalogu, ko dalībnieki redz portālā.',
       schedule: 'Grupas ir mācību pasākuma norises ar saviem datumiem; katrai grupai ir nodarbības ar laiku, vietu vai tiešsaistes saiti un pasniedzēju.',
-      coordinator: 'Šeit piesakāt savas iestādes darbiniekus mācībām un redzat viņu pieteikumus, pārvaldāt darbiniekus (pievienojat, importējat no CSV faila, izbeidzat darba attiecības) un norēķinu kontus, ko darbinieki izvēlas, piesakoties mācībām. Varat arī pārlūkot mācību pasākumu katalogu, arī tikai jūsu iestādei pieejamos pasākumus.',
+      coordinator:
+        'Šeit piesakāt savas iestādes darbiniekus mācībām un redzat viņu pieteikumus, pārvaldāt darbiniekus (pievienojat, importējat no CSV faila, izbeidzat darba attiecības) un norēķinu kontus, ko darbinieki izvēlas, piesakoties mācībām. Varat arī pārlūkot mācību pasākumu katalogu, arī tikai jūsu iestādei pieejamos pasākumus.',
     },
     tabs: {
       requisites: 'Rekvizīti',
@@ -328,7 +329,8 @@ export const lv = {
     help: {
       cancellationReason: 'Iemesls tiks iekļauts e-pastā, ko saņems grupas dalībnieki un pasniedzēji.',
       reminderDaysBefore: 'Apstiprinātie dalībnieki saņem e-pasta atgādinājumu tik dienas pirms katras nodarbības; 0 — bez atgādinājuma.',
-      lecturerPerson: 'Persona, kas pieslēdzas sistēmai kā šis pasniedzējs: tā redzēs savas nodarbības. Vienu personu var sasaistīt tikai ar vienu pasniedzēju.',
+      lecturerPerson:
+        'Persona, kas pieslēdzas sistēmai kā šis pasniedzējs: tā redzēs savas nodarbības. Vienu personu var sasaistīt tikai ar vienu pasniedzēju.',
       registrationCancellationReason: 'Iemesls tiks saglabāts pie pieteikuma un iekļauts e-pastā, ko saņems dalībnieks.',
       personalCode: 'Formātā 123456-12345; personai nav jābūt jau pieslēgušās sistēmai.',
       iban: 'Piemēram, LV80 BANK 0000 4351 9500 1.',
@@ -361,7 +363,8 @@ export const lv = {
       add: 'Pievienot darbinieku',
       end: 'Izbeigt darba attiecības',
       endTitle: 'Izbeigt darba attiecības: %{name}?',
-      endContent: 'Persona vairs netiks uzskatīta par iestādes “%{institution}” darbinieku. Tās konts, vēsture un sertifikāti saglabājas, un ieraksts paliek izbeigto darba attiecību sarakstā.',
+      endContent:
+        'Persona vairs netiks uzskatīta par iestādes “%{institution}” darbinieku. Tās konts, vēsture un sertifikāti saglabājas, un ieraksts paliek izbeigto darba attiecību sarakstā.',
       ended: 'Darba attiecības izbeigtas',
     },
     billingAccounts: {
@@ -385,7 +388,8 @@ export const lv = {
       familyName: 'Uzvārds',
       appoint: 'Iecelt',
       appointTitle: 'Iecelt koordinatoru',
-      appointHelp: 'Norādiet personas kodu, vārdu un uzvārdu. Personai nav jābūt jau pieslēgušās sistēmai; koordinatora tiesības tā iegūs nākamajā pieprasījumā.',
+      appointHelp:
+        'Norādiet personas kodu, vārdu un uzvārdu. Personai nav jābūt jau pieslēgušās sistēmai; koordinatora tiesības tā iegūs nākamajā pieprasījumā.',
       appointed: '%{name} iecelts par koordinatoru',
       alreadyCoordinator: 'Šī persona jau ir iestādes koordinators',
       remove: 'Atcelt',
@@ -481,19 +485,22 @@ export const lv = {
       noEmployees: 'Nav atrastu darbinieku.',
       rows: '%{from}–%{to} no %{count}',
       chosen: 'Izvēlētie darbinieki',
-      summary: 'Izvēlēts %{smart_count} darbinieks: %{confirmed} tiks apstiprināts, %{waiting} nonāks gaidīšanas sarakstā. |||| Izvēlēti %{smart_count} darbinieki: %{confirmed} tiks apstiprināti, %{waiting} nonāks gaidīšanas sarakstā.',
+      summary:
+        'Izvēlēts %{smart_count} darbinieks: %{confirmed} tiks apstiprināts, %{waiting} nonāks gaidīšanas sarakstā. |||| Izvēlēti %{smart_count} darbinieki: %{confirmed} tiks apstiprināti, %{waiting} nonāks gaidīšanas sarakstā.',
       price: 'Cena %{each} katram, kopā %{total}.',
       free: 'Bez maksas.',
       tooMany: 'Reizē var pieteikt ne vairāk kā %{max} darbiniekus.',
       submit: 'Pieteikt (%{smart_count})',
       done: 'Pieteikts %{smart_count} darbinieks |||| Pieteikti %{smart_count} darbinieki',
-      result: 'Pieteikts %{smart_count}: apstiprināti %{confirmed}, gaidīšanas sarakstā %{waiting}. |||| Pieteikti %{smart_count}: apstiprināti %{confirmed}, gaidīšanas sarakstā %{waiting}.',
+      result:
+        'Pieteikts %{smart_count}: apstiprināti %{confirmed}, gaidīšanas sarakstā %{waiting}. |||| Pieteikti %{smart_count}: apstiprināti %{confirmed}, gaidīšanas sarakstā %{waiting}.',
     },
     people: {
       grantedRoles: 'Piešķirtās lomas',
       adminOnly: 'Darbinieka un administratora lomu piešķir un atņem tikai administrators.',
       notSelf: 'Savas lomas mainīt nevar: to dara cits administrators.',
-      derivedRoles: 'Koordinatora lomu dod iecelšana iestādē, pasniedzēja lomu — sasaiste ar pasniedzēja ierakstu. Izmaiņas stājas spēkā ar personas nākamo pieprasījumu.',
+      derivedRoles:
+        'Koordinatora lomu dod iecelšana iestādē, pasniedzēja lomu — sasaiste ar pasniedzēja ierakstu. Izmaiņas stājas spēkā ar personas nākamo pieprasījumu.',
       granted: '%{name}: piešķirta loma “%{role}”',
       withdrawn: '%{name}: atņemta loma “%{role}”',
       role: {

@@ -68,7 +68,14 @@ interface ConsoleResource {
 }
 
 const dateTime = (value: unknown) =>
-  new Date(String(value)).toLocaleString(document.documentElement.lang === 'en' ? 'en-GB' : 'lv-LV', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', timeZone: SCHOOL_TIME_ZONE });
+  new Date(String(value)).toLocaleString(document.documentElement.lang === 'en' ? 'en-GB' : 'lv-LV', {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: SCHOOL_TIME_ZONE,
+  });
 
 const courseName = (course: RaRecord) => `${course.code} · ${course.title}`;
 const placeName = (place: RaRecord) => (place.room ? `${place.name}, ${place.room}` : place.name);
@@ -88,7 +95,14 @@ const RESOURCES: ConsoleResource[] = [
     coordinator: { views: ['list', 'show'], order: 6 },
   },
   { name: 'courseDemand', icon: TrendingUpIcon, label: 'resources.courseDemand.name', views: { list: CourseDemandList, show: CourseDemandShow }, staff: ALL },
-  { name: 'groups', icon: GroupsIcon, label: 'resources.groups.name', views: { list: GroupList, edit: GroupEdit, create: GroupCreate }, recordRepresentation: 'code', staff: ALL },
+  {
+    name: 'groups',
+    icon: GroupsIcon,
+    label: 'resources.groups.name',
+    views: { list: GroupList, edit: GroupEdit, create: GroupCreate },
+    recordRepresentation: 'code',
+    staff: ALL,
+  },
   {
     name: 'registrations',
     icon: AssignmentIndIcon,
@@ -130,7 +144,14 @@ const RESOURCES: ConsoleResource[] = [
     recordRepresentation: 'name',
     staff: ALL,
   },
-  { name: 'places', icon: PlaceIcon, label: 'resources.places.name', views: { list: PlaceList, edit: PlaceEdit, create: PlaceCreate }, recordRepresentation: placeName, staff: ALL },
+  {
+    name: 'places',
+    icon: PlaceIcon,
+    label: 'resources.places.name',
+    views: { list: PlaceList, edit: PlaceEdit, create: PlaceCreate },
+    recordRepresentation: placeName,
+    staff: ALL,
+  },
   {
     name: 'institutions',
     icon: AccountBalanceIcon,
@@ -175,10 +196,37 @@ const RESOURCES: ConsoleResource[] = [
     recordRepresentation: 'name',
     staff: ALL,
   },
-  { name: 'coordinatorNominations', icon: HowToRegIcon, label: 'resources.coordinatorNominations.name', views: { list: CoordinatorNominationList }, staff: ALL },
-  { name: 'people', icon: PeopleIcon, label: 'resources.people.name', views: { list: PeopleList, show: PersonShow }, recordRepresentation: 'fullName', staff: ALL },
-  { name: 'apiTokens', icon: VpnKeyIcon, label: 'resources.apiTokens.name', views: { list: ApiTokenList, create: ApiTokenCreate }, recordRepresentation: 'name', staff: ALL },
-  { name: 'outboxMessages', icon: MailIcon, label: 'resources.outboxMessages.name', views: { list: OutboxList, show: OutboxShow }, recordRepresentation: 'subject', staff: ALL },
+  {
+    name: 'coordinatorNominations',
+    icon: HowToRegIcon,
+    label: 'resources.coordinatorNominations.name',
+    views: { list: CoordinatorNominationList },
+    staff: ALL,
+  },
+  {
+    name: 'people',
+    icon: PeopleIcon,
+    label: 'resources.people.name',
+    views: { list: PeopleList, show: PersonShow },
+    recordRepresentation: 'fullName',
+    staff: ALL,
+  },
+  {
+    name: 'apiTokens',
+    icon: VpnKeyIcon,
+    label: 'resources.apiTokens.name',
+    views: { list: ApiTokenList, create: ApiTokenCreate },
+    recordRepresentation: 'name',
+    staff: ALL,
+  },
+  {
+    name: 'outboxMessages',
+    icon: MailIcon,
+    label: 'resources.outboxMessages.name',
+    views: { list: OutboxList, show: OutboxShow },
+    recordRepresentation: 'subject',
+    staff: ALL,
+  },
   { name: 'notificationPreviews', icon: PreviewIcon, label: 'resources.notificationPreviews.name', views: { list: NotificationPreviews }, staff: ALL },
   { name: 'helpSettings', icon: HelpIcon, label: 'resources.helpSettings.name', views: { list: HelpSettingsPage }, staff: ALL },
 ];

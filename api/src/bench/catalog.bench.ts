@@ -67,28 +67,48 @@ function baselineServer(url: string): Promise<{ url: string; close(): Promise<vo
   });
   const answer = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const page = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('page') ?? 1);
-    const [{ rows: [{ total }] }, { rows: courses }] = await Promise.all([
+    const [
+      {
+        rows: [{ total }],
+      },
+      { rows: courses },
+    ] = await Promise.all([
       pool.query(`SELECT count(*)::int AS total FROM course WHERE visibility = 'PUBLIC'`),
-      pool.query(`SELECT id, code, title_lv AS title, summary_lv AS summary, price_cents AS "priceCents" FROM course
-                  WHERE visibility = 'PUBLIC' ORDER BY code LIMIT 20 OFFSET $1`, [(page - 1) * 20]),
+      pool.query(
+        `SELECT id, code, title_lv AS title, summary_lv AS summary, price_cents AS "priceCents" FROM course
+                  WHERE visibility = 'PUBLIC' ORDER BY code LIMIT 20 OFFSET $1`,
+        [(page - 1) * 20],
+      ),
     ]);
     const courseIds = courses.map((c) => c.id);
     const { rows: groups } = await pool.query(
       `SELECT g.id, g.code, g.status, g.course_id, g.max_size - (SELECT count(*) FROM registration r WHERE r.group_id = g.id AND r.status = 'CONFIRMED')::int AS "seatsLeft"
-       FROM course_group g WHERE g.course_id = ANY($1) AND g.status IN ('OPEN', 'CONFIRMED') ORDER BY g.code`, [courseIds]);
+       FROM course_group g WHERE g.course_id = ANY($1) AND g.status IN ('OPEN', 'CONFIRMED') ORDER BY g.code`,
+      [courseIds],
+    );
     const { rows: sessions } = await pool.query(
       `SELECT s.group_id, s.starts_at AS "startsAt", s.ends_at AS "endsAt", s.online_url AS "onlineUrl",
               p.name AS place_name, p.room, l.name AS lecturer_name
        FROM session s LEFT JOIN place p ON p.id = s.place_id LEFT JOIN lecturer l ON l.id = s.lecturer_id
-       WHERE s.group_id = ANY($1) ORDER BY s.starts_at`, [groups.map((g) => g.id)]);
+       WHERE s.group_id = ANY($1) ORDER BY s.starts_at`,
+      [groups.map((g) => g.id)],
+    );
     const items = courses.map((c) => {
       const own = groups.filter((g) => g.course_id === c.id);
       const openGroups = own.map((g) => ({
-        id: g.id, code: g.code, status: g.status, seatsLeft: g.seatsLeft,
-        sessions: sessions.filter((s) => s.group_id === g.id).map((s) => ({
-          startsAt: s.startsAt, endsAt: s.endsAt, onlineUrl: s.onlineUrl,
-          place: s.place_name ? { name: s.place_name, room: s.room } : null, lecturer: s.lecturer_name ? { name: s.lecturer_name } : null,
-        })),
+        id: g.id,
+        code: g.code,
+        status: g.status,
+        seatsLeft: g.seatsLeft,
+        sessions: sessions
+          .filter((s) => s.group_id === g.id)
+          .map((s) => ({
+            startsAt: s.startsAt,
+            endsAt: s.endsAt,
+            onlineUrl: s.onlineUrl,
+            place: s.place_name ? { name: s.place_name, room: s.room } : null,
+            lecturer: s.lecturer_name ? { name: s.lecturer_name } : null,
+          })),
       }));
       return { ...c, hasDate: openGroups.some((g) => g.sessions.length > 0), openGroups };
     });
@@ -132,10 +152,27 @@ async function main(): Promise<void> {
   process.env.DATABASE_URL = server.url;
   // MPS_ROLE=api: no job worker, whose job lock timer (10 minutes' lifetime) kept the process alive minutes after the end.
   const database = await createTestDatabase();
-  const app = await startApp(loadConfig({ ...process.env, NODE_ENV: 'production', MPS_SECRET: 'b'.repeat(40), MPS_PUBLIC_URL: 'https://mps.example.lv', MPS_OIDC_ISSUER: 'https://id.example.lv', MPS_OIDC_CLIENT_ID: 'bench', MPS_OIDC_CLIENT_SECRET: 'bench', HOST: '127.0.0.1', PORT: '0', MPS_DEMO_DATA: 'false', MPS_ROLE: 'api', ...NO_LIMITS }), {
-    info: () => {},
-    error: (m, e) => console.error(m, e),
-  }, { databaseUrl: database.url });
+  const app = await startApp(
+    loadConfig({
+      ...process.env,
+      NODE_ENV: 'production',
+      MPS_SECRET: 'b'.repeat(40),
+      MPS_PUBLIC_URL: 'https://mps.example.lv',
+      MPS_OIDC_ISSUER: 'https://id.example.lv',
+      MPS_OIDC_CLIENT_ID: 'bench',
+      MPS_OIDC_CLIENT_SECRET: 'bench',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      MPS_DEMO_DATA: 'false',
+      MPS_ROLE: 'api',
+      ...NO_LIMITS,
+    }),
+    {
+      info: () => {},
+      error: (m, e) => console.error(m, e),
+    },
+    { databaseUrl: database.url },
+  );
   const baseline = await baselineServer(database.url);
   try {
     await fill(database.url);
@@ -151,7 +188,10 @@ async function main(): Promise<void> {
     await measure({ url: `${app.url}/graphql`, requests, duration: 2 }); // warm-up
     const graph = await measure({ url: `${app.url}/graphql`, requests });
     await measure({ url: `${baseline.url}/?page=1`, duration: 2 });
-    const sql = await measure({ url: `${baseline.url}/?page=1`, requests: Array.from({ length: 10 }, (_, i) => ({ method: 'GET' as const, path: `/?page=${i + 1}` })) });
+    const sql = await measure({
+      url: `${baseline.url}/?page=1`,
+      requests: Array.from({ length: 10 }, (_, i) => ({ method: 'GET' as const, path: `/?page=${i + 1}` })),
+    });
 
     const row = (name: string, m: Measurement) =>
       `${name.padEnd(34)} ${m.requestsPerSecond.toFixed(0).padStart(8)} req/s   p50 ${m.p50.toFixed(1).padStart(6)} ms   p95 ${m.p95.toFixed(1).padStart(6)} ms   errors ${m.errors}`;

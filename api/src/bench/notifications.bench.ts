@@ -220,7 +220,8 @@ async function deliveryBench(): Promise<void> {
     const count = () => sink.ask<{ received: number; bytes: number; distinct: number }>('count');
     const expectAll = async (what: string) => {
       const counted = await count();
-      if (counted.received !== EMAILS || counted.distinct !== EMAILS) throw new Error(`${what}: the server got ${counted.received} messages, ${counted.distinct} distinct`);
+      if (counted.received !== EMAILS || counted.distinct !== EMAILS)
+        throw new Error(`${what}: the server got ${counted.received} messages, ${counted.distinct} distinct`);
       return counted;
     };
 
@@ -352,7 +353,10 @@ async function fanOutBench(): Promise<void> {
       if (report.arrivals.every((a) => a !== null) || Date.now() > until) break;
       await new Promise((r) => setTimeout(r, 20));
     }
-    const latencies = report.arrivals.filter((a): a is string => a !== null).map((a) => ms(BigInt(a) - started)).sort((a, b) => a - b);
+    const latencies = report.arrivals
+      .filter((a): a is string => a !== null)
+      .map((a) => ms(BigInt(a) - started))
+      .sort((a, b) => a - b);
     const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
     const [{ queued }] = await ds.query(`SELECT count(*)::int AS queued FROM outbox_message WHERE group_id = $1`, [group.id]);
     const kind = process.env.DATABASE_URL ? 'PostgreSQL (LISTEN/NOTIFY)' : 'embedded PGlite';

@@ -41,7 +41,9 @@ interface World {
 
 /** A free public course with two 20-seat groups, and PEOPLE persons with an e-mail and a session each. */
 async function fill(client: pg.Client): Promise<World> {
-  const { rows: [course] } = await client.query<{ id: string }>(
+  const {
+    rows: [course],
+  } = await client.query<{ id: string }>(
     `WITH t AS (INSERT INTO topic (code, name_lv, name_en) VALUES ('BENCH', 'Tēma', 'Topic') RETURNING id)
      INSERT INTO course (code, topic_id, title_lv, title_en, summary_lv, language, format, hours, price_cents, search_text)
      SELECT 'BENCH-1', t.id, 'Kurss', 'Course', '', 'LV', 'IN_PERSON', 8, 0, 'kurss' FROM t RETURNING id`,
@@ -66,7 +68,12 @@ async function fill(client: pg.Client): Promise<World> {
      SELECT unnest($1::text[]), unnest($2::uuid[]), 'bench', now(), now() + interval '1 day'`,
     [tokens.map((token) => createHash('sha256').update(token).digest('base64url')), persons.map((p) => p.id)],
   );
-  return { groupId: groups[0].id, baselineGroupId: groups[1].id, personIds: persons.map((p) => p.id), cookies: tokens.map((token) => `${SESSION_COOKIE}=${token}`) };
+  return {
+    groupId: groups[0].id,
+    baselineGroupId: groups[1].id,
+    personIds: persons.map((p) => p.id),
+    cookies: tokens.map((token) => `${SESSION_COOKIE}=${token}`),
+  };
 }
 
 const now = () => process.hrtime.bigint();
@@ -125,7 +132,10 @@ async function main(): Promise<void> {
   const pool = new pg.Pool({ connectionString: database.url, max: POOL });
   try {
     const world = await fill(client);
-    const body = JSON.stringify({ query: `mutation($input: RegisterInput!) { register(input: $input) { status } }`, variables: { input: { groupId: world.groupId } } });
+    const body = JSON.stringify({
+      query: `mutation($input: RegisterInput!) { register(input: $input) { status } }`,
+      variables: { input: { groupId: world.groupId } },
+    });
     // One connection per request, as 1,000 browsers would have.
     const register = (cookie: string) => () =>
       new Promise<void>((resolve, reject) => {
@@ -168,7 +178,9 @@ async function main(): Promise<void> {
     console.log(row('register over HTTP (GraphQL, row lock, outbox)', graph));
     console.log(row(`baseline: ${PEOPLE} plain INSERTs (pool ${POOL})`, baseline));
     console.log(`ratio: settled ${(graph.settledMs / baseline.settledMs).toFixed(1)}x of baseline`);
-    console.log(`outcome: ${outcome.map((r) => `${r.status} ${r.n}${r.status === 'WAITING' ? ` (positions ${r.positions})` : ''}`).join(', ')}: ${correct ? 'correct' : 'WRONG'}`);
+    console.log(
+      `outcome: ${outcome.map((r) => `${r.status} ${r.n}${r.status === 'WAITING' ? ` (positions ${r.positions})` : ''}`).join(', ')}: ${correct ? 'correct' : 'WRONG'}`,
+    );
     if (graph.failures.length > 0) console.log(`failures: ${[...new Set(graph.failures)].join('; ')}`);
     if (!correct || graph.failures.length > 0) process.exitCode = 1;
   } finally {

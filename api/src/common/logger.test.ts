@@ -19,7 +19,13 @@ const EMAIL = 'anna.berzina@example.lv';
 test('JSON lines carry no personal code, e-mail, name, token or cookie, in fields, messages or errors', () => {
   const out = capture();
   const pinoLog = createPinoLogger({ format: 'json', destination: { write: out.write } });
-  pinoLog.info({ person: { personalCode: CODE, email: EMAIL, givenName: 'Anna', familyName: 'Bērziņa' }, req: { headers: { cookie: 'mps_session=s3cret', authorization: 'Bearer tok3n' } } }, 'Signed in');
+  pinoLog.info(
+    {
+      person: { personalCode: CODE, email: EMAIL, givenName: 'Anna', familyName: 'Bērziņa' },
+      req: { headers: { cookie: 'mps_session=s3cret', authorization: 'Bearer tok3n' } },
+    },
+    'Signed in',
+  );
   const log = createLogger({ format: 'json', destination: { write: out.write } });
   log.info(`Sent the confirmation to ${EMAIL} for ${CODE}`);
   const error = Object.assign(new Error(`duplicate key (personal_code)=(${CODE}) for ${EMAIL}`), { parameters: [CODE, EMAIL] });
@@ -28,9 +34,18 @@ test('JSON lines carry no personal code, e-mail, name, token or cookie, in field
   const text = out.lines.join('\n');
   for (const secret of [CODE, EMAIL, 'Anna', 'Bērziņa', 's3cret', 'tok3n']) expect(text).not.toContain(secret);
   const [signedIn, sent, failed] = out.lines.map((line) => JSON.parse(line));
-  expect(signedIn).toMatchObject({ level: 30, msg: 'Signed in', person: { personalCode: '[redacted]', email: '[redacted]' }, req: { headers: { cookie: '[redacted]' } } });
+  expect(signedIn).toMatchObject({
+    level: 30,
+    msg: 'Signed in',
+    person: { personalCode: '[redacted]', email: '[redacted]' },
+    req: { headers: { cookie: '[redacted]' } },
+  });
   expect(sent.msg).toBe('Sent the confirmation to [e-mail] for [personal code]');
-  expect(failed).toMatchObject({ level: 50, msg: 'Registration failed', err: { type: 'Error', message: 'duplicate key (personal_code)=([personal code]) for [e-mail]' } });
+  expect(failed).toMatchObject({
+    level: 50,
+    msg: 'Registration failed',
+    err: { type: 'Error', message: 'duplicate key (personal_code)=([personal code]) for [e-mail]' },
+  });
   expect(failed.err.stack).toContain('[personal code]');
 });
 

@@ -98,7 +98,9 @@ export interface LoggerOptions {
 /** The pino logger behind every Logger: personal data redacted by field and masked in free text. */
 export function createPinoLogger(options: LoggerOptions): PinoLogger {
   const destination =
-    options.format === 'json' ? (options.destination ?? pino.destination({ dest: 1, sync: true })) : readableStreams(options.out ?? process.stdout, options.err ?? process.stderr);
+    options.format === 'json'
+      ? (options.destination ?? pino.destination({ dest: 1, sync: true }))
+      : readableStreams(options.out ?? process.stdout, options.err ?? process.stderr);
   return pino(
     {
       base: { service: 'mps' },

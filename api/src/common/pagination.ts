@@ -33,12 +33,7 @@ export interface PageWindow {
 export function pageWindow({ page, perPage }: PageArgs, problems: Problems): PageWindow {
   problems
     .check(Number.isInteger(page) && page >= 1, 'page', 'PAGE_INVALID', 'page must be 1 or more')
-    .check(
-      Number.isInteger(perPage) && perPage >= 1 && perPage <= MAX_PER_PAGE,
-      'perPage',
-      'PER_PAGE_INVALID',
-      `perPage must be from 1 to ${MAX_PER_PAGE}`,
-    );
+    .check(Number.isInteger(perPage) && perPage >= 1 && perPage <= MAX_PER_PAGE, 'perPage', 'PER_PAGE_INVALID', `perPage must be from 1 to ${MAX_PER_PAGE}`);
   return { offset: (page - 1) * perPage, limit: perPage };
 }
 

@@ -27,7 +27,11 @@ test('a link logs one line when it is lost and one when it is back, however many
 
   const lost = Object.assign(new Error('terminating connection due to administrator command\n  at somewhere postgres://u:secret@db/mps'), { code: '57P01' });
   for (let i = 0; i < 5; i++) jobs.lost(lost);
-  expect(health.report().jobs).toEqual({ state: 'reconnecting', since: expect.any(Date), reason: '57P01: terminating connection due to administrator command' });
+  expect(health.report().jobs).toEqual({
+    state: 'reconnecting',
+    since: expect.any(Date),
+    reason: '57P01: terminating connection due to administrator command',
+  });
   jobs.restored();
   jobs.restored();
   expect(health.report().jobs.state).toBe('ok');

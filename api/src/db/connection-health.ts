@@ -16,11 +16,21 @@ const CONNECTION_MESSAGES = [
   /Client was closed and is not queryable/i,
   /timeout exceeded when trying to connect/i,
 ];
-const MONGO_CONNECTION_ERRORS = new Set(['MongoNetworkError', 'MongoNetworkTimeoutError', 'MongoServerSelectionError', 'MongoTopologyClosedError', 'MongoNotConnectedError']);
+const MONGO_CONNECTION_ERRORS = new Set([
+  'MongoNetworkError',
+  'MongoNetworkTimeoutError',
+  'MongoServerSelectionError',
+  'MongoTopologyClosedError',
+  'MongoNotConnectedError',
+]);
 
 /** True for an error that says the database cannot be reached (it restarts, is down, refuses connections). */
 export function isConnectionError(error: unknown): boolean {
-  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown; driverError?: unknown }).driverError ?? (e as { cause?: unknown }).cause, depth++) {
+  for (
+    let e = error, depth = 0;
+    e && typeof e === 'object' && depth < 5;
+    e = (e as { cause?: unknown; driverError?: unknown }).driverError ?? (e as { cause?: unknown }).cause, depth++
+  ) {
     const { code, name, message } = e as { code?: unknown; name?: unknown; message?: unknown };
     if (typeof code === 'string' && (CONNECTION_SQLSTATES.has(code) || CONNECTION_ERRNOS.has(code))) return true;
     if (typeof name === 'string' && MONGO_CONNECTION_ERRORS.has(name)) return true;
@@ -33,7 +43,11 @@ export function isConnectionError(error: unknown): boolean {
 
 /** PostgreSQL's disk_full (53100), e.g. "could not extend file ...: No space left on device", or the system's ENOSPC. */
 export function isStorageFull(error: unknown): boolean {
-  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { driverError?: unknown }).driverError ?? (e as { cause?: unknown }).cause, depth++) {
+  for (
+    let e = error, depth = 0;
+    e && typeof e === 'object' && depth < 5;
+    e = (e as { driverError?: unknown }).driverError ?? (e as { cause?: unknown }).cause, depth++
+  ) {
     const code = (e as { code?: unknown }).code;
     if (code === '53100' || code === 'ENOSPC') return true;
   }
@@ -100,7 +114,10 @@ function reasonOf(error: unknown): string {
   const message = String((error as Error)?.message ?? error ?? 'connection closed');
   // Drivers name the address (and pg, in a URL, could name a password): the code or first line is enough.
   const code = (error as { code?: unknown })?.code;
-  const firstLine = message.split('\n')[0].replace(/\b\w+:\/\/\S+/g, '<url>').slice(0, 200);
+  const firstLine = message
+    .split('\n')[0]
+    .replace(/\b\w+:\/\/\S+/g, '<url>')
+    .slice(0, 200);
   return typeof code === 'string' && code ? `${code}: ${firstLine}` : firstLine;
 }
 

@@ -101,7 +101,9 @@ function folderProblem(dataDir: string, error: unknown): StartupError | null {
 }
 
 function unusableFolder(dataDir: string, problem: string, code: string): StartupError {
-  return new StartupError(`The data folder ${dataDir} cannot be used: ${problem} (${code}). Fix that, or choose another folder: MPS_DATA_DIR=/some/other/folder npm start`);
+  return new StartupError(
+    `The data folder ${dataDir} cannot be used: ${problem} (${code}). Fix that, or choose another folder: MPS_DATA_DIR=/some/other/folder npm start`,
+  );
 }
 
 /** Whether PGlite has ever written to the folder: a failed first start leaves only what can go. */
@@ -173,7 +175,11 @@ export async function startEmbeddedPostgres(dataDir: string | null, options: Emb
     await db.close();
     fs.rmSync(pgDir!, { recursive: true, force: true });
     releaseLock();
-    throw unusableFolder(dataDir!, `its disk has ${Math.floor(free / MB)} MB free once the new database is made, and saving needs ${STORAGE_RESERVE_BYTES / MB} MB to spare`, 'ENOSPC');
+    throw unusableFolder(
+      dataDir!,
+      `its disk has ${Math.floor(free / MB)} MB free once the new database is made, and saving needs ${STORAGE_RESERVE_BYTES / MB} MB to spare`,
+      'ENOSPC',
+    );
   }
   const server = new PGliteServer(db, { storage: dataDir ? new StorageGuard(dataDir, log) : null, onPanic });
   let socket: { dir: string; remove: boolean };

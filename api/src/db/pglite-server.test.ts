@@ -8,8 +8,7 @@ function backendMessage(type: string, body: Buffer): Buffer {
   return Buffer.concat([head, body]);
 }
 
-const errorResponse = (severity: string, message: string) =>
-  backendMessage('E', Buffer.from(`S${severity}\0V${severity}\0C53100\0M${message}\0\0`, 'utf8'));
+const errorResponse = (severity: string, message: string) => backendMessage('E', Buffer.from(`S${severity}\0V${severity}\0C53100\0M${message}\0\0`, 'utf8'));
 
 test('error severities are found in a backend output cut anywhere, whatever else it holds', () => {
   const output = Buffer.concat([

@@ -53,7 +53,10 @@ export class StorageGuard {
     if (low === this.low) return null;
     this.low = low;
     const state = `${Math.floor(free / MB)} MB free in ${this.dir}`;
-    if (low) this.log.error(`The disk of the embedded database is almost full (${state}): saving is refused until ${this.reserveBytes / MB} MB are free; reading goes on`);
+    if (low)
+      this.log.error(
+        `The disk of the embedded database is almost full (${state}): saving is refused until ${this.reserveBytes / MB} MB are free; reading goes on`,
+      );
     else this.log.info(`The disk of the embedded database has room again (${state}): saving works`);
     return `SET default_transaction_read_only = ${low ? 'on' : 'off'}`;
   }

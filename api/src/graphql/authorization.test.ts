@@ -67,10 +67,16 @@ beforeAll(async () => {
   const interestCourse = (await f.course(topic)).id;
   await ds.getRepository(InterestRequest).save({ personId: participant.id, courseId: interestCourse });
   // A question of the participant to the school (R-SUP-1).
-  await ds.getRepository(SupportQuestion).save({ personId: participant.id, name: 'Dalībniece', email: 'dalibniece@example.test', language: Language.LV, text: 'Kad būs nākamā grupa?' });
+  await ds
+    .getRepository(SupportQuestion)
+    .save({ personId: participant.id, name: 'Dalībniece', email: 'dalibniece@example.test', language: Language.LV, text: 'Kad būs nākamā grupa?' });
   // A coordinator request of the participant, waiting for staff (R-ID-7).
-  await ds.getRepository(CoordinatorNomination).save({ personId: participant.id, registrationNumber: '90000000001', institutionName: 'Iestāde', position: 'Vadītāja' });
-  const billingAccountA = (await ds.getRepository(BillingAccount).save({ institutionId: institutionA, name: 'Personāla daļa', number: 'LV34TREL2200000000001' })).id;
+  await ds
+    .getRepository(CoordinatorNomination)
+    .save({ personId: participant.id, registrationNumber: '90000000001', institutionName: 'Iestāde', position: 'Vadītāja' });
+  const billingAccountA = (
+    await ds.getRepository(BillingAccount).save({ institutionId: institutionA, name: 'Personāla daļa', number: 'LV34TREL2200000000001' })
+  ).id;
 
   const tokens = t.app.services.apiTokens;
   const tokenCatalog = await tokens.createToken(systemContext(), { name: 'Katalogs', scopes: [ApiScope.CATALOG_READ] });
@@ -134,14 +140,18 @@ beforeAll(async () => {
       group: async () => (await f.group(publicCourse)).id,
       freeGroup: async () => (await f.group((await f.course(topic, { priceCents: 0 })).id)).id,
       async question() {
-        const saved = await ds.getRepository(SupportQuestion).save({ personId: participant.id, name: 'Matrica', email: 'matrica@example.test', language: Language.LV, text: 'Matricas jautājums.' });
+        const saved = await ds
+          .getRepository(SupportQuestion)
+          .save({ personId: participant.id, name: 'Matrica', email: 'matrica@example.test', language: Language.LV, text: 'Matricas jautājums.' });
         return saved.id;
       },
       async nominationOfParticipant() {
         nominationSerial += 1;
         const registrationNumber = `9${String(700_000_000 + nominationSerial).padStart(10, '0')}`;
         await ds.getRepository(Institution).save({ code: unique(), name: 'Matricas iestāde', registrationNumber });
-        const saved = await ds.getRepository(CoordinatorNomination).save({ personId: participant.id, registrationNumber, institutionName: 'Matricas iestāde', position: 'Vadītāja' });
+        const saved = await ds
+          .getRepository(CoordinatorNomination)
+          .save({ personId: participant.id, registrationNumber, institutionName: 'Matricas iestāde', position: 'Vadītāja' });
         return saved.id;
       },
       registrationOfParticipant: async (status) => (await f.registration(participant.id, (await f.group(publicCourse)).id, status as RegistrationStatus)).id,
@@ -150,14 +160,26 @@ beforeAll(async () => {
         const key = `matrix:${unique()}`;
         await inTransaction(ds, (em) =>
           t.app.services.notifications.enqueue(em, [
-            { kind: NotificationKind.SCHEDULE_CHANGED, idempotencyKey: key, to: { personId: person.id, email: null, name: 'Matrica', language: Language.LV }, data: sample },
+            {
+              kind: NotificationKind.SCHEDULE_CHANGED,
+              idempotencyKey: key,
+              to: { personId: person.id, email: null, name: 'Matrica', language: Language.LV },
+              data: sample,
+            },
           ]),
         );
         return (await ds.query(`SELECT id FROM outbox_message WHERE idempotency_key = $1`, [key]))[0].id;
       },
       async seatChange() {
         const person = await f.person({ declaredAddress: 'Brīvības iela 1, Rīga' });
-        const viewer = { kind: 'person' as const, personId: person.id, sessionId: 'matrix', roles: [UserRole.PARTICIPANT], coordinatorInstitutionIds: [], lecturerId: null };
+        const viewer = {
+          kind: 'person' as const,
+          personId: person.id,
+          sessionId: 'matrix',
+          roles: [UserRole.PARTICIPANT],
+          coordinatorInstitutionIds: [],
+          lecturerId: null,
+        };
         await t.app.services.registrations.register({ viewer, lang: Language.LV }, { groupId: openGroup, payer: PayerKind.PRIVATE });
       },
       async scheduleChange() {
@@ -215,11 +237,14 @@ async function subscribeAs(actor: Actor, call: Call, trigger: () => Promise<void
   try {
     const first = new Promise<GraphQLResponse>((resolve) => {
       const settle = (result: GraphQLResponse) => ((settled = true), resolve(result));
-      client.subscribe({ query: call.query, variables: call.variables }, {
-        next: (result) => settle(result as GraphQLResponse),
-        error: (error) => settle({ errors: Array.isArray(error) ? error : [{ message: String(error), extensions: { code: 'SOCKET_ERROR' } }] }),
-        complete: () => settle({}),
-      });
+      client.subscribe(
+        { query: call.query, variables: call.variables },
+        {
+          next: (result) => settle(result as GraphQLResponse),
+          error: (error) => settle({ errors: Array.isArray(error) ? error : [{ message: String(error), extensions: { code: 'SOCKET_ERROR' } }] }),
+          complete: () => settle({}),
+        },
+      );
     });
     const deadline = Date.now() + EVENT_TIMEOUT_MS;
     while (!settled && served() <= before && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));

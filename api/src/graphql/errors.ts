@@ -30,8 +30,15 @@ export function formatError(
     .find((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR && Object.values(ErrorCode).includes(code as ErrorCode));
   if (ownCode) {
     // A field list (a VALIDATION found by a rule) goes with the code; nothing else of the error's extensions does.
-    const fields = [error, (error as GraphQLError)?.originalError].map((e) => (e instanceof GraphQLError ? e.extensions?.fields : undefined)).find(Array.isArray);
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: fields ? { code: ownCode, fields } : { code: ownCode } };
+    const fields = [error, (error as GraphQLError)?.originalError]
+      .map((e) => (e instanceof GraphQLError ? e.extensions?.fields : undefined))
+      .find(Array.isArray);
+    return {
+      message: formatted.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: fields ? { code: ownCode, fields } : { code: ownCode },
+    };
   }
   const graphqlCode = String(formatted.extensions?.code ?? '');
   if (graphqlCode in GRAPHQL_CODES || (error instanceof GraphQLError && !error.originalError && graphqlCode !== 'INTERNAL_SERVER_ERROR')) {

@@ -48,23 +48,44 @@ export function createLoaders(services: Services, ctx: RequestContext) {
     visibleCourse: one<Course>((ids) => catalog.visibleCoursesByIds(ctx, ids)),
     /** The viewer's own active interest request per course. */
     myInterestRequest: valueOf<InterestRequest | null>((ids) => services.interests.viewerRequestsByCourseIds(ctx, ids), null),
-    allowedInstitutionIds: many((ids) => catalog.allowedInstitutionsByCourseIds(ids), (row) => row.courseId),
+    allowedInstitutionIds: many(
+      (ids) => catalog.allowedInstitutionsByCourseIds(ids),
+      (row) => row.courseId,
+    ),
     institution: one<Institution>((ids) => institutions.institutionsByIds(ids)),
     institutionIdByRegistrationNumber: valueOf<string | null>((numbers) => services.nominations.knownInstitutionIdsByRegistrationNumbers(numbers), null),
     /** The row rules are in the services: each loader answers only what this viewer may see. */
-    billingAccounts: many<BillingAccount>((ids) => institutions.visibleBillingAccountsByInstitutionIds(ctx, ids), (row) => row.institutionId),
-    coordinatorAppointments: many<InstitutionCoordinator>((ids) => institutions.visibleCoordinatorsByInstitutionIds(ctx, ids), (row) => row.institutionId),
-    employmentsOfPerson: many<Employment>((ids) => services.employments.visibleEmploymentsByPersonIds(ctx, ids), (row) => row.personId),
+    billingAccounts: many<BillingAccount>(
+      (ids) => institutions.visibleBillingAccountsByInstitutionIds(ctx, ids),
+      (row) => row.institutionId,
+    ),
+    coordinatorAppointments: many<InstitutionCoordinator>(
+      (ids) => institutions.visibleCoordinatorsByInstitutionIds(ctx, ids),
+      (row) => row.institutionId,
+    ),
+    employmentsOfPerson: many<Employment>(
+      (ids) => services.employments.visibleEmploymentsByPersonIds(ctx, ids),
+      (row) => row.personId,
+    ),
     employeePage: employeePageLoader(services.employments, ctx),
     person: one<Person>((ids) => people.personsByIds(ids)),
     personRoles: valueOf<UserRole[]>((ids) => services.roles.rolesByPersonIds(ids), []),
-    certificates: many<Certificate>((ids) => certificates.certificatesByPersonIds(ids), (row) => row.personId),
+    certificates: many<Certificate>(
+      (ids) => certificates.certificatesByPersonIds(ids),
+      (row) => row.personId,
+    ),
     /** In clear: the field that uses it decides what the viewer sees. */
     personalCode: valueOf<string | null>((ids) => people.currentPersonalCodes(ids), null),
-    upcomingGroups: many<Group>((ids) => groups.upcomingPublishedGroupsByCourseIds(ids), (row) => row.courseId),
+    upcomingGroups: many<Group>(
+      (ids) => groups.upcomingPublishedGroupsByCourseIds(ids),
+      (row) => row.courseId,
+    ),
     nextSessionStart: valueOf<Date | null>((ids) => groups.nextSessionStartByCourseIds(ids), null),
     group: one<Group>((ids) => groups.groupsByIds(ids)),
-    sessions: many<Session>((ids) => sessions.sessionsByGroupIds(ids), (row) => row.groupId),
+    sessions: many<Session>(
+      (ids) => sessions.sessionsByGroupIds(ids),
+      (row) => row.groupId,
+    ),
     seatsTaken: valueOf<number>((ids) => registrations.seatsTakenByGroupIds(ids), 0),
     session: one<Session>((ids) => sessions.sessionsByIds(ids)),
     /** Whether the viewer may see a group's online meeting links. */

@@ -59,7 +59,12 @@ describe('formatError', () => {
   test('masks an unexpected error in production and logs it', () => {
     const error = new Error('connection to 10.0.0.5:5432 refused, password for mps rejected');
     const formatted = formatError({ message: error.message, path: ['courses'] }, wrap(error), options(true));
-    expect(formatted).toEqual({ message: 'Internal server error', path: ['courses'], locations: undefined, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } });
+    expect(formatted).toEqual({
+      message: 'Internal server error',
+      path: ['courses'],
+      locations: undefined,
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    });
     expect(logged).toContain(error);
   });
 

@@ -80,8 +80,7 @@ export function queryLimitsRule(limits = QUERY_LIMITS): ValidationRule {
         if (selection.kind === Kind.FIELD) {
           if (isIntrospection(selection)) continue;
           if (selection.alias) tally.aliases += 1;
-          const fieldDef =
-            parentType && 'getFields' in parentType ? parentType.getFields()[selection.name.value] : undefined;
+          const fieldDef = parentType && 'getFields' in parentType ? parentType.getFields()[selection.name.value] : undefined;
           const fieldType = fieldDef ? getNamedType(fieldDef.type) : undefined;
           const composite = fieldType ? isCompositeType(fieldType) : !!selection.selectionSet;
           tally.cost += (composite ? 2 : 1) * Math.pow(1.5, depth);

@@ -67,14 +67,19 @@ describe.each(Object.keys(modes) as (keyof typeof modes)[])('in %s', (mode) => {
     test('a NUL character in a variable is VALIDATION, naming the variable', async () => {
       const result = await ask(t, transport, 'query ($q: String) { courses(filter: { q: $q }) { total } }', { q: 'a\u0000b' });
       expect(codes(result)).toEqual(['VALIDATION']);
-      expect(result.errors![0].extensions!.fields).toEqual([{ field: 'variables.q', code: 'INVALID_CHARACTER', message: 'Contains a NUL character, which is not allowed' }]);
+      expect(result.errors![0].extensions!.fields).toEqual([
+        { field: 'variables.q', code: 'INVALID_CHARACTER', message: 'Contains a NUL character, which is not allowed' },
+      ]);
     });
 
     test('a NUL character in a nested variable or written in the query itself is VALIDATION too', async () => {
       const nested = await ask(t, transport, 'query ($filter: CourseFilter) { courses(filter: $filter) { total } }', { filter: { q: 'x', ids: ['\u0000'] } });
       expect(nested.errors![0].extensions).toMatchObject({ code: 'VALIDATION', fields: [expect.objectContaining({ field: 'variables.filter.ids.0' })] });
       const inline = await ask(t, transport, '{ courses(filter: { q: "a\\u0000b" }) { total } }');
-      expect(inline.errors![0].extensions).toMatchObject({ code: 'VALIDATION', fields: [expect.objectContaining({ field: 'query', code: 'INVALID_CHARACTER' })] });
+      expect(inline.errors![0].extensions).toMatchObject({
+        code: 'VALIDATION',
+        fields: [expect.objectContaining({ field: 'query', code: 'INVALID_CHARACTER' })],
+      });
     });
 
     test('an error of the operation itself carries its code', async () => {

@@ -48,7 +48,8 @@ describe('on embedded PostgreSQL, with small limits', () => {
   });
 
   test('sign-in posts and calendar feeds have limits of their own', async () => {
-    const post = () => fetch(`${t.url}/auth/wsfed`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'wa=wsignin1.0' });
+    const post = () =>
+      fetch(`${t.url}/auth/wsfed`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'wa=wsignin1.0' });
     expect([(await post()).status, (await post()).status]).toEqual([400, 400]);
     const refused = await post();
     expect(refused.status).toBe(429);

@@ -42,7 +42,11 @@ export function createRateLimits(limits: Config['limits'], pool: Pool | null): R
       insuranceLimiter: new RateLimiterMemory(options),
     });
   };
-  return { graphql: make('graphql', limits.graphqlPerMinute), signIn: make('sign-in', limits.signInPerMinute), calendar: make('calendar', limits.calendarPerMinute) };
+  return {
+    graphql: make('graphql', limits.graphqlPerMinute),
+    signIn: make('sign-in', limits.signInPerMinute),
+    calendar: make('calendar', limits.calendarPerMinute),
+  };
 }
 
 /**
@@ -54,7 +58,13 @@ export function clientAddress(req: http.IncomingMessage): string {
   const loopback = remote === '127.0.0.1' || remote === '::1' || remote === '::ffff:127.0.0.1';
   const forwarded = req.headers['x-forwarded-for'];
   if (!loopback || typeof forwarded !== 'string') return remote;
-  return forwarded.split(',').map((part) => part.trim()).filter(Boolean).pop() ?? remote;
+  return (
+    forwarded
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean)
+      .pop() ?? remote
+  );
 }
 
 const hashed = (value: string) => createHash('sha256').update(value).digest('base64url').slice(0, 32);

@@ -156,10 +156,14 @@ describe('on PostgreSQL, with the table from agendaTableSql() as a migration cre
       lockLifetimeMs,
       drainTimeoutMs: 300,
       define: (jobs) =>
-        jobs.define<{ n: number }>('export-report', async ({ n }) => {
-          ranByFirst.push(n);
-          await release.opened;
-        }, { concurrency: 1 }),
+        jobs.define<{ n: number }>(
+          'export-report',
+          async ({ n }) => {
+            ranByFirst.push(n);
+            await release.opened;
+          },
+          { concurrency: 1 },
+        ),
     });
     await first.now('export-report', { n: 1 });
     await first.now('export-report', { n: 2 });
@@ -220,7 +224,10 @@ describe('on PostgreSQL, creating its own table', () => {
     try {
       for (const statement of agendaTableSql()) await sql(frozen.url, statement);
       const shape = async (url: string) => ({
-        columns: await sql(url, "SELECT column_name, data_type, column_default, is_nullable FROM information_schema.columns WHERE table_name = 'agenda_jobs' ORDER BY column_name"),
+        columns: await sql(
+          url,
+          "SELECT column_name, data_type, column_default, is_nullable FROM information_schema.columns WHERE table_name = 'agenda_jobs' ORDER BY column_name",
+        ),
         indexes: await sql(url, "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'agenda_jobs' ORDER BY indexname"),
         triggers: await sql(url, "SELECT tgname FROM pg_trigger WHERE tgrelid = 'agenda_jobs'::regclass AND NOT tgisinternal"),
       });
@@ -350,7 +357,9 @@ const MONGODB_URL = process.env.MONGODB_URL;
 
   test('wrong credentials give a JobStoreError', async () => {
     const wrong = url.replace(/^(mongodb(?:\+srv)?:\/\/)(?:[^@/]*@)?/, '$1nobody:wrong-password@');
-    const error = await startJobRunner({ databaseUrl: db.url, mongodbUrl: wrong, embedded: false, processEveryMs: 100, log, connectTimeoutMs: 3000 }).catch((e: unknown) => e);
+    const error = await startJobRunner({ databaseUrl: db.url, mongodbUrl: wrong, embedded: false, processEveryMs: 100, log, connectTimeoutMs: 3000 }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(JobStoreError);
     expect((error as Error).message).not.toContain('wrong-password');
   });

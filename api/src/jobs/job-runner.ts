@@ -1,13 +1,7 @@
 import os from 'node:os';
 import { Agenda, type AgendaBackend, type Job, type JobId } from 'agenda';
 import { MongoBackend, type MongoJobRepository } from '@agendajs/mongo-backend';
-import {
-  PostgresBackend,
-  PostgresNotificationChannel,
-  getCreateIndexesSQL,
-  getCreateTableSQL,
-  getUpdateTimestampTriggerSQL,
-} from '@agendajs/postgres-backend';
+import { PostgresBackend, PostgresNotificationChannel, getCreateIndexesSQL, getCreateTableSQL, getUpdateTimestampTriggerSQL } from '@agendajs/postgres-backend';
 import pg from 'pg';
 import { ConnectionLink, isConnectionError } from '../db/connection-health.js';
 
@@ -190,7 +184,10 @@ async function connectPostgres(
   // were only found by polling. This one tries for as long as the process runs.
   const channel = embedded
     ? undefined
-    : new PostgresNotificationChannel({ pool, reconnect: { enabled: true, maxAttempts: Number.POSITIVE_INFINITY, initialDelayMs: 250, maxDelayMs: maxReconnectDelayMs } });
+    : new PostgresNotificationChannel({
+        pool,
+        reconnect: { enabled: true, maxAttempts: Number.POSITIVE_INFINITY, initialDelayMs: 250, maxDelayMs: maxReconnectDelayMs },
+      });
   channel?.on('error', (error: unknown) => {
     if (closing) return;
     if (isConnectionError(error)) link.lost(error);

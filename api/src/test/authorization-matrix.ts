@@ -6,16 +6,7 @@ import { testIban, testPersonalCode } from './institutions-fixtures.js';
  * renders docs/authorization.md from this table, so the document cannot drift from the behaviour.
  */
 
-export const ACTORS = [
-  'anonymous',
-  'participant',
-  'lecturer',
-  'coordinatorA',
-  'coordinatorB',
-  'staff',
-  'tokenCatalog',
-  'tokenA',
-] as const;
+export const ACTORS = ['anonymous', 'participant', 'lecturer', 'coordinatorA', 'coordinatorB', 'staff', 'tokenCatalog', 'tokenA'] as const;
 export type Actor = (typeof ACTORS)[number];
 
 export const ACTOR_TITLES: Record<Actor, string> = {
@@ -168,45 +159,85 @@ export const MATRIX: Rule[] = [
     expect: { ...all('NOT_FOUND'), coordinatorA: 'ok', staff: 'ok', tokenCatalog: 'ok' },
   },
   { operation: 'topics', rule: 'Everyone.', call: () => ({ query: `{ topics { items { id } } }` }), expect: all('ok') },
-  { operation: 'topic', rule: 'Everyone.', call: (w) => ({ query: `query ($id: ID!) { topic(id: $id) { id } }`, variables: { id: w.topic } }), expect: all('ok') },
+  {
+    operation: 'topic',
+    rule: 'Everyone.',
+    call: (w) => ({ query: `query ($id: ID!) { topic(id: $id) { id } }`, variables: { id: w.topic } }),
+    expect: all('ok'),
+  },
   {
     operation: 'group',
     rule: 'Everyone for published groups of visible courses; planned groups only staff.',
     call: (w) => ({ query: `query ($id: ID!) { group(id: $id) { id } }`, variables: { id: w.openGroup } }),
     expect: all('ok'),
   },
-  { operation: 'createTopic', rule: 'Staff.', call: (w) => ({ query: `mutation ($input: TopicInput!) { createTopic(input: $input) { id } }`, variables: { input: { code: w.unique(), nameLv: 'Tēma', nameEn: 'Topic' } } }), expect: STAFF_ONLY },
+  {
+    operation: 'createTopic',
+    rule: 'Staff.',
+    call: (w) => ({
+      query: `mutation ($input: TopicInput!) { createTopic(input: $input) { id } }`,
+      variables: { input: { code: w.unique(), nameLv: 'Tēma', nameEn: 'Topic' } },
+    }),
+    expect: STAFF_ONLY,
+  },
   {
     operation: 'updateTopic',
     rule: 'Staff.',
-    call: (w) => ({ query: `mutation ($id: ID!, $input: TopicInput!) { updateTopic(id: $id, input: $input) { id } }`, variables: { id: w.topic, input: { code: `T-${w.unique()}`, nameLv: 'Tēma', nameEn: 'Topic' } } }),
+    call: (w) => ({
+      query: `mutation ($id: ID!, $input: TopicInput!) { updateTopic(id: $id, input: $input) { id } }`,
+      variables: { id: w.topic, input: { code: `T-${w.unique()}`, nameLv: 'Tēma', nameEn: 'Topic' } },
+    }),
     expect: STAFF_ONLY,
   },
-  { operation: 'deleteTopic', rule: 'Staff; refused while courses use it.', call: async (w) => ({ query: `mutation ($id: ID!) { deleteTopic(id: $id) { id } }`, variables: { id: await w.fresh.topic() } }), expect: STAFF_ONLY },
-  { operation: 'createCourse', rule: 'Staff.', call: (w) => ({ query: `mutation ($input: CourseInput!) { createCourse(input: $input) { id } }`, variables: { input: courseInput(w) } }), expect: STAFF_ONLY },
+  {
+    operation: 'deleteTopic',
+    rule: 'Staff; refused while courses use it.',
+    call: async (w) => ({ query: `mutation ($id: ID!) { deleteTopic(id: $id) { id } }`, variables: { id: await w.fresh.topic() } }),
+    expect: STAFF_ONLY,
+  },
+  {
+    operation: 'createCourse',
+    rule: 'Staff.',
+    call: (w) => ({ query: `mutation ($input: CourseInput!) { createCourse(input: $input) { id } }`, variables: { input: courseInput(w) } }),
+    expect: STAFF_ONLY,
+  },
   {
     operation: 'updateCourse',
     rule: 'Staff.',
-    call: (w) => ({ query: `mutation ($id: ID!, $input: CourseInput!) { updateCourse(id: $id, input: $input) { id } }`, variables: { id: w.publicCourse, input: { titleEn: 'Matrix course' } } }),
+    call: (w) => ({
+      query: `mutation ($id: ID!, $input: CourseInput!) { updateCourse(id: $id, input: $input) { id } }`,
+      variables: { id: w.publicCourse, input: { titleEn: 'Matrix course' } },
+    }),
     expect: STAFF_ONLY,
   },
 
   // Scheduling (R-SCH): planning is staff work.
   { operation: 'groups', rule: 'Staff.', call: () => ({ query: `{ groups { items { id } } }` }), expect: STAFF_ONLY },
   { operation: 'sessions', rule: 'Staff.', call: () => ({ query: `{ sessions { items { id } } }` }), expect: STAFF_ONLY },
-  { operation: 'session', rule: 'Staff.', call: (w) => ({ query: `query ($id: ID!) { session(id: $id) { id } }`, variables: { id: w.session } }), expect: STAFF_ONLY },
+  {
+    operation: 'session',
+    rule: 'Staff.',
+    call: (w) => ({ query: `query ($id: ID!) { session(id: $id) { id } }`, variables: { id: w.session } }),
+    expect: STAFF_ONLY,
+  },
   { operation: 'lecturers', rule: 'Staff.', call: () => ({ query: `{ lecturers { items { id } } }` }), expect: STAFF_ONLY },
   { operation: 'places', rule: 'Staff.', call: () => ({ query: `{ places { items { id } } }` }), expect: STAFF_ONLY },
   {
     operation: 'createGroup',
     rule: 'Staff.',
-    call: (w) => ({ query: `mutation ($input: GroupInput!) { createGroup(input: $input) { id } }`, variables: { input: { code: w.unique(), courseId: w.publicCourse, minSize: 2, maxSize: 10 } } }),
+    call: (w) => ({
+      query: `mutation ($input: GroupInput!) { createGroup(input: $input) { id } }`,
+      variables: { input: { code: w.unique(), courseId: w.publicCourse, minSize: 2, maxSize: 10 } },
+    }),
     expect: STAFF_ONLY,
   },
   {
     operation: 'updateGroup',
     rule: 'Staff.',
-    call: (w) => ({ query: `mutation ($id: ID!, $input: GroupInput!) { updateGroup(id: $id, input: $input) { id } }`, variables: { id: w.openGroup, input: { maxSize: 12 } } }),
+    call: (w) => ({
+      query: `mutation ($id: ID!, $input: GroupInput!) { updateGroup(id: $id, input: $input) { id } }`,
+      variables: { id: w.openGroup, input: { maxSize: 12 } },
+    }),
     expect: STAFF_ONLY,
   },
   {
@@ -221,27 +252,49 @@ export const MATRIX: Rule[] = [
   {
     operation: 'updateSession',
     rule: 'Staff.',
-    call: (w) => ({ query: `mutation ($id: ID!, $input: SessionInput!) { updateSession(id: $id, input: $input) { id } }`, variables: { id: w.session, input: { onlineUrl: 'https://vas.example.lv/meet/3' } } }),
+    call: (w) => ({
+      query: `mutation ($id: ID!, $input: SessionInput!) { updateSession(id: $id, input: $input) { id } }`,
+      variables: { id: w.session, input: { onlineUrl: 'https://vas.example.lv/meet/3' } },
+    }),
     expect: STAFF_ONLY,
   },
-  { operation: 'deleteSession', rule: 'Staff.', call: async (w) => ({ query: `mutation ($id: ID!) { deleteSession(id: $id) { id } }`, variables: { id: await w.fresh.session() } }), expect: STAFF_ONLY },
-  { operation: 'createLecturer', rule: 'Staff.', call: () => ({ query: `mutation ($input: LecturerInput!) { createLecturer(input: $input) { id } }`, variables: { input: { name: 'Pasniedzējs' } } }), expect: STAFF_ONLY },
+  {
+    operation: 'deleteSession',
+    rule: 'Staff.',
+    call: async (w) => ({ query: `mutation ($id: ID!) { deleteSession(id: $id) { id } }`, variables: { id: await w.fresh.session() } }),
+    expect: STAFF_ONLY,
+  },
+  {
+    operation: 'createLecturer',
+    rule: 'Staff.',
+    call: () => ({ query: `mutation ($input: LecturerInput!) { createLecturer(input: $input) { id } }`, variables: { input: { name: 'Pasniedzējs' } } }),
+    expect: STAFF_ONLY,
+  },
   {
     operation: 'updateLecturer',
     rule: 'Staff.',
-    call: (w) => ({ query: `mutation ($id: ID!, $input: LecturerInput!) { updateLecturer(id: $id, input: $input) { id } }`, variables: { id: w.lecturer, input: { name: 'Pasniedzējs' } } }),
+    call: (w) => ({
+      query: `mutation ($id: ID!, $input: LecturerInput!) { updateLecturer(id: $id, input: $input) { id } }`,
+      variables: { id: w.lecturer, input: { name: 'Pasniedzējs' } },
+    }),
     expect: STAFF_ONLY,
   },
   {
     operation: 'createPlace',
     rule: 'Staff.',
-    call: () => ({ query: `mutation ($input: PlaceInput!) { createPlace(input: $input) { id } }`, variables: { input: { name: 'Telpa', address: 'Rīga', capacity: 20 } } }),
+    call: () => ({
+      query: `mutation ($input: PlaceInput!) { createPlace(input: $input) { id } }`,
+      variables: { input: { name: 'Telpa', address: 'Rīga', capacity: 20 } },
+    }),
     expect: STAFF_ONLY,
   },
   {
     operation: 'updatePlace',
     rule: 'Staff.',
-    call: (w) => ({ query: `mutation ($id: ID!, $input: PlaceInput!) { updatePlace(id: $id, input: $input) { id } }`, variables: { id: w.place, input: { capacity: 25 } } }),
+    call: (w) => ({
+      query: `mutation ($id: ID!, $input: PlaceInput!) { updatePlace(id: $id, input: $input) { id } }`,
+      variables: { id: w.place, input: { capacity: 25 } },
+    }),
     expect: STAFF_ONLY,
   },
 
@@ -279,7 +332,10 @@ export const MATRIX: Rule[] = [
   {
     operation: 'groupSeatsChanged',
     rule: 'Anyone, over a WebSocket, for groups whose course page they may see (published groups of public courses, or of restricted ones allowed to their institution or that they are registered in; staff all).',
-    call: (w) => ({ query: `subscription ($ids: [ID!]!) { groupSeatsChanged(groupIds: $ids) { groupId seatsTaken seatsLeft isFull } }`, variables: { ids: [w.openGroup] } }),
+    call: (w) => ({
+      query: `subscription ($ids: [ID!]!) { groupSeatsChanged(groupIds: $ids) { groupId seatsTaken seatsLeft isFull } }`,
+      variables: { ids: [w.openGroup] },
+    }),
     trigger: (w) => w.fresh.seatChange(),
     expect: all('ok'),
     check(data, w, actor) {
@@ -340,7 +396,10 @@ export const MATRIX: Rule[] = [
   {
     operation: 'updateMyProfile',
     rule: 'A signed-in person, for themselves only. Not API tokens.',
-    call: () => ({ query: `mutation ($input: ProfileInput!) { updateMyProfile(input: $input) { person { id } } }`, variables: { input: { phone: '+37120000000' } } }),
+    call: () => ({
+      query: `mutation ($input: ProfileInput!) { updateMyProfile(input: $input) { person { id } } }`,
+      variables: { input: { phone: '+37120000000' } },
+    }),
     expect: PERSONS_ONLY,
   },
 
@@ -348,7 +407,10 @@ export const MATRIX: Rule[] = [
   {
     operation: 'registrations',
     rule: "Staff: all. A coordinator: their institutions' employees only (another institution: FORBIDDEN). A REGISTRATIONS_READ token: its institution only.",
-    call: (w) => ({ query: `query ($f: RegistrationFilter) { registrations(filter: $f) { items { id } } }`, variables: { f: { institutionId: w.institutionA } } }),
+    call: (w) => ({
+      query: `query ($f: RegistrationFilter) { registrations(filter: $f) { items { id } } }`,
+      variables: { f: { institutionId: w.institutionA } },
+    }),
     expect: { ...STAFF_AND_OWN_COORDINATOR, tokenA: 'ok' },
   },
 
@@ -361,7 +423,10 @@ export const MATRIX: Rule[] = [
   {
     operation: 'register',
     rule: 'A signed-in person, for themself, into an open group of a public course. Not API tokens.',
-    call: async (w) => ({ query: `mutation ($input: RegisterInput!) { register(input: $input) { id status } }`, variables: { input: { groupId: await w.fresh.freeGroup() } } }),
+    call: async (w) => ({
+      query: `mutation ($input: RegisterInput!) { register(input: $input) { id status } }`,
+      variables: { input: { groupId: await w.fresh.freeGroup() } },
+    }),
     expect: PERSONS_ONLY,
   },
   {
@@ -385,7 +450,10 @@ export const MATRIX: Rule[] = [
   {
     operation: 'confirmFromWaitingList',
     rule: 'Staff.',
-    call: async (w) => ({ query: `mutation ($id: ID!) { confirmFromWaitingList(id: $id) { id status } }`, variables: { id: await w.fresh.registrationOfParticipant('WAITING') } }),
+    call: async (w) => ({
+      query: `mutation ($id: ID!) { confirmFromWaitingList(id: $id) { id status } }`,
+      variables: { id: await w.fresh.registrationOfParticipant('WAITING') },
+    }),
     expect: STAFF_ONLY,
   },
 
@@ -411,17 +479,24 @@ export const MATRIX: Rule[] = [
   {
     operation: 'interestRequests',
     rule: 'Staff: the people with their e-mail addresses.',
-    call: (w) => ({ query: `query ($f: InterestRequestFilter) { interestRequests(filter: $f) { items { id person { id email } } } }`, variables: { f: { courseId: w.interestCourse } } }),
+    call: (w) => ({
+      query: `query ($f: InterestRequestFilter) { interestRequests(filter: $f) { items { id person { id email } } } }`,
+      variables: { f: { courseId: w.interestCourse } },
+    }),
     expect: STAFF_ONLY,
     check(data, w, actor) {
       if (actor !== 'staff') return;
-      if (JSON.stringify(data.interestRequests.items.map((item: any) => item.person.id)) !== JSON.stringify([w.participant])) throw new Error('the wrong people');
+      if (JSON.stringify(data.interestRequests.items.map((item: any) => item.person.id)) !== JSON.stringify([w.participant]))
+        throw new Error('the wrong people');
     },
   },
   {
     operation: 'requestNextGroup',
     rule: 'A signed-in person, for themself, for a course they may see (here: restricted to A; NOT_FOUND for others). Not API tokens.',
-    call: async (w) => ({ query: `mutation ($id: ID!) { requestNextGroup(courseId: $id) { id course { id } } }`, variables: { id: await w.fresh.restrictedCourseA() } }),
+    call: async (w) => ({
+      query: `mutation ($id: ID!) { requestNextGroup(courseId: $id) { id course { id } } }`,
+      variables: { id: await w.fresh.restrictedCourseA() },
+    }),
     expect: { ...PERSONS_ONLY, participant: 'NOT_FOUND', lecturer: 'NOT_FOUND', coordinatorB: 'NOT_FOUND' },
   },
   {
@@ -460,18 +535,24 @@ export const MATRIX: Rule[] = [
   {
     operation: 'updateInstitution',
     rule: 'Staff (not even its own coordinators).',
-    call: (w) => ({ query: `mutation ($id: ID!, $input: InstitutionInput!) { updateInstitution(id: $id, input: $input) { id } }`, variables: { id: w.institutionA, input: { legalAddress: 'Rīga' } } }),
+    call: (w) => ({
+      query: `mutation ($id: ID!, $input: InstitutionInput!) { updateInstitution(id: $id, input: $input) { id } }`,
+      variables: { id: w.institutionA, input: { legalAddress: 'Rīga' } },
+    }),
     expect: STAFF_ONLY,
   },
   {
     operation: 'billingAccounts',
     rule: "Staff: all. A coordinator: their institutions' (another institution: FORBIDDEN). An employee chooses from `Institution.billingAccounts` instead.",
-    call: (w) => ({ query: `query ($f: BillingAccountFilter) { billingAccounts(filter: $f) { items { id } } }`, variables: { f: { institutionId: w.institutionA } } }),
+    call: (w) => ({
+      query: `query ($f: BillingAccountFilter) { billingAccounts(filter: $f) { items { id } } }`,
+      variables: { f: { institutionId: w.institutionA } },
+    }),
     expect: STAFF_AND_OWN_COORDINATOR,
   },
   {
     operation: 'createBillingAccount',
-    rule: 'Staff and the institution\'s coordinators.',
+    rule: "Staff and the institution's coordinators.",
     call: (w) => ({
       query: `mutation ($id: ID!, $input: BillingAccountInput!) { createBillingAccount(institutionId: $id, input: $input) { id } }`,
       variables: { id: w.institutionA, input: { name: 'Matricas konts', number: testIban(700_000 + (ibanSerial += 1)) } },
@@ -480,19 +561,22 @@ export const MATRIX: Rule[] = [
   },
   {
     operation: 'updateBillingAccount',
-    rule: 'Staff and the institution\'s coordinators.',
-    call: (w) => ({ query: `mutation ($id: ID!, $input: BillingAccountInput!) { updateBillingAccount(id: $id, input: $input) { id } }`, variables: { id: w.billingAccountA, input: { name: 'Personāla daļa' } } }),
+    rule: "Staff and the institution's coordinators.",
+    call: (w) => ({
+      query: `mutation ($id: ID!, $input: BillingAccountInput!) { updateBillingAccount(id: $id, input: $input) { id } }`,
+      variables: { id: w.billingAccountA, input: { name: 'Personāla daļa' } },
+    }),
     expect: STAFF_AND_OWN_COORDINATOR,
   },
   {
     operation: 'archiveBillingAccount',
-    rule: 'Staff and the institution\'s coordinators.',
+    rule: "Staff and the institution's coordinators.",
     call: async (w) => ({ query: `mutation ($id: ID!) { archiveBillingAccount(id: $id) { id } }`, variables: { id: await w.fresh.billingAccountA() } }),
     expect: STAFF_AND_OWN_COORDINATOR,
   },
   {
     operation: 'restoreBillingAccount',
-    rule: 'Staff and the institution\'s coordinators.',
+    rule: "Staff and the institution's coordinators.",
     call: async (w) => ({ query: `mutation ($id: ID!) { restoreBillingAccount(id: $id) { id } }`, variables: { id: await w.fresh.billingAccountA() } }),
     expect: STAFF_AND_OWN_COORDINATOR,
   },
@@ -508,7 +592,10 @@ export const MATRIX: Rule[] = [
   {
     operation: 'removeCoordinator',
     rule: 'Staff.',
-    call: async (w) => ({ query: `mutation ($id: ID!, $person: ID!) { removeCoordinator(institutionId: $id, personId: $person) { id } }`, variables: { id: w.institutionA, person: await w.fresh.coordinatorOfA() } }),
+    call: async (w) => ({
+      query: `mutation ($id: ID!, $person: ID!) { removeCoordinator(institutionId: $id, personId: $person) { id } }`,
+      variables: { id: w.institutionA, person: await w.fresh.coordinatorOfA() },
+    }),
     expect: STAFF_ONLY,
   },
   // Questions to the school (R-SUP-1). The reads come first: askQuestion leaves questions behind.
@@ -542,7 +629,10 @@ export const MATRIX: Rule[] = [
   {
     operation: 'answerQuestion',
     rule: 'Staff.',
-    call: async (w) => ({ query: `mutation ($id: ID!) { answerQuestion(id: $id, answer: "Matricas atbilde") { id status } }`, variables: { id: await w.fresh.question() } }),
+    call: async (w) => ({
+      query: `mutation ($id: ID!) { answerQuestion(id: $id, answer: "Matricas atbilde") { id status } }`,
+      variables: { id: await w.fresh.question() },
+    }),
     expect: STAFF_ONLY,
   },
   {
@@ -590,26 +680,41 @@ export const MATRIX: Rule[] = [
     rule: 'A signed-in person with an e-mail address, for themself. Not API tokens.',
     call: () => ({
       query: `mutation ($input: NominationInput!) { requestCoordinatorNomination(input: $input) { id } }`,
-      variables: { input: { registrationNumber: `9${String(800_000_000 + (codeSerial += 1)).padStart(10, '0')}`, institutionName: 'Matricas iestāde', position: 'Vadītāja' } },
+      variables: {
+        input: {
+          registrationNumber: `9${String(800_000_000 + (codeSerial += 1)).padStart(10, '0')}`,
+          institutionName: 'Matricas iestāde',
+          position: 'Vadītāja',
+        },
+      },
     }),
     expect: PERSONS_ONLY,
   },
   {
     operation: 'withdrawCoordinatorNomination',
     rule: "The request's person; anyone else gets NOT_FOUND. Not API tokens.",
-    call: async (w) => ({ query: `mutation ($id: ID!) { withdrawCoordinatorNomination(id: $id) { id status } }`, variables: { id: await w.fresh.nominationOfParticipant() } }),
+    call: async (w) => ({
+      query: `mutation ($id: ID!) { withdrawCoordinatorNomination(id: $id) { id status } }`,
+      variables: { id: await w.fresh.nominationOfParticipant() },
+    }),
     expect: { ...PERSONS_ONLY, lecturer: 'NOT_FOUND', coordinatorA: 'NOT_FOUND', coordinatorB: 'NOT_FOUND', staff: 'NOT_FOUND' },
   },
   {
     operation: 'approveCoordinatorNomination',
     rule: 'Staff.',
-    call: async (w) => ({ query: `mutation ($id: ID!) { approveCoordinatorNomination(id: $id) { id status } }`, variables: { id: await w.fresh.nominationOfParticipant() } }),
+    call: async (w) => ({
+      query: `mutation ($id: ID!) { approveCoordinatorNomination(id: $id) { id status } }`,
+      variables: { id: await w.fresh.nominationOfParticipant() },
+    }),
     expect: STAFF_ONLY,
   },
   {
     operation: 'refuseCoordinatorNomination',
     rule: 'Staff, with a reason.',
-    call: async (w) => ({ query: `mutation ($id: ID!) { refuseCoordinatorNomination(id: $id, reason: "Matrica") { id status } }`, variables: { id: await w.fresh.nominationOfParticipant() } }),
+    call: async (w) => ({
+      query: `mutation ($id: ID!) { refuseCoordinatorNomination(id: $id, reason: "Matrica") { id status } }`,
+      variables: { id: await w.fresh.nominationOfParticipant() },
+    }),
     expect: STAFF_ONLY,
   },
   {
@@ -636,7 +741,10 @@ export const MATRIX: Rule[] = [
   {
     operation: 'endMyEmployment',
     rule: 'The employee themselves ("I no longer work here"); someone else\'s employment is FORBIDDEN.',
-    call: async (w, actor) => ({ query: `mutation ($id: ID!) { endMyEmployment(employmentId: $id) { id } }`, variables: { id: await w.fresh.ownEmployment(actor) } }),
+    call: async (w, actor) => ({
+      query: `mutation ($id: ID!) { endMyEmployment(employmentId: $id) { id } }`,
+      variables: { id: await w.fresh.ownEmployment(actor) },
+    }),
     expect: PERSONS_ONLY,
   },
   {
@@ -650,11 +758,19 @@ export const MATRIX: Rule[] = [
   },
 
   // The help page (R-SUP-2): its video link is public; staff set it.
-  { operation: 'helpSettings', rule: 'Everyone: the portal shows the help page before sign-in.', call: () => ({ query: `{ helpSettings { videoUrl } }` }), expect: all('ok') },
+  {
+    operation: 'helpSettings',
+    rule: 'Everyone: the portal shows the help page before sign-in.',
+    call: () => ({ query: `{ helpSettings { videoUrl } }` }),
+    expect: all('ok'),
+  },
   {
     operation: 'updateHelpSettings',
     rule: 'Staff: an https address or nothing.',
-    call: () => ({ query: `mutation ($input: HelpSettingsInput!) { updateHelpSettings(input: $input) { videoUrl } }`, variables: { input: { videoUrl: 'https://video.example.lv/vas' } } }),
+    call: () => ({
+      query: `mutation ($input: HelpSettingsInput!) { updateHelpSettings(input: $input) { videoUrl } }`,
+      variables: { input: { videoUrl: 'https://video.example.lv/vas' } },
+    }),
     expect: STAFF_ONLY,
   },
 
@@ -663,8 +779,16 @@ export const MATRIX: Rule[] = [
   {
     operation: 'createApiToken',
     rule: 'Staff. The secret is in the answer once; only its hash is stored.',
-    call: (w) => ({ query: `mutation ($input: ApiTokenInput!) { createApiToken(input: $input) { token } }`, variables: { input: { name: `Matrica ${w.unique()}`, scopes: ['CATALOG_READ'] } } }),
+    call: (w) => ({
+      query: `mutation ($input: ApiTokenInput!) { createApiToken(input: $input) { token } }`,
+      variables: { input: { name: `Matrica ${w.unique()}`, scopes: ['CATALOG_READ'] } },
+    }),
     expect: STAFF_ONLY,
   },
-  { operation: 'revokeApiToken', rule: 'Staff.', call: async (w) => ({ query: `mutation ($id: ID!) { revokeApiToken(id: $id) { id } }`, variables: { id: await w.fresh.apiToken() } }), expect: STAFF_ONLY },
+  {
+    operation: 'revokeApiToken',
+    rule: 'Staff.',
+    call: async (w) => ({ query: `mutation ($id: ID!) { revokeApiToken(id: $id) { id } }`, variables: { id: await w.fresh.apiToken() } }),
+    expect: STAFF_ONLY,
+  },
 ];

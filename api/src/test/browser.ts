@@ -44,8 +44,7 @@ export async function startProductServer(env: Record<string, string> = {}, optio
   const main = path.join(repoRoot, 'api/dist/main.js');
   if (!fs.existsSync(main)) throw new Error('api/dist/main.js is missing: run "npm run build" first (npm test does it).');
   const ownDataDir = !options.dataDir;
-  const dataDir =
-    options.dataDir ?? (Object.keys(env).length === 0 ? await startedDataFolder() : fs.mkdtempSync(path.join(os.tmpdir(), 'mps-e2e-')));
+  const dataDir = options.dataDir ?? (Object.keys(env).length === 0 ? await startedDataFolder() : fs.mkdtempSync(path.join(os.tmpdir(), 'mps-e2e-')));
   const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', MPS_DATA_DIR: dataDir, NODE_ENV: 'development', ...env };
   if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
   const child: ChildProcess = spawn(process.execPath, [main], { cwd: repoRoot, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });

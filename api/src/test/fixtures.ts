@@ -32,10 +32,8 @@ export function fixtures(ds: DataSource) {
       return person;
     },
     staff: () => f.person({ givenName: 'Ilze', familyName: 'Kalniņa', roles: [UserRole.STAFF] }),
-    institution: (name = 'Valsts kanceleja') =>
-      ds.getRepository(Institution).save({ code: unique('INST'), name, registrationNumber: unique('9000') }),
-    topic: (nameLv = 'Valsts pārvalde', nameEn = 'Public administration') =>
-      ds.getRepository(Topic).save({ code: unique('T'), nameLv, nameEn, sortOrder: 0 }),
+    institution: (name = 'Valsts kanceleja') => ds.getRepository(Institution).save({ code: unique('INST'), name, registrationNumber: unique('9000') }),
+    topic: (nameLv = 'Valsts pārvalde', nameEn = 'Public administration') => ds.getRepository(Topic).save({ code: unique('T'), nameLv, nameEn, sortOrder: 0 }),
     async course(topicId: string, overrides: Partial<Course> = {}, allowedInstitutionIds: string[] = []) {
       const fields = {
         code: unique('C'),

@@ -160,7 +160,6 @@ async function interact(provider: TestProvider, accounts: Record<string, OidcTes
   }
 }
 
-
 /**
  * Follows the provider's redirects from `start` (its authorization URL) through the login and
  * consent interactions, signing in as `account` (or CANCEL), up to the first URL that `arrived`

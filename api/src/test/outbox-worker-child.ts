@@ -37,9 +37,7 @@ process.stdout.write('ready\n');
 
 for (;;) {
   const report = await delivery.deliverDue();
-  const [{ left }]: { left: number }[] = await dataSource.query(
-    `SELECT count(*)::int AS left FROM outbox_message WHERE status IN ('PENDING', 'SENDING')`,
-  );
+  const [{ left }]: { left: number }[] = await dataSource.query(`SELECT count(*)::int AS left FROM outbox_message WHERE status IN ('PENDING', 'SENDING')`);
   if (left === 0) break;
   // What is left is claimed by a killed worker (its lease has not run out yet) or waits for a retry.
   if (report.sent + report.retrying + report.failed === 0) await sleep(50);

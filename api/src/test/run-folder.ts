@@ -49,7 +49,8 @@ async function makeOnce(name: string, make: (target: string) => Promise<void>): 
       fs.mkdirSync(lock);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      if (Date.now() > deadline) throw new Error(`${target} was still being made after ${MAKING_TIMEOUT_MS / 1000} s (${lock} is left from a test process that died?)`);
+      if (Date.now() > deadline)
+        throw new Error(`${target} was still being made after ${MAKING_TIMEOUT_MS / 1000} s (${lock} is left from a test process that died?)`);
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
       continue;
     }

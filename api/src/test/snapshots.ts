@@ -34,7 +34,10 @@ export async function migratedPgliteDump(): Promise<Blob | null> {
 /** The name of a migrated template database on the server of `serverUrl` (null: no run dir). */
 export async function migratedTemplate(serverUrl: string): Promise<string | null> {
   const file = await once(TEMPLATE_NAME_FILE, async (target) => {
-    const name = `mps_template_${path.basename(process.env.MPS_TEST_RUN_DIR!).replace(/[^a-z0-9]/gi, '').toLowerCase()}`;
+    const name = `mps_template_${path
+      .basename(process.env.MPS_TEST_RUN_DIR!)
+      .replace(/[^a-z0-9]/gi, '')
+      .toLowerCase()}`;
     const admin = new pg.Client({ connectionString: serverUrl });
     await admin.connect();
     try {

@@ -109,7 +109,8 @@ async function startCluster(bin: string): Promise<OwnPostgres> {
   const data = path.join(dir, 'data');
   let server: ChildProcess | null = null;
   let log = '';
-  const exited = () => new Promise<void>((resolve) => (server && server.exitCode === null && server.signalCode === null ? server.once('exit', () => resolve()) : resolve()));
+  const exited = () =>
+    new Promise<void>((resolve) => (server && server.exitCode === null && server.signalCode === null ? server.once('exit', () => resolve()) : resolve()));
   const halt = async () => {
     if (!server) return;
     const stopped = exited();
@@ -130,7 +131,22 @@ async function startCluster(bin: string): Promise<OwnPostgres> {
       if (server) return;
       const started = spawn(
         path.join(bin, 'postgres'),
-        ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+        [
+          '-D',
+          data,
+          '-p',
+          String(port),
+          '-k',
+          dir,
+          '-c',
+          'listen_addresses=127.0.0.1',
+          '-c',
+          'fsync=off',
+          '-c',
+          'synchronous_commit=off',
+          '-c',
+          'full_page_writes=off',
+        ],
         { ...user, stdio: ['ignore', 'ignore', 'pipe'] },
       );
       server = started;

@@ -32,8 +32,7 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 // The api's ids are UUIDs; anything else in a shared or hand-edited address is ignored.
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const oneOf = <T extends string>(choices: readonly T[], value: string | null): T | '' =>
-  choices.includes(value as T) ? (value as T) : '';
+const oneOf = <T extends string>(choices: readonly T[], value: string | null): T | '' => (choices.includes(value as T) ? (value as T) : '');
 
 export function readCatalogParams(search: URLSearchParams): CatalogParams {
   const page = Number.parseInt(search.get('page') ?? '', 10);

@@ -33,7 +33,9 @@ export function CourseCard({ course, headingLevel = 3 }: { course: CourseCardFie
     <article className="course-card">
       <p className="course-topic">{course.topic.name}</p>
       <Heading className="course-card-title">
-        <Link to={`/kursi/${course.id}`} state={state}>{course.title}</Link>
+        <Link to={`/kursi/${course.id}`} state={state}>
+          {course.title}
+        </Link>
       </Heading>
       <p className="course-summary">{course.summary}</p>
       <dl className="facts facts-inline">

@@ -48,11 +48,7 @@ export function Layout() {
           <ul className="container">
             {MENU.filter((item) => signedIn || !item.signedInOnly).map((item) => (
               <li key={item.to}>
-                <NavLink
-                  to={item.to}
-                  end={item.end}
-                  className={({ isActive }) => (isActive || (inCatalog && item.to === '/katalogs') ? 'active' : undefined)}
-                >
+                <NavLink to={item.to} end={item.end} className={({ isActive }) => (isActive || (inCatalog && item.to === '/katalogs') ? 'active' : undefined)}>
                   {t(item.key)}
                 </NavLink>
               </li>

@@ -40,7 +40,13 @@ export function Pagination({ page, pages, hrefFor, onNavigate }: { page: number;
             </li>
           ) : (
             <li key={p}>
-              <Link preventScrollReset to={hrefFor(p)} onClick={onNavigate} aria-label={t('catalog.pageLabel', { page: p })} aria-current={p === page ? 'page' : undefined}>
+              <Link
+                preventScrollReset
+                to={hrefFor(p)}
+                onClick={onNavigate}
+                aria-label={t('catalog.pageLabel', { page: p })}
+                aria-current={p === page ? 'page' : undefined}
+              >
                 {p}
               </Link>
             </li>

@@ -4,7 +4,17 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Filters } from '../catalog/Filters';
 import { SearchField } from '../catalog/SearchField';
-import { PAGE_SIZE, SORTS, catalogSearch, catalogVariables, hasFilters, readCatalogParams, type CatalogParams, type FilterName, type SortChoice } from '../catalog/catalog-params';
+import {
+  PAGE_SIZE,
+  SORTS,
+  catalogSearch,
+  catalogVariables,
+  hasFilters,
+  readCatalogParams,
+  type CatalogParams,
+  type FilterName,
+  type SortChoice,
+} from '../catalog/catalog-params';
 import { CourseCard } from '../components/CourseCard';
 import { ErrorMessage, Loading } from '../components/ErrorMessage';
 import { PageHeading } from '../components/PageHeading';

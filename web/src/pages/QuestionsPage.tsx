@@ -71,11 +71,33 @@ export function QuestionsPage() {
           ) : (
             <>
               <TextField form={form} field="name" required autoComplete="name" maxLength={200} value={name} onChange={setName} />
-              <TextField form={form} field="email" type="email" inputMode="email" autoComplete="email" required maxLength={254} hint={t('questions.emailHint')} value={email} onChange={setEmail} />
+              <TextField
+                form={form}
+                field="email"
+                type="email"
+                inputMode="email"
+                autoComplete="email"
+                required
+                maxLength={254}
+                hint={t('questions.emailHint')}
+                value={email}
+                onChange={setEmail}
+              />
             </>
           )}
           {me && !me.person.email && (
-            <TextField form={form} field="email" type="email" inputMode="email" autoComplete="email" required maxLength={254} hint={t('questions.emailHint')} value={email} onChange={setEmail} />
+            <TextField
+              form={form}
+              field="email"
+              type="email"
+              inputMode="email"
+              autoComplete="email"
+              required
+              maxLength={254}
+              hint={t('questions.emailHint')}
+              value={email}
+              onChange={setEmail}
+            />
           )}
           <TextField form={form} field="text" required rows={6} maxLength={4000} hint={t('questions.textHint')} value={text} onChange={setText} />
           <FormFooter form={form} label={t('questions.submit')} />

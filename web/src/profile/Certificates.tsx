@@ -35,11 +35,7 @@ export function Certificates({ certificates }: { certificates: readonly Certific
                   </dd>
                 </div>
               </dl>
-              {certificate.revokedAt && (
-                <p className="badge badge-full">
-                  {t('profile.certificates.revoked', { date: format.date(certificate.revokedAt) })}
-                </p>
-              )}
+              {certificate.revokedAt && <p className="badge badge-full">{t('profile.certificates.revoked', { date: format.date(certificate.revokedAt) })}</p>}
             </li>
           ))}
         </ul>

@@ -96,16 +96,25 @@ export function CoordinatorRequest() {
                   <strong>{n.institutionName}</strong> ({t('profile.coordinator.regNo', { number: n.registrationNumber })}), {n.position}
                 </p>
                 <p>
-                  <span className="tag">{t(`profile.coordinator.status.${n.status}`)}</span> {t('profile.coordinator.sentAt', { date: format.dateTime(n.createdAt) })}
+                  <span className="tag">{t(`profile.coordinator.status.${n.status}`)}</span>{' '}
+                  {t('profile.coordinator.sentAt', { date: format.dateTime(n.createdAt) })}
                   {n.decidedAt && n.status !== 'PENDING' ? ` · ${t('profile.coordinator.decidedAt', { date: format.dateTime(n.decidedAt) })}` : ''}
                 </p>
-                {n.decisionNote && <p>{t(n.status === 'REFUSED' ? 'profile.coordinator.reason' : 'profile.coordinator.decisionNote', { text: n.decisionNote })}</p>}
+                {n.decisionNote && (
+                  <p>{t(n.status === 'REFUSED' ? 'profile.coordinator.reason' : 'profile.coordinator.decisionNote', { text: n.decisionNote })}</p>
+                )}
                 {n.status === 'PENDING' && (
                   <button
                     type="button"
                     className="button"
                     aria-disabled={withdrawal.loading || undefined}
-                    onClick={() => !withdrawal.loading && void withdraw({ variables: { id: n.id } }).then(() => refetch(), () => undefined)}
+                    onClick={() =>
+                      !withdrawal.loading &&
+                      void withdraw({ variables: { id: n.id } }).then(
+                        () => refetch(),
+                        () => undefined,
+                      )
+                    }
                   >
                     {t('profile.coordinator.withdraw')}
                   </button>

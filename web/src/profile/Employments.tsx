@@ -146,7 +146,13 @@ function EndEmployment({ employment, onEnded }: { employment: Employment; onEnde
     return (
       <p className="record-actions">
         {/* Described by the institution's heading: several of these buttons may be on the page. */}
-        <button ref={opener} type="button" className="button button-secondary" aria-describedby={`employment-${employment.id}-name`} onClick={() => setConfirming(true)}>
+        <button
+          ref={opener}
+          type="button"
+          className="button button-secondary"
+          aria-describedby={`employment-${employment.id}-name`}
+          onClick={() => setConfirming(true)}
+        >
           {t('profile.employment.end')}
         </button>
       </p>

@@ -1,11 +1,7 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { errorCodeOf, fieldProblemsOf, type ErrorCode, type FieldProblem } from '../errors';
 
-type Status<T> =
-  | { kind: 'idle' }
-  | { kind: 'saving' }
-  | { kind: 'saved'; saved: T }
-  | { kind: 'failed'; code: ErrorCode; problems: FieldProblem[] };
+type Status<T> = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; saved: T } | { kind: 'failed'; code: ErrorCode; problems: FieldProblem[] };
 
 export interface ProfileForm {
   /** Prefix of every id in this form. */
@@ -61,7 +57,11 @@ export function useSubmitForm<T>({
   useEffect(() => {
     if (focusRequest === 0) return;
     const target =
-      own.length > 1 ? document.getElementById(`${id}-summary`) : own[0] ? document.getElementById(idFor(own[0].field)) : document.getElementById(`${id}-error`);
+      own.length > 1
+        ? document.getElementById(`${id}-summary`)
+        : own[0]
+          ? document.getElementById(idFor(own[0].field))
+          : document.getElementById(`${id}-error`);
     target?.focus();
     // Only a new failed attempt moves focus, not a re-render.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the other values are read as they are at that attempt

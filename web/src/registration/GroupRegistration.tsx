@@ -103,7 +103,10 @@ function RegistrationState({ id, registration }: { id: string; registration: MyR
   const format = useFormat();
   const status =
     registration.status === 'WAITING' ? t('registration.stateWaiting', { position: registration.waitingPosition }) : t('registration.stateConfirmed');
-  const by = registration.source === 'SELF' ? t('registration.bySelf', { date: format.date(registration.createdAt) }) : t(`registration.by${registration.source}`, { date: format.date(registration.createdAt) });
+  const by =
+    registration.source === 'SELF'
+      ? t('registration.bySelf', { date: format.date(registration.createdAt) })
+      : t(`registration.by${registration.source}`, { date: format.date(registration.createdAt) });
   return (
     <div className="registration-state" id={id}>
       <p className="notice-title">{status}</p>

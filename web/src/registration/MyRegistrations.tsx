@@ -37,7 +37,9 @@ export function MyRegistrations() {
                 {group.startsAt && group.endsAt && <> · {format.dateRange(group.startsAt, group.endsAt)}</>}
               </p>
               <p className={registration.status === 'WAITING' ? 'badge badge-waiting' : 'badge badge-status-confirmed'}>
-                {registration.status === 'WAITING' ? t('registration.myStatusWaiting', { position: registration.waitingPosition }) : t('registration.myStatusConfirmed')}
+                {registration.status === 'WAITING'
+                  ? t('registration.myStatusWaiting', { position: registration.waitingPosition })
+                  : t('registration.myStatusConfirmed')}
               </p>
               <CancelRegistration registration={registration} deadlinePassed={deadlinePassed} />
             </li>

@@ -26,7 +26,10 @@ function accountsOf(person: Person): Account[] {
   return person.employments
     .filter((employment) => employment.current)
     .flatMap((employment) =>
-      employment.institution.billingAccounts.map((account) => ({ id: account.id, label: `${employment.institution.name} · ${account.name} (${account.number})` })),
+      employment.institution.billingAccounts.map((account) => ({
+        id: account.id,
+        label: `${employment.institution.name} · ${account.name} (${account.number})`,
+      })),
     );
 }
 

@@ -2,7 +2,8 @@ import { CombinedGraphQLErrors, type ErrorLike } from '@apollo/client';
 import type { MyRegistrationFieldsFragment } from '../gql/graphql';
 
 /** A registration that holds a seat or a waiting-list place. */
-export const isActive = (registration: Pick<MyRegistrationFieldsFragment, 'status'>) => registration.status === 'CONFIRMED' || registration.status === 'WAITING';
+export const isActive = (registration: Pick<MyRegistrationFieldsFragment, 'status'>) =>
+  registration.status === 'CONFIRMED' || registration.status === 'WAITING';
 
 /** What changes when a person registers or cancels: seats on the course page, their lists, their sessions. */
 export const REGISTRATION_REFETCH = ['CoursePage', 'MyRegistrations', 'MyTraining'];

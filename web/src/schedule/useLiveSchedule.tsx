@@ -26,7 +26,15 @@ const NONE: ReadonlySet<string> = new Set();
  *
  * `groupIds` null: the signed-in person's own groups; otherwise those groups (a course page).
  */
-export function useLiveSchedule({ groupIds, skip, refetch }: { groupIds: readonly string[] | null; skip: boolean; refetch: () => Promise<unknown> }): LiveSchedule {
+export function useLiveSchedule({
+  groupIds,
+  skip,
+  refetch,
+}: {
+  groupIds: readonly string[] | null;
+  skip: boolean;
+  refetch: () => Promise<unknown>;
+}): LiveSchedule {
   const [lastChange, setLastChange] = useState<ScheduleChange | null>(null);
   const [changedSessionIds, setChangedSessionIds] = useState<ReadonlySet<string>>(NONE);
   // The latest refetch, without resubscribing when the page hands a new function.

@@ -205,11 +205,7 @@ export const ApiTokenCreate = () => {
             {({ formData }) =>
               needsInstitution(formData.scopes) ? (
                 <ReferenceInput source="institutionId" reference="institutions">
-                  <AutocompleteInput
-                    validate={required()}
-                    helperText="mps.help.apiTokenInstitution"
-                    sx={{ minWidth: 420 }}
-                  />
+                  <AutocompleteInput validate={required()} helperText="mps.help.apiTokenInstitution" sx={{ minWidth: 420 }} />
                 </ReferenceInput>
               ) : null
             }

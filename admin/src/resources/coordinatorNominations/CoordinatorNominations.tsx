@@ -94,19 +94,28 @@ const Decide = () => {
 export const CoordinatorNominationList = () => {
   const time = useRigaTime();
   return (
-    <List filters={[<SelectInput key="status" source="status" choices={NOMINATION_STATUS_CHOICES} alwaysOn />]} filterDefaultValues={{ status: 'PENDING' }} perPage={25} exporter={false}>
+    <List
+      filters={[<SelectInput key="status" source="status" choices={NOMINATION_STATUS_CHOICES} alwaysOn />]}
+      filterDefaultValues={{ status: 'PENDING' }}
+      perPage={25}
+      exporter={false}
+    >
       <DataTable rowClick={false} bulkActionButtons={false}>
         <DataTable.Col source="createdAt" disableSort render={(r: RaRecord) => time(r.createdAt)} />
-        <DataTable.Col source="fullName" disableSort render={(r: RaRecord) => (
-          <>
-            {r.fullName}
-            {r.email ? (
-              <Typography variant="caption" component="div">
-                <a href={`mailto:${r.email}`}>{r.email}</a>
-              </Typography>
-            ) : null}
-          </>
-        )} />
+        <DataTable.Col
+          source="fullName"
+          disableSort
+          render={(r: RaRecord) => (
+            <>
+              {r.fullName}
+              {r.email ? (
+                <Typography variant="caption" component="div">
+                  <a href={`mailto:${r.email}`}>{r.email}</a>
+                </Typography>
+              ) : null}
+            </>
+          )}
+        />
         <DataTable.Col source="institutionName" disableSort>
           <InstitutionCell />
         </DataTable.Col>

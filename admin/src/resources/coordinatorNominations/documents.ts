@@ -37,7 +37,14 @@ export const coordinatorNominationsApi: ResourceApi = {
     const person = (item.person ?? {}) as Values;
     const known = item.knownInstitution as Values | null;
     const decidedBy = item.decidedBy as Values | null;
-    return { ...item, fullName: person.fullName, email: person.email, knownInstitutionId: known?.id ?? null, knownInstitutionName: known?.name ?? null, decidedByName: decidedBy?.fullName ?? null };
+    return {
+      ...item,
+      fullName: person.fullName,
+      email: person.email,
+      knownInstitutionId: known?.id ?? null,
+      knownInstitutionName: known?.name ?? null,
+      decidedByName: decidedBy?.fullName ?? null,
+    };
   },
   toInput: () => ({}),
   actions: {

@@ -48,11 +48,12 @@ const WaitingPeople = () => {
   const translate = useTranslate();
   const course = useRecordContext();
   const time = useRigaTime();
-  const { data = [], total, isPending, error } = useGetList<RaRecord>(
-    'interestRequests',
-    { filter: { courseId: course?.id }, pagination: { page: 1, perPage: MAX_PEOPLE } },
-    { enabled: !!course },
-  );
+  const {
+    data = [],
+    total,
+    isPending,
+    error,
+  } = useGetList<RaRecord>('interestRequests', { filter: { courseId: course?.id }, pagination: { page: 1, perPage: MAX_PEOPLE } }, { enabled: !!course });
   const list = useList({ data, isPending, perPage: 50 });
   if (!course) return null;
   if (error) return <Alert severity="error">{translate('mps.errors.INTERNAL_SERVER_ERROR')}</Alert>;

@@ -1,13 +1,4 @@
-import {
-  AutocompleteArrayInput,
-  FormDataConsumer,
-  NumberInput,
-  ReferenceArrayInput,
-  ReferenceInput,
-  SelectInput,
-  TabbedForm,
-  TextInput,
-} from 'react-admin';
+import { AutocompleteArrayInput, FormDataConsumer, NumberInput, ReferenceArrayInput, ReferenceInput, SelectInput, TabbedForm, TextInput } from 'react-admin';
 import { FORMAT_CHOICES, LANGUAGE_CHOICES, VISIBILITY_CHOICES } from '../../components/choices';
 import { SaveOnlyToolbar } from '../../components/toolbars';
 import { code, euro, hours, length, maxLength, required, wholeNumber } from '../../validation';

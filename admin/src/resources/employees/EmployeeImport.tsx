@@ -66,9 +66,7 @@ const useRowNote = () => {
     if (row.status === 'UPDATED') {
       return translate('mps.import.changed', { fields: row.changedFields.map((f) => translate(`mps.import.fields.${f}`)).join(', ') });
     }
-    return row.reasons
-      .map((reason) => translate(`mps.enums.ImportRefusal.${reason}`, { line: row.duplicateOfLine ?? '' }))
-      .join('; ');
+    return row.reasons.map((reason) => translate(`mps.enums.ImportRefusal.${reason}`, { line: row.duplicateOfLine ?? '' })).join('; ');
   };
 };
 
@@ -100,7 +98,11 @@ const ReportTable = ({ report }: { report: Report }) => {
             <TableRow key={row.line} data-status={row.status}>
               <TableCell>{row.line}</TableCell>
               <TableCell>
-                <Chip size="small" color={STATUS_COLOR[row.status]} label={translate(`mps.enums.${report.dryRun ? 'ImportRowStatusPlanned' : 'ImportRowStatus'}.${row.status}`)} />
+                <Chip
+                  size="small"
+                  color={STATUS_COLOR[row.status]}
+                  label={translate(`mps.enums.${report.dryRun ? 'ImportRowStatusPlanned' : 'ImportRowStatus'}.${row.status}`)}
+                />
               </TableCell>
               <TableCell>{row.name ?? '—'}</TableCell>
               <TableCell>
@@ -189,7 +191,11 @@ export const EmployeeImport = () => {
     try {
       const { data } = await dataProvider.runAction('institutions', { action: 'importEmployees', id: institutionId, variables: { csv: file.text, dryRun } });
       setReport(data as unknown as Report);
-      if (!dryRun) notify('mps.import.imported', { type: 'info', messageArgs: { added: (data as unknown as Report).added, updated: (data as unknown as Report).updated } });
+      if (!dryRun)
+        notify('mps.import.imported', {
+          type: 'info',
+          messageArgs: { added: (data as unknown as Report).added, updated: (data as unknown as Report).updated },
+        });
     } catch (error) {
       // A file-level refusal (size, header, CSV syntax) comes as a VALIDATION problem on `csv`.
       const body = error instanceof HttpError ? (error.body as { code?: string; errors?: Record<string, string> }) : undefined;
@@ -249,9 +255,7 @@ export const EmployeeImport = () => {
           <Button variant="contained" onClick={() => void run(false)} disabled={!importable || running !== null}>
             {translate(running === 'import' ? 'mps.import.importing' : 'mps.import.import')}
           </Button>
-          {done ? (
-            <Button onClick={() => redirect(createPath({ resource: 'employees', type: 'list' }))}>{translate('mps.import.toEmployees')}</Button>
-          ) : null}
+          {done ? <Button onClick={() => redirect(createPath({ resource: 'employees', type: 'list' }))}>{translate('mps.import.toEmployees')}</Button> : null}
         </Stack>
 
         {problem ? (

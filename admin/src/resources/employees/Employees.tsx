@@ -112,7 +112,14 @@ export const EmployeeList = () => {
       : []),
   ];
   return (
-    <List filters={filters} filterDefaultValues={{ state: 'CURRENT' }} sort={{ field: 'fullName', order: 'ASC' }} perPage={25} exporter={false} actions={<ListActions />}>
+    <List
+      filters={filters}
+      filterDefaultValues={{ state: 'CURRENT' }}
+      sort={{ field: 'fullName', order: 'ASC' }}
+      perPage={25}
+      exporter={false}
+      actions={<ListActions />}
+    >
       <EmployeeTable showInstitution={several} />
     </List>
   );

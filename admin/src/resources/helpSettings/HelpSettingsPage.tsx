@@ -30,7 +30,10 @@ export const HelpSettingsPage = () => {
     setSaving(true);
     setProblem(null);
     try {
-      const { data: answer } = await dataProvider.runMutation('helpSettings', { mutation: 'update', variables: { input: helpSettingsApi.toInput({ videoUrl }) } });
+      const { data: answer } = await dataProvider.runMutation('helpSettings', {
+        mutation: 'update',
+        variables: { input: helpSettingsApi.toInput({ videoUrl }) },
+      });
       const settings = answer as HelpSettings;
       setSaved(settings);
       setVideoUrl(settings.videoUrl ?? '');

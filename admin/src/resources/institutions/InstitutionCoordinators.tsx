@@ -38,7 +38,11 @@ export const InstitutionCoordinators = () => {
   const coordinators = (record.coordinators ?? []) as Coordinator[];
 
   const text = (result: unknown) =>
-    typeof result === 'string' ? translate(result) : result ? translate((result as { message: string }).message, (result as { args?: object }).args) : undefined;
+    typeof result === 'string'
+      ? translate(result)
+      : result
+        ? translate((result as { message: string }).message, (result as { args?: object }).args)
+        : undefined;
 
   const appoint = async () => {
     const found: Partial<Record<Field, string>> = {};

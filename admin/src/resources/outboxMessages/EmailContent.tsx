@@ -81,7 +81,12 @@ export const EmailContent = ({ subject, html, text, attachments = [] }: Props) =
 
   return (
     <Box sx={{ width: '100%' }}>
-      <Tabs value={part} onChange={(_event, value: Part) => setPart(value)} aria-label={translate('mps.email.parts')} sx={{ borderBottom: 1, borderColor: 'divider' }}>
+      <Tabs
+        value={part}
+        onChange={(_event, value: Part) => setPart(value)}
+        aria-label={translate('mps.email.parts')}
+        sx={{ borderBottom: 1, borderColor: 'divider' }}
+      >
         {tab('html', translate('mps.email.html'))}
         {tab('text', translate('mps.email.text'))}
         {attachments.length > 0 ? tab('attachments', translate('mps.email.attachments', { smart_count: attachments.length })) : null}

@@ -26,7 +26,13 @@ export const NotificationPreviews = () => {
               </MenuItem>
             ))}
           </TextField>
-          <TextField select label={translate('mps.previews.language')} value={language} onChange={(event) => setLanguage(event.target.value)} sx={{ minWidth: 180 }}>
+          <TextField
+            select
+            label={translate('mps.previews.language')}
+            value={language}
+            onChange={(event) => setLanguage(event.target.value)}
+            sx={{ minWidth: 180 }}
+          >
             {EMAIL_LANGUAGE_CHOICES.map((choice) => (
               <MenuItem key={choice.id} value={choice.id}>
                 {translate(choice.name)}

@@ -1,16 +1,6 @@
 import { Alert, Box, Chip, Stack, Typography } from '@mui/material';
 import { useEffect, useRef } from 'react';
-import {
-  AutocompleteInput,
-  DataTable,
-  List,
-  ReferenceInput,
-  SearchInput,
-  SelectField,
-  SelectInput,
-  useListContext,
-  useTranslate,
-} from 'react-admin';
+import { AutocompleteInput, DataTable, List, ReferenceInput, SearchInput, SelectField, SelectInput, useListContext, useTranslate } from 'react-admin';
 import { NOTIFICATION_KIND_CHOICES, OUTBOX_STATUS_CHOICES } from '../../components/choices';
 import { DateTimeField } from '../../components/fields';
 import { useConsoleQuery } from '../../data/useConsoleQuery';
@@ -89,9 +79,14 @@ const OutboxOverview = ({ counts }: { counts: OutboxStatusCount[] | undefined })
 
 /** Newest first, as the API lists them. Reads itself again every few seconds while mail is on its way. */
 export const OutboxList = () => {
-  const { data: counts } = useConsoleQuery<OutboxStatusCount[]>('outboxMessages', 'statusCounts', {}, {
-    refetchInterval: (answer) => (inFlight(answer) ? BUSY_REFRESH_MS : IDLE_REFRESH_MS),
-  });
+  const { data: counts } = useConsoleQuery<OutboxStatusCount[]>(
+    'outboxMessages',
+    'statusCounts',
+    {},
+    {
+      refetchInterval: (answer) => (inFlight(answer) ? BUSY_REFRESH_MS : IDLE_REFRESH_MS),
+    },
+  );
   return (
     <List filters={filters} perPage={25} exporter={false} empty={false} queryOptions={{ refetchInterval: inFlight(counts) ? BUSY_REFRESH_MS : false }}>
       <OutboxOverview counts={counts} />

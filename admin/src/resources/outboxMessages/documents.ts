@@ -1,6 +1,12 @@
 import { crudOperations } from '../../data/crud';
 import { graphql } from '../../gql';
-import type { AdminMailSettingsQuery, AdminNotificationPreviewQuery, AdminOutboxStatusCountsQuery, OutboxMessageFullFragment, OutboxStatus } from '../../gql/graphql';
+import type {
+  AdminMailSettingsQuery,
+  AdminNotificationPreviewQuery,
+  AdminOutboxStatusCountsQuery,
+  OutboxMessageFullFragment,
+  OutboxStatus,
+} from '../../gql/graphql';
 import { passFilters, type ResourceApi } from '../../data/resourceApi';
 
 /** What the list shows: no bodies or attachments, which only the message's own page needs. */

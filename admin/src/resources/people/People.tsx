@@ -31,7 +31,13 @@ const RoleChips = () => {
   return (
     <Stack direction="row" spacing={0.5} useFlexGap flexWrap="wrap">
       {((person?.roles as string[] | null) ?? []).map((role) => (
-        <Chip key={role} size="small" label={translate(`mps.enums.UserRole.${role}`)} color={role === 'PARTICIPANT' ? 'default' : 'primary'} variant="outlined" />
+        <Chip
+          key={role}
+          size="small"
+          label={translate(`mps.enums.UserRole.${role}`)}
+          color={role === 'PARTICIPANT' ? 'default' : 'primary'}
+          variant="outlined"
+        />
       ))}
     </Stack>
   );
@@ -76,7 +82,10 @@ const GrantedRoles = () => {
     setPending(role);
     try {
       await dataProvider.runAction('people', { action: on ? 'grantRole' : 'withdrawRole', id: person.id, variables: { role } });
-      notify(on ? 'mps.people.granted' : 'mps.people.withdrawn', { type: 'info', messageArgs: { role: translate(`mps.enums.UserRole.${role}`), name: person.fullName } });
+      notify(on ? 'mps.people.granted' : 'mps.people.withdrawn', {
+        type: 'info',
+        messageArgs: { role: translate(`mps.enums.UserRole.${role}`), name: person.fullName },
+      });
       refresh();
     } catch (error) {
       notify(error instanceof Error ? error.message : 'mps.errors.INTERNAL_SERVER_ERROR', { type: 'error' });
@@ -90,12 +99,22 @@ const GrantedRoles = () => {
       <Typography component="h2" variant="h6">
         {translate('mps.people.grantedRoles')}
       </Typography>
-      {!admin ? <Alert severity="info">{translate('mps.people.adminOnly')}</Alert> : self ? <Alert severity="info">{translate('mps.people.notSelf')}</Alert> : null}
+      {!admin ? (
+        <Alert severity="info">{translate('mps.people.adminOnly')}</Alert>
+      ) : self ? (
+        <Alert severity="info">{translate('mps.people.notSelf')}</Alert>
+      ) : null}
       <FormGroup>
         {GRANTABLE.map((role) => (
           <FormControlLabel
             key={role}
-            control={<Switch checked={roles.includes(role)} disabled={!admin || self || pending !== null} onChange={(event) => void toggle(role, event.target.checked)} />}
+            control={
+              <Switch
+                checked={roles.includes(role)}
+                disabled={!admin || self || pending !== null}
+                onChange={(event) => void toggle(role, event.target.checked)}
+              />
+            }
             label={translate(`mps.people.role.${role}`)}
           />
         ))}

@@ -82,11 +82,16 @@ const GroupPicker = ({ group, onGroup }: { group: GroupChoice | null; onGroup: (
   useEffect(() => {
     if (group?.courseId) setCourseId(group.courseId);
   }, [group?.courseId]);
-  const courses = useGetList('courses', { filter: { hasDate: true, ...(search.trim() ? { q: search.trim() } : {}) }, pagination: { page: 1, perPage: 50 }, sort: { field: 'title', order: 'ASC' } });
+  const courses = useGetList('courses', {
+    filter: { hasDate: true, ...(search.trim() ? { q: search.trim() } : {}) },
+    pagination: { page: 1, perPage: 50 },
+    sort: { field: 'title', order: 'ASC' },
+  });
   const chosen = useConsoleQuery<CourseGroups | null>('registrations', 'courseGroups', { id: courseId }, { enabled: !!courseId });
   const groups = courseId ? (chosen.data?.openGroups ?? []) : [];
   const options = courses.data ?? [];
-  const course = options.find((c) => c.id === courseId) ?? (chosen.data && courseId ? { id: chosen.data.id, code: chosen.data.code, title: chosen.data.title } : null);
+  const course =
+    options.find((c) => c.id === courseId) ?? (chosen.data && courseId ? { id: chosen.data.id, code: chosen.data.code, title: chosen.data.title } : null);
 
   return (
     <Stack spacing={2} direction={{ xs: 'column', md: 'row' }}>
@@ -145,7 +150,11 @@ const EmployeePicker = ({
   const translate = useTranslate();
   const [search, setSearch] = useState('');
   const [page, setPage] = useState(0);
-  const { data = [], total = 0, isPending } = useGetList('employees', {
+  const {
+    data = [],
+    total = 0,
+    isPending,
+  } = useGetList('employees', {
     filter: { institutionId, state: 'CURRENT', ...(search.trim() ? { q: search.trim() } : {}) },
     pagination: { page: page + 1, perPage: PAGE_SIZE },
     sort: { field: 'fullName', order: 'ASC' },
@@ -204,7 +213,12 @@ const EmployeePicker = ({
               const personId = personOf(employee);
               const existing = registered.get(personId);
               return (
-                <TableRow key={employee.id} hover={!existing} onClick={existing ? undefined : () => toggle(employee)} sx={{ cursor: existing ? 'default' : 'pointer' }}>
+                <TableRow
+                  key={employee.id}
+                  hover={!existing}
+                  onClick={existing ? undefined : () => toggle(employee)}
+                  sx={{ cursor: existing ? 'default' : 'pointer' }}
+                >
                   <TableCell padding="checkbox">
                     <Checkbox
                       checked={chosen.has(personId)}
@@ -319,10 +333,7 @@ export const RegisterEmployees = () => {
     { filter: { groupId: group?.id, institutionId }, pagination: { page: 1, perPage: MAX_KNOWN } },
     { enabled: !!group && !!institutionId },
   );
-  const registered = useMemo(
-    () => new Map((existing.data ?? []).filter((r) => r.status !== 'CANCELLED').map((r) => [String(r.personId), r])),
-    [existing.data],
-  );
+  const registered = useMemo(() => new Map((existing.data ?? []).filter((r) => r.status !== 'CANCELLED').map((r) => [String(r.personId), r])), [existing.data]);
 
   const paid = (group?.priceCents ?? 0) > 0;
   const tooMany = chosen.size > MAX_AT_ONCE;
@@ -357,7 +368,14 @@ export const RegisterEmployees = () => {
       <CardContent>
         <Stack spacing={3}>
           <Typography variant="body2">{translate('mps.registerEmployees.intro')}</Typography>
-          <GroupPicker group={group} onGroup={(next) => { setGroup(next); setResult(null); setProblems([]); }} />
+          <GroupPicker
+            group={group}
+            onGroup={(next) => {
+              setGroup(next);
+              setResult(null);
+              setProblems([]);
+            }}
+          />
           <Stack spacing={2} direction={{ xs: 'column', md: 'row' }}>
             <FormControl sx={{ minWidth: 320, flex: 1 }}>
               <InputLabel id="register-institution">{translate('mps.registerEmployees.institution')}</InputLabel>
@@ -393,7 +411,11 @@ export const RegisterEmployees = () => {
                 ))}
               </Select>
               <Typography variant="caption" color="text.secondary">
-                {!paid ? translate('mps.registerEmployees.noPayment') : accountChoices.length === 0 && institutionId && !accounts.isPending ? translate('mps.registerEmployees.noAccounts') : ''}
+                {!paid
+                  ? translate('mps.registerEmployees.noPayment')
+                  : accountChoices.length === 0 && institutionId && !accounts.isPending
+                    ? translate('mps.registerEmployees.noAccounts')
+                    : ''}
               </Typography>
             </FormControl>
           </Stack>

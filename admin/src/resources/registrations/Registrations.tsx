@@ -154,7 +154,23 @@ const RegistrationTable = ({ withGroup }: { withGroup: boolean }) => {
 function useCsvRows() {
   const translate = useTranslate();
   const locale = useFormatLocale();
-  const fields = ['fullName', 'personalCode', 'courseCode', 'groupCode', 'status', 'waitingPosition', 'payerKind', 'payerName', 'priceEuro', 'source', 'registeredByName', 'createdAt', 'cancelledAt', 'cancelledByName', 'cancellationReason'];
+  const fields = [
+    'fullName',
+    'personalCode',
+    'courseCode',
+    'groupCode',
+    'status',
+    'waitingPosition',
+    'payerKind',
+    'payerName',
+    'priceEuro',
+    'source',
+    'registeredByName',
+    'createdAt',
+    'cancelledAt',
+    'cancelledByName',
+    'cancellationReason',
+  ];
   const header = fields.map((field) => translate(`resources.registrations.fields.${field}`));
   const row = (r: RaRecord) => [
     r.fullName,
@@ -187,7 +203,11 @@ const ExportRegistrations = ({ fileName, filter: fixed }: { fileName: string; fi
   const run = async () => {
     setPending(true);
     try {
-      const { data } = await dataProvider.getList('registrations', { filter, pagination: { page: 1, perPage: MAX_EXPORT }, sort: { field: 'id', order: 'ASC' } });
+      const { data } = await dataProvider.getList('registrations', {
+        filter,
+        pagination: { page: 1, perPage: MAX_EXPORT },
+        sort: { field: 'id', order: 'ASC' },
+      });
       downloadCsvFile(header, data.map(row), fileName);
       if ((total ?? 0) > MAX_EXPORT) notify('mps.registrations.exportTruncated', { type: 'warning', messageArgs: { max: MAX_EXPORT } });
     } catch (error) {

@@ -6,8 +6,7 @@ import { ConflictsNotice } from './ScheduleConflicts';
 import { RigaDateTimeInput } from '../../components/RigaDateTimeInput';
 
 /** After saving or deleting a session, go back to its group's sessions. */
-export const toGroupSessions: RedirectionSideEffect = (_resource, _id, data) =>
-  data?.groupId ? `groups/${data.groupId}/sessions` : 'sessions';
+export const toGroupSessions: RedirectionSideEffect = (_resource, _id, data) => (data?.groupId ? `groups/${data.groupId}/sessions` : 'sessions');
 
 /** The delete side effect gets no record, so the group comes from the form's record. */
 const EditToolbar = () => {

@@ -1,12 +1,4 @@
-import {
-  AutocompleteInput,
-  BulkDeleteButton,
-  DataTable,
-  DateInput,
-  List,
-  ReferenceField,
-  ReferenceInput,
-} from 'react-admin';
+import { AutocompleteInput, BulkDeleteButton, DataTable, DateInput, List, ReferenceField, ReferenceInput } from 'react-admin';
 import { DateTimeField } from '../../components/fields';
 import { ConflictFlag } from './ScheduleConflicts';
 

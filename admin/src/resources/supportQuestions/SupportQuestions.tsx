@@ -95,7 +95,11 @@ const AnswerForm = () => {
       </Typography>
       <MuiTextField
         label={translate('mps.questions.answer')}
-        helperText={missing ? translate('mps.validation.REQUIRED') : translate('mps.questions.answerHelp', { language: translate(`mps.enums.Language.${String(question.language).toUpperCase()}`) })}
+        helperText={
+          missing
+            ? translate('mps.validation.REQUIRED')
+            : translate('mps.questions.answerHelp', { language: translate(`mps.enums.Language.${String(question.language).toUpperCase()}`) })
+        }
         error={missing}
         required
         multiline
@@ -164,7 +168,8 @@ const QuestionDetails = () => {
       </Typography>
       <Typography variant="body2">
         <a href={`mailto:${question.email}`}>{question.email}</a> · {time(question.createdAt)}
-        {question.courseTitle ? ` · ${question.courseTitle}` : ''} · {question.assignedToName ? translate('mps.questions.handledBy', { name: question.assignedToName }) : translate('mps.questions.nobody')}
+        {question.courseTitle ? ` · ${question.courseTitle}` : ''} ·{' '}
+        {question.assignedToName ? translate('mps.questions.handledBy', { name: question.assignedToName }) : translate('mps.questions.nobody')}
       </Typography>
       <Status />
       <Typography sx={{ whiteSpace: 'pre-line' }}>{question.text}</Typography>

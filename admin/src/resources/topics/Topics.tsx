@@ -16,7 +16,12 @@ export const TopicList = () => (
 );
 
 const TopicForm = ({ deletable = false }: { deletable?: boolean }) => (
-  <SimpleForm resetOptions={keepUserEdits} sx={{ maxWidth: 640 }} toolbar={deletable ? <SaveDeleteToolbar /> : <SaveOnlyToolbar />} defaultValues={{ sortOrder: 0 }}>
+  <SimpleForm
+    resetOptions={keepUserEdits}
+    sx={{ maxWidth: 640 }}
+    toolbar={deletable ? <SaveDeleteToolbar /> : <SaveOnlyToolbar />}
+    defaultValues={{ sortOrder: 0 }}
+  >
     <TextInput source="code" validate={[required(), code(40)]} />
     <TextInput source="nameLv" validate={[required(), length(2, 200)]} />
     <TextInput source="nameEn" validate={[required(), length(2, 200)]} />

@@ -160,9 +160,20 @@ export class Foundation1763900000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     for (const table of [
-      'auth_session', 'registration', 'session', 'course_group', 'place', 'lecturer',
-      'course_allowed_institution', 'course', 'topic', 'employment', 'institution_coordinator',
-      'institution', 'person_role', 'person',
+      'auth_session',
+      'registration',
+      'session',
+      'course_group',
+      'place',
+      'lecturer',
+      'course_allowed_institution',
+      'course',
+      'topic',
+      'employment',
+      'institution_coordinator',
+      'institution',
+      'person_role',
+      'person',
     ]) {
       await q.query(`DROP TABLE ${table}`);
     }

@@ -84,15 +84,15 @@ async function insertDemoData(em: EntityManager, codes: PersonalCodeCipher, toda
 
   const places = new Map<string, string>();
   for (const p of demo.places) {
-    const saved = await em.save(em.create(Place, { name: p.name, nameEn: p.nameEn ?? null, address: p.address, room: p.room ?? null, roomEn: p.roomEn ?? null, capacity: p.capacity }));
+    const saved = await em.save(
+      em.create(Place, { name: p.name, nameEn: p.nameEn ?? null, address: p.address, room: p.room ?? null, roomEn: p.roomEn ?? null, capacity: p.capacity }),
+    );
     places.set(p.code, saved.id);
   }
 
   const lecturers = new Map<string, string>();
   for (const l of demo.lecturers) {
-    const saved = await em.save(
-      em.create(Lecturer, { name: l.name, email: l.email, personId: l.personKey ? need(persons, l.personKey, 'person') : null }),
-    );
+    const saved = await em.save(em.create(Lecturer, { name: l.name, email: l.email, personId: l.personKey ? need(persons, l.personKey, 'person') : null }));
     lecturers.set(l.code, saved.id);
   }
 
@@ -146,9 +146,7 @@ async function insertDemoData(em: EntityManager, codes: PersonalCodeCipher, toda
           minSize: g.minSize,
           maxSize: g.maxSize,
           registrationDeadline:
-            g.registrationDeadlineDayOffset === undefined
-              ? null
-              : zonedTimeToInstant(zonedDatePlusDays(g.registrationDeadlineDayOffset, today), '23:59'),
+            g.registrationDeadlineDayOffset === undefined ? null : zonedTimeToInstant(zonedDatePlusDays(g.registrationDeadlineDayOffset, today), '23:59'),
           priceOverrideCents: g.priceOverrideCents ?? null,
           cancellationReason: g.cancellationReason ?? null,
         }),

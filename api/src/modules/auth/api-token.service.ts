@@ -123,7 +123,12 @@ export class ApiTokenService {
     this.requireStaff(ctx);
     const repo = this.dataSource.getRepository(ApiToken);
     if (!isUuid(id)) throw new NotFoundError('ApiToken', id);
-    await repo.createQueryBuilder().update().set({ revokedAt: () => 'now()' }).where('id = :id AND revoked_at IS NULL', { id }).execute();
+    await repo
+      .createQueryBuilder()
+      .update()
+      .set({ revokedAt: () => 'now()' })
+      .where('id = :id AND revoked_at IS NULL', { id })
+      .execute();
     const token = await repo.findOneBy({ id });
     if (!token) throw new NotFoundError('ApiToken', id);
     return token;

@@ -177,7 +177,14 @@ describe('a REGISTRATIONS_READ token of institution A', () => {
     expect(response.body.errors).toBeUndefined();
     expect(response.body.data!.registrations).toEqual({
       total: 1,
-      items: [{ id: ids.regA, status: 'CONFIRMED', person: { id: ids.employeeA, fullName: 'Arta Ābola', email: null, personalCode: null }, group: { code: expect.any(String) } }],
+      items: [
+        {
+          id: ids.regA,
+          status: 'CONFIRMED',
+          person: { id: ids.employeeA, fullName: 'Arta Ābola', email: null, personalCode: null },
+          group: { code: expect.any(String) },
+        },
+      ],
     });
   });
 

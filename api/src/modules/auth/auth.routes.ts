@@ -143,7 +143,11 @@ export function authRoutes(config: Config, auth: AuthService, people: PeopleServ
     const lang = pageLanguage(req);
     const t = signInTexts[lang];
     if (providers.length === 1) return res.redirect(303, `/auth/sign-in/${providers[0]}?returnTo=${encodeURIComponent(returnTo)}`);
-    if (providers.length === 0) return res.status(503).type('html').send(page(lang, t.chooseTitle, `<h1>${t.chooseTitle}</h1><p>${t.noProvider}</p>`));
+    if (providers.length === 0)
+      return res
+        .status(503)
+        .type('html')
+        .send(page(lang, t.chooseTitle, `<h1>${t.chooseTitle}</h1><p>${t.noProvider}</p>`));
     const label = (id: ProviderId) => (id === 'oidc' ? escapeHtml(config.oidc!.label) : t.provider[id]);
     const items = providers
       .map((id) => `<li><a class="button" href="/auth/sign-in/${id}?returnTo=${encodeURIComponent(returnTo)}">${label(id)}</a></li>`)
@@ -207,7 +211,8 @@ export function authRoutes(config: Config, auth: AuthService, people: PeopleServ
     } catch (error) {
       if (!(error instanceof OidcError)) throw error;
       log?.info(`Refused an OpenID Connect sign-in: ${error.reason} (${error.message})`);
-      const kind = error.reason === 'DISCOVERY_FAILED' ? 'UNAVAILABLE' : error.reason === 'MISSING_CLAIMS' ? 'PERSONAL_CODE' : req.query.error ? 'CANCELLED' : 'INVALID';
+      const kind =
+        error.reason === 'DISCOVERY_FAILED' ? 'UNAVAILABLE' : error.reason === 'MISSING_CLAIMS' ? 'PERSONAL_CODE' : req.query.error ? 'CANCELLED' : 'INVALID';
       fail(req, res, error.reason === 'DISCOVERY_FAILED' ? 503 : 401, kind, state.returnTo);
     }
   });

@@ -87,10 +87,10 @@ export class AuthService {
   async recordAssertion(id: string, expiresAt: Date): Promise<boolean> {
     return this.dataSource.transaction(async (em) => {
       await em.createQueryBuilder().delete().from(UsedAssertion).where('expires_at < now()').execute();
-      const inserted: unknown[] = await em.query(
-        'INSERT INTO used_assertion (id, expires_at) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING RETURNING id',
-        [id, expiresAt],
-      );
+      const inserted: unknown[] = await em.query('INSERT INTO used_assertion (id, expires_at) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING RETURNING id', [
+        id,
+        expiresAt,
+      ]);
       return inserted.length === 1;
     });
   }

@@ -45,7 +45,12 @@ class Browser extends CookieBrowser {
 }
 
 const unescapeHtml = (text: string) =>
-  text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  text
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 function hiddenFields(html: string): Record<string, string> {
   const fields: Record<string, string> = {};
@@ -164,7 +169,9 @@ describe('WS-Federation sign-in through the development identity provider', () =
     const john = { givenName: 'John', familyName: 'Smith', personalCode: oldFormatPersonalCode({ day: 3, month: 4, year: 1985 }, 456) };
     const first = new Browser();
     await signIn(first, john);
-    await t.app.dataSource.getRepository(Person).update({ id: (await first.me()).person.id }, { preferredLanguage: Language.EN, email: 'john.smith@example.lv' });
+    await t.app.dataSource
+      .getRepository(Person)
+      .update({ id: (await first.me()).person.id }, { preferredLanguage: Language.EN, email: 'john.smith@example.lv' });
     const browser = new Browser();
     browser.cookies().set('mps_lang', 'lv');
     const { back } = await signIn(browser, john);

@@ -46,7 +46,10 @@ export class DevelopmentIdentityProvider {
       const lang = pageLanguage(req);
       const t = signInTexts[lang].dev;
       if (req.query.wa !== 'wsignin1.0' || !checkRequest(req, req.query)) {
-        return res.status(400).type('html').send(page(lang, t.title, `<h1>${t.title}</h1><p>${t.badRequest}</p>`));
+        return res
+          .status(400)
+          .type('html')
+          .send(page(lang, t.title, `<h1>${t.title}</h1><p>${t.badRequest}</p>`));
       }
       res.type('html').send(await this.renderChoice(req, lang, auth, people));
     });
@@ -56,25 +59,30 @@ export class DevelopmentIdentityProvider {
       const lang = pageLanguage(req);
       const t = signInTexts[lang];
       const body = (req.body ?? {}) as Record<string, string>;
-      if (!checkRequest(req, body)) return res.status(400).type('html').send(page(lang, t.dev.title, `<h1>${t.dev.title}</h1><p>${t.dev.badRequest}</p>`));
+      if (!checkRequest(req, body))
+        return res
+          .status(400)
+          .type('html')
+          .send(page(lang, t.dev.title, `<h1>${t.dev.title}</h1><p>${t.dev.badRequest}</p>`));
 
       const identity = body.personId ? await this.demoIdentity(people, body.personId) : this.inventedIdentity(body);
       if (typeof identity === 'string') {
-        return res.status(400).type('html').send(await this.renderChoice(req, lang, auth, people, identity));
+        return res
+          .status(400)
+          .type('html')
+          .send(await this.renderChoice(req, lang, auth, people, identity));
       }
       const wresult = issueWsFedResponse({ identity, realm: body.wtrealm, issuer: DEV_IDP_ISSUER, privateKeyPem: this.privateKeyPem });
-      res
-        .type('html')
-        .send(
-          autoPostForm({
-            action: body.wreply,
-            fields: { wa: 'wsignin1.0', wresult, wctx: body.wctx },
-            lang,
-            title: t.redirecting,
-            continueLabel: t.continue,
-            nonce: res.locals.cspNonce as string | undefined,
-          }),
-        );
+      res.type('html').send(
+        autoPostForm({
+          action: body.wreply,
+          fields: { wa: 'wsignin1.0', wresult, wctx: body.wctx },
+          lang,
+          title: t.redirecting,
+          continueLabel: t.continue,
+          nonce: res.locals.cspNonce as string | undefined,
+        }),
+      );
     });
     return router;
   }
@@ -134,9 +142,7 @@ export class DevelopmentIdentityProvider {
       }),
     );
     const wrong = new Set(problems.split(',').filter(Boolean));
-    const problemList = [...wrong]
-      .map((field) => `<li>${t.dev.problems[field as keyof typeof t.dev.problems] ?? escapeHtml(field)}</li>`)
-      .join('');
+    const problemList = [...wrong].map((field) => `<li>${t.dev.problems[field as keyof typeof t.dev.problems] ?? escapeHtml(field)}</li>`).join('');
     const field = (name: string, label: string, autocomplete: string) =>
       `<label>${label}<input name="${name}" value="${escapeHtml(String(source[name] ?? ''))}" autocomplete="${autocomplete}"${wrong.has(name) ? ' aria-invalid="true"' : ''}></label>`;
     const query = new URLSearchParams({ wa: 'wsignin1.0', wtrealm: source.wtrealm ?? '', wreply: source.wreply ?? '', wctx: source.wctx ?? '' });

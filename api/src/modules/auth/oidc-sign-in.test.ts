@@ -119,7 +119,7 @@ describe('OpenID Connect sign-in (personal_code claim)', () => {
     expect(html).toContain('href="/auth/sign-in/dev?returnTo=%2Fprofils"');
   });
 
-  test('a full sign-in: code flow with PKCE and a signed state cookie, back where the person was, with a session as the provider\'s person', async () => {
+  test("a full sign-in: code flow with PKCE and a signed state cookie, back where the person was, with a session as the provider's person", async () => {
     const browser = new Browser(t.url);
     const start = await browser.fetch('/auth/sign-in/oidc?returnTo=/profils');
     expect(start.status).toBe(303);
@@ -259,7 +259,12 @@ describe('OpenID Connect sign-in (eParaksts serialNumber claim, a provider that 
 
   test('once the provider is back, PNOLV-321234-56789 in serialNumber is the person with code 32123456789', async () => {
     op.down = false;
-    const existing = await t.app.services.people.resolveSignIn({ givenName: 'Līga', familyName: 'Bērziņa', personalCode: '32123456789', historicalPersonalCodes: [] });
+    const existing = await t.app.services.people.resolveSignIn({
+      givenName: 'Līga',
+      familyName: 'Bērziņa',
+      personalCode: '32123456789',
+      historicalPersonalCodes: [],
+    });
 
     const browser = new Browser(t.url);
     const { response } = await signIn(browser, t, op, 'eparaksts');

@@ -3,8 +3,7 @@ import { languageOf } from '../../common/request-context.js';
 import { LANGUAGE_COOKIE, readCookies } from '../../http/cookies.js';
 import { Language } from '../people/person.entity.js';
 
-export const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** The language of a page the api renders: `?lang=`, then the portal's cookie, then the browser's. */
 export function pageLanguage(req: Request): Language {

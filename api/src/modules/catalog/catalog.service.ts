@@ -258,7 +258,10 @@ export class CatalogService {
   private async replaceAllowedInstitutions(em: EntityManager, courseId: string, institutionIds: string[]): Promise<void> {
     await em.delete(CourseAllowedInstitution, { courseId });
     if (institutionIds.length > 0) {
-      await em.insert(CourseAllowedInstitution, institutionIds.map((institutionId) => ({ courseId, institutionId })));
+      await em.insert(
+        CourseAllowedInstitution,
+        institutionIds.map((institutionId) => ({ courseId, institutionId })),
+      );
     }
   }
 
@@ -266,7 +269,11 @@ export class CatalogService {
   private async assignCourse(em: EntityManager, course: Course, input: CourseInput, creating: boolean): Promise<string[] | undefined> {
     const problems = new Problems();
     const given = <K extends keyof CourseInput>(key: K) => creating || (input[key] !== undefined && input[key] !== null);
-    const text = (key: 'titleLv' | 'titleEn' | 'summaryLv' | 'summaryEn' | 'descriptionLv' | 'descriptionEn' | 'targetAudienceLv' | 'targetAudienceEn', min: number, max: number) => {
+    const text = (
+      key: 'titleLv' | 'titleEn' | 'summaryLv' | 'summaryEn' | 'descriptionLv' | 'descriptionEn' | 'targetAudienceLv' | 'targetAudienceEn',
+      min: number,
+      max: number,
+    ) => {
       if (!given(key)) return;
       const value = (input[key] ?? '').trim();
       problems.check(value.length >= min && value.length <= max, key, min > 0 && !value ? 'REQUIRED' : 'LENGTH', `${key} must be ${min}-${max} characters`);
@@ -287,17 +294,32 @@ export class CatalogService {
     if (given('format')) problems.check(Object.values(CourseFormat).includes(input.format!), 'format', 'REQUIRED', 'format is required');
     if (given('hours')) {
       const hours = input.hours;
-      problems.check(typeof hours === 'number' && hours > 0 && hours <= 2000 && Math.round(hours * 10) === hours * 10, 'hours', 'OUT_OF_RANGE', 'hours must be more than 0 and at most 2000, in tenths');
+      problems.check(
+        typeof hours === 'number' && hours > 0 && hours <= 2000 && Math.round(hours * 10) === hours * 10,
+        'hours',
+        'OUT_OF_RANGE',
+        'hours must be more than 0 and at most 2000, in tenths',
+      );
     }
     if (given('priceCents')) {
       const price = input.priceCents;
-      problems.check(typeof price === 'number' && Number.isInteger(price) && price >= 0 && price <= 10_000_000, 'priceCents', 'OUT_OF_RANGE', 'priceCents must be a whole number of cents from 0');
+      problems.check(
+        typeof price === 'number' && Number.isInteger(price) && price >= 0 && price <= 10_000_000,
+        'priceCents',
+        'OUT_OF_RANGE',
+        'priceCents must be a whole number of cents from 0',
+      );
     }
     // Optional even when creating: the column's default (1 day) applies.
     const reminderGiven = input.reminderDaysBefore !== undefined && input.reminderDaysBefore !== null;
     if (reminderGiven) {
       const days = input.reminderDaysBefore;
-      problems.check(typeof days === 'number' && Number.isInteger(days) && days >= 0 && days <= 14, 'reminderDaysBefore', 'OUT_OF_RANGE', 'reminderDaysBefore must be a whole number from 0 to 14');
+      problems.check(
+        typeof days === 'number' && Number.isInteger(days) && days >= 0 && days <= 14,
+        'reminderDaysBefore',
+        'OUT_OF_RANGE',
+        'reminderDaysBefore must be a whole number from 0 to 14',
+      );
     }
     if (given('topicId')) {
       const topicId = input.topicId ?? '';

@@ -23,16 +23,25 @@ beforeAll(async () => {
   const place = await f.place();
 
   const procurement = await f.course(law.id, {
-    titleLv: 'Publiskā iepirkuma apmācības', titleEn: 'Public procurement training', summaryLv: 'Iepirkumu plānošana', priceCents: 5000,
+    titleLv: 'Publiskā iepirkuma apmācības',
+    titleEn: 'Public procurement training',
+    summaryLv: 'Iepirkumu plānošana',
+    priceCents: 5000,
   });
   const procurementGroup = await f.group(procurement.id, { status: GroupStatus.OPEN, maxSize: 2 });
   await f.session(procurementGroup.id, 10, { lecturerId: lecturer.id, placeId: place.id, onlineUrl: null });
   await f.session(procurementGroup.id, 11, { lecturerId: lecturer.id, placeId: place.id, onlineUrl: null });
 
   const digitalCourse = await f.course(digital.id, {
-    titleLv: 'Mākslīgais intelekts darbā', titleEn: 'AI at work', language: InstructionLanguage.EN, format: CourseFormat.ONLINE, priceCents: 0,
+    titleLv: 'Mākslīgais intelekts darbā',
+    titleEn: 'AI at work',
+    language: InstructionLanguage.EN,
+    format: CourseFormat.ONLINE,
+    priceCents: 0,
   });
-  const restrictedA = await f.course(law.id, { titleLv: 'Slepenā VID apmācība', titleEn: 'Tax board only', visibility: CourseVisibility.RESTRICTED }, [instA.id]);
+  const restrictedA = await f.course(law.id, { titleLv: 'Slepenā VID apmācība', titleEn: 'Tax board only', visibility: CourseVisibility.RESTRICTED }, [
+    instA.id,
+  ]);
   await f.session((await f.group(restrictedA.id)).id, 20, { lecturerId: lecturer.id });
   const restrictedNone = await f.course(law.id, { titleLv: 'Tikai darbiniekiem', visibility: CourseVisibility.RESTRICTED });
 
@@ -43,7 +52,17 @@ beforeAll(async () => {
   const monthly = await f.course(law.id, { titleLv: 'Lietvedība', titleEn: 'Records management', language: InstructionLanguage.RU });
   await f.session((await f.group(monthly.id, { status: GroupStatus.CONFIRMED })).id, 40);
 
-  ids = { instA: instA.id, law: law.id, procurement: procurement.id, procurementGroup: procurementGroup.id, digital: digitalCourse.id, restrictedA: restrictedA.id, restrictedNone: restrictedNone.id, past: past.id, monthly: monthly.id };
+  ids = {
+    instA: instA.id,
+    law: law.id,
+    procurement: procurement.id,
+    procurementGroup: procurementGroup.id,
+    digital: digitalCourse.id,
+    restrictedA: restrictedA.id,
+    restrictedNone: restrictedNone.id,
+    past: past.id,
+    monthly: monthly.id,
+  };
 
   const participant = await f.person();
   await f.registration(participant.id, procurementGroup.id);
@@ -113,9 +132,7 @@ describe('search and filters (R-CAT-2)', () => {
     [{ month: 'month40' }, ['monthly']],
     [{ topicId: 'law', price: 'PAID', hasDate: true, q: 'iepirkum' }, ['procurement']],
   ])('filter %j', async (filter, expected) => {
-    const resolved = Object.fromEntries(
-      Object.entries(filter).map(([k, v]) => [k, k === 'topicId' ? ids[v as string] : v === 'month40' ? monthOf40 : v]),
-    );
+    const resolved = Object.fromEntries(Object.entries(filter).map(([k, v]) => [k, k === 'topicId' ? ids[v as string] : v === 'month40' ? monthOf40 : v]));
     const data = await t.anonymous.data(LIST, { filter: resolved, perPage: 100 });
     expect(new Set(titles(data))).toEqual(new Set(expected.map((key) => ids[key])));
     expect(data.courses.total).toBe(expected.length);
@@ -146,7 +163,8 @@ describe('search and filters (R-CAT-2)', () => {
   test('English is served when the client asks for it, Latvian by default', async () => {
     const q = `query($id: ID!) { course(id: $id) { title topic { name } } }`;
     expect((await t.anonymous.data(q, { id: ids.procurement }, { 'accept-language': 'en-GB,en;q=0.9' })).course).toEqual({
-      title: 'Public procurement training', topic: { name: 'Law' },
+      title: 'Public procurement training',
+      topic: { name: 'Law' },
     });
     expect((await t.anonymous.data(q, { id: ids.procurement }, { 'x-mps-language': 'en' })).course.title).toBe('Public procurement training');
     expect((await t.anonymous.data(q, { id: ids.procurement })).course.title).toBe('Publiskā iepirkuma apmācības');
@@ -201,7 +219,14 @@ describe('bad input gets an error code and writes nothing', () => {
 
   const CREATE = `mutation($input: CourseInput!) { createCourse(input: $input) { id code } }`;
   const validInput = () => ({
-    code: 'NEW-1', topicId: ids.law, titleLv: 'Jauns kurss', titleEn: 'New course', language: 'LV', format: 'IN_PERSON', hours: 8, priceCents: 1000,
+    code: 'NEW-1',
+    topicId: ids.law,
+    titleLv: 'Jauns kurss',
+    titleEn: 'New course',
+    language: 'LV',
+    format: 'IN_PERSON',
+    hours: 8,
+    priceCents: 1000,
   });
   const count = async () => (await t.app.dataSource.query('SELECT count(*)::int AS n FROM course'))[0].n;
 
@@ -241,10 +266,9 @@ describe('bad input gets an error code and writes nothing', () => {
 
 describe('staff edit the catalog', () => {
   test('a created course is searchable; restricting it hides it from the public', async () => {
-    const created = await clients.staff.data(
-      `mutation($input: CourseInput!) { createCourse(input: $input) { id visibility } }`,
-      { input: { code: 'EDIT-1', topicId: ids.law, titleLv: 'Datu aizsardzības pamati', language: 'LV', format: 'ONLINE', hours: 4, priceCents: 0 } },
-    );
+    const created = await clients.staff.data(`mutation($input: CourseInput!) { createCourse(input: $input) { id visibility } }`, {
+      input: { code: 'EDIT-1', topicId: ids.law, titleLv: 'Datu aizsardzības pamati', language: 'LV', format: 'ONLINE', hours: 4, priceCents: 0 },
+    });
     expect((await t.anonymous.data(LIST, { filter: { q: 'aizsardzibas' } })).courses.items.map((c: any) => c.id)).toEqual([created.createCourse.id]);
 
     const updated = await clients.staff.data(
@@ -257,9 +281,14 @@ describe('staff edit the catalog', () => {
   });
 
   test('topics: create, rename, delete when empty', async () => {
-    const { createTopic } = await clients.staff.data(`mutation { createTopic(input: { code: "NEWT", nameLv: "Jauna tēma", nameEn: "New topic" }) { id name } }`);
+    const { createTopic } = await clients.staff.data(
+      `mutation { createTopic(input: { code: "NEWT", nameLv: "Jauna tēma", nameEn: "New topic" }) { id name } }`,
+    );
     expect(createTopic.name).toBe('Jauna tēma');
-    const renamed = await clients.staff.data(`mutation($id: ID!) { updateTopic(id: $id, input: { code: "NEWT", nameLv: "Pārdēvēta", nameEn: "Renamed" }) { nameLv } }`, { id: createTopic.id });
+    const renamed = await clients.staff.data(
+      `mutation($id: ID!) { updateTopic(id: $id, input: { code: "NEWT", nameLv: "Pārdēvēta", nameEn: "Renamed" }) { nameLv } }`,
+      { id: createTopic.id },
+    );
     expect(renamed.updateTopic.nameLv).toBe('Pārdēvēta');
     await clients.staff.data(`mutation($id: ID!) { deleteTopic(id: $id) { id } }`, { id: createTopic.id });
     expect(await t.anonymous.codes(`query($id: ID!) { topic(id: $id) { id } }`, { id: createTopic.id })).toEqual(['NOT_FOUND']);

@@ -103,7 +103,9 @@ test('publishing a planned group tells each person with a request once, in their
     ]),
   );
   // Delivery is done: nothing else is on its way to these people.
-  await until(async () => (await t.app.dataSource.query(`SELECT count(*)::int AS n FROM outbox_message WHERE kind = $1 AND status <> 'SENT'`, [KIND]))[0].n === 0);
+  await until(
+    async () => (await t.app.dataSource.query(`SELECT count(*)::int AS n FROM outbox_message WHERE kind = $1 AND status <> 'SENT'`, [KIND]))[0].n === 0,
+  );
   expect(interestMails(latvian.email!)).toHaveLength(2);
   expect(interestMails(english.email!)).toHaveLength(2);
 });

@@ -87,7 +87,9 @@ export class InterestNotices {
         id: r.id,
         startsAt: new Date(r.starts_at).toISOString(),
         endsAt: new Date(r.ends_at).toISOString(),
-        place: r.place_id ? ({ id: r.place_id, name: r.place_name, nameEn: r.place_name_en, address: r.place_address, room: r.place_room, roomEn: r.place_room_en } as Place) : null,
+        place: r.place_id
+          ? ({ id: r.place_id, name: r.place_name, nameEn: r.place_name_en, address: r.place_address, room: r.place_room, roomEn: r.place_room_en } as Place)
+          : null,
         // The people who asked are not participants yet: they learn the session is online, not its link.
         online: !!r.online_url,
         onlineUrl: null,

@@ -42,7 +42,11 @@ export class InterestResolver {
 
   @Authorized(UserRole.STAFF)
   @Query(() => InterestRequestPage, { description: 'Staff: the people with active interest requests (for a course), those who asked first first.' })
-  interestRequests(@Ctx() ctx: Context, @Args() page: PageArgs, @Arg('filter', () => InterestRequestFilter, { nullable: true }) filter?: InterestRequestFilter) {
+  interestRequests(
+    @Ctx() ctx: Context,
+    @Args() page: PageArgs,
+    @Arg('filter', () => InterestRequestFilter, { nullable: true }) filter?: InterestRequestFilter,
+  ) {
     return this.interests.listRequests(ctx, filter, page);
   }
 }
@@ -69,7 +73,10 @@ export class InterestRequestEntityResolver {
 
 @Resolver(() => Course)
 export class CourseInterestResolver {
-  @FieldResolver(() => InterestRequest, { nullable: true, description: "The viewer's own active interest request for this course; null when none or anonymous." })
+  @FieldResolver(() => InterestRequest, {
+    nullable: true,
+    description: "The viewer's own active interest request for this course; null when none or anonymous.",
+  })
   myInterestRequest(@Root() course: Course, @Ctx() ctx: Context) {
     return ctx.loaders.myInterestRequest.load(course.id);
   }

@@ -162,7 +162,11 @@ export class InterestService {
       [group.courseId, group.id],
     );
     if (rows.length === 0) return 0;
-    const emails = await this.notices.emailsFor(em, group.id, rows.map((r) => r.person_id));
+    const emails = await this.notices.emailsFor(
+      em,
+      group.id,
+      rows.map((r) => r.person_id),
+    );
     const queued = await this.notifications.enqueue(em, emails);
     await em.query(`UPDATE interest_request SET last_notified_group_id = $1, last_notified_at = now() WHERE id = ANY($2)`, [group.id, rows.map((r) => r.id)]);
     return queued;

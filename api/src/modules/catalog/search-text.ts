@@ -3,7 +3,12 @@
  * ņ š ū ž) all decompose under NFD into a base letter and a combining mark.
  */
 export function foldForSearch(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** A SQL text expression folded as `foldForSearch` folds in code, for the Latvian letters (lower() alone misses them in the C locale). */
@@ -23,6 +28,16 @@ type Searchable = 'code' | 'titleLv' | 'titleEn' | 'summaryLv' | 'summaryEn' | '
 /** What catalog search covers for a course: every text of it in both languages, folded. */
 export function courseSearchText(course: Record<Searchable, string>): string {
   return foldForSearch(
-    [course.code, course.titleLv, course.titleEn, course.summaryLv, course.summaryEn, course.descriptionLv, course.descriptionEn, course.targetAudienceLv, course.targetAudienceEn].join(' '),
+    [
+      course.code,
+      course.titleLv,
+      course.titleEn,
+      course.summaryLv,
+      course.summaryEn,
+      course.descriptionLv,
+      course.descriptionEn,
+      course.targetAudienceLv,
+      course.targetAudienceEn,
+    ].join(' '),
   );
 }

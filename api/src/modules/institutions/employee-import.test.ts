@@ -71,14 +71,70 @@ describe('a roster with good, duplicate and malformed rows', () => {
     expect(report.rows).toEqual([
       { line: 2, status: 'ADDED', name: 'Jānis Bērziņš', personalCodeMasked: masked(jānis), reasons: [], duplicateOfLine: null, changedFields: [] },
       { line: 3, status: 'ADDED', name: 'Anna Ozola', personalCodeMasked: masked(anna), reasons: [], duplicateOfLine: null, changedFields: [] },
-      { line: 4, status: 'REFUSED', name: 'Pēteris Kļūda', personalCodeMasked: '******-***00', reasons: ['PERSONAL_CODE_CHECK_DIGIT'], duplicateOfLine: null, changedFields: [] },
-      { line: 5, status: 'REFUSED', name: 'Bezvārda', personalCodeMasked: masked(testPersonalCode(50_003)), reasons: ['NAME_MISSING'], duplicateOfLine: null, changedFields: [] },
-      { line: 6, status: 'REFUSED', name: 'Ilze Liepa', personalCodeMasked: masked(testPersonalCode(50_004)), reasons: ['INVALID_EMAIL'], duplicateOfLine: null, changedFields: [] },
-      { line: 7, status: 'REFUSED', name: 'Jānis Bērziņš', personalCodeMasked: masked(jānis), reasons: ['DUPLICATE_ROW'], duplicateOfLine: 2, changedFields: [] },
+      {
+        line: 4,
+        status: 'REFUSED',
+        name: 'Pēteris Kļūda',
+        personalCodeMasked: '******-***00',
+        reasons: ['PERSONAL_CODE_CHECK_DIGIT'],
+        duplicateOfLine: null,
+        changedFields: [],
+      },
+      {
+        line: 5,
+        status: 'REFUSED',
+        name: 'Bezvārda',
+        personalCodeMasked: masked(testPersonalCode(50_003)),
+        reasons: ['NAME_MISSING'],
+        duplicateOfLine: null,
+        changedFields: [],
+      },
+      {
+        line: 6,
+        status: 'REFUSED',
+        name: 'Ilze Liepa',
+        personalCodeMasked: masked(testPersonalCode(50_004)),
+        reasons: ['INVALID_EMAIL'],
+        duplicateOfLine: null,
+        changedFields: [],
+      },
+      {
+        line: 7,
+        status: 'REFUSED',
+        name: 'Jānis Bērziņš',
+        personalCodeMasked: masked(jānis),
+        reasons: ['DUPLICATE_ROW'],
+        duplicateOfLine: 2,
+        changedFields: [],
+      },
       { line: 8, status: 'REFUSED', name: null, personalCodeMasked: null, reasons: ['WRONG_COLUMN_COUNT'], duplicateOfLine: null, changedFields: [] },
-      { line: 9, status: 'REFUSED', name: 'Cits Vārds', personalCodeMasked: masked(ella), reasons: ['NAME_MISMATCH'], duplicateOfLine: null, changedFields: [] },
-      { line: 10, status: 'UNCHANGED', name: 'LĪGA Dalībniece', personalCodeMasked: masked(w.participantCode), reasons: [], duplicateOfLine: null, changedFields: [] },
-      { line: 11, status: 'REFUSED', name: 'Cits Vārds', personalCodeMasked: masked(w.participantCode), reasons: ['DUPLICATE_ROW'], duplicateOfLine: 10, changedFields: [] },
+      {
+        line: 9,
+        status: 'REFUSED',
+        name: 'Cits Vārds',
+        personalCodeMasked: masked(ella),
+        reasons: ['NAME_MISMATCH'],
+        duplicateOfLine: null,
+        changedFields: [],
+      },
+      {
+        line: 10,
+        status: 'UNCHANGED',
+        name: 'LĪGA Dalībniece',
+        personalCodeMasked: masked(w.participantCode),
+        reasons: [],
+        duplicateOfLine: null,
+        changedFields: [],
+      },
+      {
+        line: 11,
+        status: 'REFUSED',
+        name: 'Cits Vārds',
+        personalCodeMasked: masked(w.participantCode),
+        reasons: ['DUPLICATE_ROW'],
+        duplicateOfLine: 10,
+        changedFields: [],
+      },
     ]);
     expect(await counts()).toEqual(before);
   });
@@ -89,9 +145,12 @@ describe('a roster with good, duplicate and malformed rows', () => {
     expect(report).toMatchObject({ dryRun: false, added: 2, updated: 0, unchanged: 1, refused: 7 });
     expect(await counts()).toEqual({ employments: before.employments + 2, persons: before.persons + 2, codes: before.codes + 2 });
 
-    const { employees } = await coordinatorA.data(`query($q: String) { employees(filter: { q: $q }) { items { source position workEmail person { fullName personalCode } } } }`, {
-      q: 'Ozola',
-    });
+    const { employees } = await coordinatorA.data(
+      `query($q: String) { employees(filter: { q: $q }) { items { source position workEmail person { fullName personalCode } } } }`,
+      {
+        q: 'Ozola',
+      },
+    );
     expect(employees.items).toEqual([
       { source: 'IMPORT', position: 'Vadītāja; personāla daļa', workEmail: 'anna@a.lv', person: { fullName: 'Anna Ozola', personalCode: masked(anna) } },
     ]);
@@ -118,7 +177,9 @@ describe('a roster with good, duplicate and malformed rows', () => {
     const csv = `personal_code,given_name,family_name,position\n${w.participantCode},Līga,DALĪBNIECE,\n`;
     const report = (await importAs(coordinatorA, csv, false)).data!.importEmployees;
     expect(report.rows).toEqual([expect.objectContaining({ status: 'UNCHANGED', changedFields: [] })]);
-    const { employees } = await coordinatorA.data(`query($q: String) { employees(filter: { q: $q }) { items { position person { fullName } } } }`, { q: w.participantCode });
+    const { employees } = await coordinatorA.data(`query($q: String) { employees(filter: { q: $q }) { items { position person { fullName } } } }`, {
+      q: w.participantCode,
+    });
     expect(employees.items).toEqual([{ position: 'Juriste', person: { fullName: 'Līga Dalībniece' } }]);
   });
 

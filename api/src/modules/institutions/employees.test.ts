@@ -43,7 +43,14 @@ const EMPLOYEES = `query($filter: EmploymentFilter, $sort: EmploymentSort, $page
 let serial = 0;
 const newEmployee = (overrides: Record<string, unknown> = {}) => {
   serial += 1;
-  return { personalCode: testPersonalCode(10_000 + serial), givenName: 'Jānis', familyName: `Darbinieks${serial}`, position: 'Referents', workEmail: null, ...overrides };
+  return {
+    personalCode: testPersonalCode(10_000 + serial),
+    givenName: 'Jānis',
+    familyName: `Darbinieks${serial}`,
+    position: 'Referents',
+    workEmail: null,
+    ...overrides,
+  };
 };
 
 const maskedPattern = /^\*{6}-\*{3}\d\d$/;
@@ -189,7 +196,10 @@ describe('ending an employment', () => {
   test('"I no longer work here": the employee ends their own employment and keeps their account (R-ID-5)', async () => {
     const code = testPersonalCode(20_001);
     const person = await signedInPerson(t, 'Inga', 'Aizgājēja', code);
-    const { addEmployee } = await as.coordinatorA.data(ADD, { institutionId: w.institutionA, input: newEmployee({ personalCode: code, givenName: 'Inga', familyName: 'Aizgājēja' }) });
+    const { addEmployee } = await as.coordinatorA.data(ADD, {
+      institutionId: w.institutionA,
+      input: newEmployee({ personalCode: code, givenName: 'Inga', familyName: 'Aizgājēja' }),
+    });
     const client = await t.as(person.id);
     const accounts = `{ me { person { employments { current institution { billingAccounts { id } } } } } }`;
     expect((await client.data(accounts)).me.person.employments[0].institution.billingAccounts.length).toBeGreaterThan(0);
@@ -232,7 +242,9 @@ describe('reading employees', () => {
   test('a personal code of someone who is not an employee finds nothing, and the code is never shown in full', async () => {
     expect((await as.coordinatorA.data(EMPLOYEES, { filter: { q: testPersonalCode(39_999) } })).employees.total).toBe(0);
     const { employees } = await as.coordinatorA.data(EMPLOYEES, { perPage: 100 });
-    expect(employees.items.every((e: { person: { personalCode: string | null } }) => e.person.personalCode === null || maskedPattern.test(e.person.personalCode))).toBe(true);
+    expect(
+      employees.items.every((e: { person: { personalCode: string | null } }) => e.person.personalCode === null || maskedPattern.test(e.person.personalCode)),
+    ).toBe(true);
   });
 
   test('the list: staff see every institution, a coordinator only their own; naming another is FORBIDDEN', async () => {
@@ -253,7 +265,8 @@ describe('reading employees', () => {
     expect(first.items).toHaveLength(2);
     expect(second.total).toBe(first.total);
     expect(first.items.map((e: { id: string }) => e.id)).not.toEqual(expect.arrayContaining(second.items.map((e: { id: string }) => e.id)));
-    const newest = (await as.staff.data(EMPLOYEES, { filter: { institutionId: w.institutionA }, perPage: 1, sort: { field: 'STARTED_AT', order: 'DESC' } })).employees;
+    const newest = (await as.staff.data(EMPLOYEES, { filter: { institutionId: w.institutionA }, perPage: 1, sort: { field: 'STARTED_AT', order: 'DESC' } }))
+      .employees;
     const latest = await employments().findOne({ where: { institutionId: w.institutionA }, order: { startedAt: 'DESC' } });
     expect(newest.items[0].id).toBe(latest!.id);
     expect(await as.staff.codes(EMPLOYEES, { perPage: 101 })).toEqual(['VALIDATION']);
@@ -264,9 +277,9 @@ describe('reading employees', () => {
     await as.coordinatorB.data(ADD, { institutionId: w.institutionB, input: { personalCode: searchable.code, givenName: 'Žanna', familyName: 'Ēriņa' } });
     const NESTED = `query($id: ID!) { employees(filter: { ids: [$id] }) { items { person { employments { institution { id } } } } } }`;
     const seenBy = async (client: Client, id: string) =>
-      (await client.data(NESTED, { id })).employees.items.flatMap((e: { person: { employments: { institution: { id: string } }[] } }) =>
-        e.person.employments.map((x) => x.institution.id),
-      ).sort();
+      (await client.data(NESTED, { id })).employees.items
+        .flatMap((e: { person: { employments: { institution: { id: string } }[] } }) => e.person.employments.map((x) => x.institution.id))
+        .sort();
     expect(await seenBy(as.coordinatorA, searchable.id)).toEqual([w.institutionA]);
     const atB = await employments().findOneByOrFail({ personId: searchable.personId, institutionId: w.institutionB });
     expect(await seenBy(as.coordinatorB, atB.id)).toEqual([w.institutionB]);
@@ -285,9 +298,14 @@ describe('API tokens with EMPLOYEES_READ', () => {
     const own = await service.listEmployments(tokenViewer(w.institutionA, [ApiScope.EMPLOYEES_READ]), {}, undefined, { page: 1, perPage: 100 });
     expect(own.total).toBeGreaterThan(0);
     expect(new Set(own.items.map((e) => e.institutionId))).toEqual(new Set([w.institutionA]));
-    await expect(service.listEmployments(tokenViewer(w.institutionA, [ApiScope.EMPLOYEES_READ]), { institutionId: w.institutionB })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(service.listEmployments(tokenViewer(w.institutionA, [ApiScope.EMPLOYEES_READ]), { institutionId: w.institutionB })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     expect((await service.listEmployments(tokenViewer(w.institutionA, [ApiScope.CATALOG_READ]), {})).total).toBe(0);
-    const pages = await service.employmentPagesByInstitutionIds(tokenViewer(w.institutionA, [ApiScope.EMPLOYEES_READ]), [w.institutionA, w.institutionB], { page: 1, perPage: 100 });
+    const pages = await service.employmentPagesByInstitutionIds(tokenViewer(w.institutionA, [ApiScope.EMPLOYEES_READ]), [w.institutionA, w.institutionB], {
+      page: 1,
+      perPage: 100,
+    });
     expect(pages.get(w.institutionA)!.total).toBe(own.total);
     expect(pages.get(w.institutionB)).toEqual({ items: [], total: 0 });
   });
@@ -296,11 +314,17 @@ describe('API tokens with EMPLOYEES_READ', () => {
     const tokens = t.app.services.apiTokens;
     const { token } = await tokens.createToken(systemContext(), { name: 'HR sistēma', scopes: [ApiScope.EMPLOYEES_READ], institutionId: w.institutionA });
     const bearer = { authorization: `Bearer ${token}` };
-    const own = await t.anonymous.request(`{ employees(perPage: 100) { total items { institution { id } person { personalCode employments { institution { id } } } } } }`, {}, bearer);
+    const own = await t.anonymous.request(
+      `{ employees(perPage: 100) { total items { institution { id } person { personalCode employments { institution { id } } } } } }`,
+      {},
+      bearer,
+    );
     expect(own.errors).toBeUndefined();
     expect(own.data!.employees.total).toBeGreaterThan(0);
     expect(new Set(own.data!.employees.items.map((e: { institution: { id: string } }) => e.institution.id))).toEqual(new Set([w.institutionA]));
-    const theirEmployments = own.data!.employees.items.flatMap((e: { person: { employments: { institution: { id: string } }[] } }) => e.person.employments.map((x) => x.institution.id));
+    const theirEmployments = own.data!.employees.items.flatMap((e: { person: { employments: { institution: { id: string } }[] } }) =>
+      e.person.employments.map((x) => x.institution.id),
+    );
     expect(new Set(theirEmployments)).toEqual(new Set([w.institutionA]));
     const other = await t.anonymous.request(`query($id: ID!) { employees(filter: { institutionId: $id }) { total } }`, { id: w.institutionB }, bearer);
     expect(other.errors?.[0].extensions?.code).toBe('FORBIDDEN');

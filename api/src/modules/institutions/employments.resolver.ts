@@ -52,12 +52,7 @@ export class EmploymentsResolver {
     description:
       'A CSV roster (header row; ";" or "," ; Latvian or English column names; at most 1 MB and 5,000 rows). Good rows go in one transaction; a dry run writes nothing.',
   })
-  importEmployees(
-    @Ctx() ctx: Context,
-    @Arg('institutionId', () => ID) institutionId: string,
-    @Arg('csv') csv: string,
-    @Arg('dryRun') dryRun: boolean,
-  ) {
+  importEmployees(@Ctx() ctx: Context, @Arg('institutionId', () => ID) institutionId: string, @Arg('csv') csv: string, @Arg('dryRun') dryRun: boolean) {
     return this.employments.importEmployees(ctx, institutionId, csv, dryRun);
   }
 }

@@ -85,7 +85,11 @@ export class EmploymentsService {
    * `Institution.employees`, so a list of institutions with their employees costs three statements.
    * Institutions whose employees the viewer may not read get an empty page.
    */
-  async employmentPagesByInstitutionIds(ctx: RequestContext, institutionIds: readonly string[], args: EmploymentQueryArgs): Promise<Map<string, Page<Employment>>> {
+  async employmentPagesByInstitutionIds(
+    ctx: RequestContext,
+    institutionIds: readonly string[],
+    args: EmploymentQueryArgs,
+  ): Promise<Map<string, Page<Employment>>> {
     const problems = new Problems();
     const window = pageWindow(args, problems);
     const readable = institutionIds.filter((id) => readsEmployees(ctx.viewer, id));
@@ -95,17 +99,23 @@ export class EmploymentsService {
     const pages = new Map<string, Page<Employment>>(institutionIds.map((id) => [id, { items: [], total: 0 }]));
     if (readable.length === 0) return pages;
 
-    const counts = await ranked.clone().select('e.institution_id', 'institution_id').addSelect('count(*)::int', 'total').groupBy('e.institution_id').getRawMany<{ institution_id: string; total: number }>();
+    const counts = await ranked
+      .clone()
+      .select('e.institution_id', 'institution_id')
+      .addSelect('count(*)::int', 'total')
+      .groupBy('e.institution_id')
+      .getRawMany<{ institution_id: string; total: number }>();
     for (const row of counts) pages.get(row.institution_id)!.total = row.total;
 
     const [order, direction] = this.orderOf(args.sort);
     ranked.select('e.id', 'id').addSelect(`row_number() OVER (PARTITION BY e.institution_id ORDER BY ${order} ${direction}, e.id)`, 'rn');
     const [sql, parameters] = ranked.getQueryAndParameters();
     const n = parameters.length;
-    const rows: { id: string; rn: string }[] = await this.dataSource.query(
-      `SELECT id, rn FROM (${sql}) ranked WHERE rn > $${n + 1} AND rn <= $${n + 2}`,
-      [...parameters, window.offset, window.offset + window.limit],
-    );
+    const rows: { id: string; rn: string }[] = await this.dataSource.query(`SELECT id, rn FROM (${sql}) ranked WHERE rn > $${n + 1} AND rn <= $${n + 2}`, [
+      ...parameters,
+      window.offset,
+      window.offset + window.limit,
+    ]);
     if (rows.length === 0) return pages;
     const rank = new Map(rows.map((row) => [row.id, Number(row.rn)]));
     const items = await this.dataSource.getRepository(Employment).findBy({ id: In([...rank.keys()]) });
@@ -193,7 +203,18 @@ export class EmploymentsService {
         }
         const { person } = await this.people.findOrCreateNamed(em, named);
         const source = isStaff(ctx.viewer) ? EmploymentSource.STAFF : EmploymentSource.COORDINATOR;
-        return em.save(em.create(Employment, { personId: person.id, institutionId, position, workEmail, source, addedBy: actingPersonId(ctx), endedAt: null, endedBy: null }));
+        return em.save(
+          em.create(Employment, {
+            personId: person.id,
+            institutionId,
+            position,
+            workEmail,
+            source,
+            addedBy: actingPersonId(ctx),
+            endedAt: null,
+            endedBy: null,
+          }),
+        );
       }),
     );
   }
@@ -278,7 +299,10 @@ export class EmploymentsService {
     const planned = roster.rows.map((row) => this.checkRow(row, firstLine));
     const good = planned.filter((row) => row.report.reasons.length === 0);
 
-    const persons = await this.people.findByPersonalCodes(em, good.map((row) => row.named.personalCode));
+    const persons = await this.people.findByPersonalCodes(
+      em,
+      good.map((row) => row.named.personalCode),
+    );
     const lineOfPerson = new Map<string, number>();
     for (const row of good) {
       const person = persons.get(row.named.personalCode) ?? null;
@@ -292,9 +316,7 @@ export class EmploymentsService {
       } else if (person) lineOfPerson.set(person.id, row.report.line);
     }
     const personIds = [...persons.values()].map((p) => p.id);
-    const current = personIds.length
-      ? await em.findBy(Employment, { institutionId, personId: In(personIds), endedAt: IsNull() })
-      : [];
+    const current = personIds.length ? await em.findBy(Employment, { institutionId, personId: In(personIds), endedAt: IsNull() }) : [];
     const currentByPerson = new Map(current.map((employment) => [employment.personId, employment]));
 
     for (const row of planned) {
@@ -323,7 +345,15 @@ export class EmploymentsService {
 
   /** The rules of one row that need no database; `firstLine` remembers codes seen earlier in the file. */
   private checkRow(row: RosterRow, firstLine: Map<string, number>): PlannedRow {
-    const report: EmployeeImportRow = { line: row.line, status: ImportRowStatus.REFUSED, name: null, personalCodeMasked: null, reasons: [], duplicateOfLine: null, changedFields: [] };
+    const report: EmployeeImportRow = {
+      line: row.line,
+      status: ImportRowStatus.REFUSED,
+      name: null,
+      personalCodeMasked: null,
+      reasons: [],
+      duplicateOfLine: null,
+      changedFields: [],
+    };
     const named: NamedPerson = { personalCode: '', givenName: '', familyName: '' };
     const planned: PlannedRow = { report, named, position: null, workEmail: null, person: null, existing: null };
     if (row.wrongColumnCount) {
@@ -372,7 +402,10 @@ export class EmploymentsService {
     });
     const additions: Partial<Employment>[] = [];
     const newcomers = plan.filter((row) => row.report.status === ImportRowStatus.ADDED && !row.person);
-    const created = await this.people.createNamed(em, newcomers.map((row) => row.named));
+    const created = await this.people.createNamed(
+      em,
+      newcomers.map((row) => row.named),
+    );
     newcomers.forEach((row, i) => additions.push(employ(row, created[i].id)));
     for (const row of plan) {
       const { status, changedFields } = row.report;

@@ -118,7 +118,7 @@ export class Employment {
   @Column({ type: 'text', nullable: true })
   position: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The work e-mail a coordinator recorded; the person\'s own e-mail comes first.' })
+  @Field(() => String, { nullable: true, description: "The work e-mail a coordinator recorded; the person's own e-mail comes first." })
   @Column({ name: 'work_email', type: 'text', nullable: true })
   workEmail: string | null;
 

@@ -22,7 +22,11 @@ export function employeePageLoader(employments: EmploymentsService, ctx: Request
       for (const key of keys) groups.set(argsKey(key), [...(groups.get(argsKey(key)) ?? []), key]);
       const pages = new Map<string, Page<Employment>>();
       for (const group of groups.values()) {
-        const byInstitution = await employments.employmentPagesByInstitutionIds(ctx, group.map((key) => key.institutionId), group[0]);
+        const byInstitution = await employments.employmentPagesByInstitutionIds(
+          ctx,
+          group.map((key) => key.institutionId),
+          group[0],
+        );
         for (const key of group) pages.set(cacheKey(key), byInstitution.get(key.institutionId)!);
       }
       return keys.map((key) => pages.get(cacheKey(key))!);

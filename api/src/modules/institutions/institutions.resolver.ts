@@ -36,11 +36,7 @@ export class InstitutionsResolver {
 
   @Authorized(UserRole.STAFF, UserRole.COORDINATOR)
   @Query(() => BillingAccountPage, { description: "Staff see every institution's accounts; a coordinator those of their own institutions." })
-  billingAccounts(
-    @Ctx() ctx: Context,
-    @Args() page: PageArgs,
-    @Arg('filter', () => BillingAccountFilter, { nullable: true }) filter?: BillingAccountFilter,
-  ) {
+  billingAccounts(@Ctx() ctx: Context, @Args() page: PageArgs, @Arg('filter', () => BillingAccountFilter, { nullable: true }) filter?: BillingAccountFilter) {
     return this.service.listBillingAccounts(ctx, filter, page);
   }
 

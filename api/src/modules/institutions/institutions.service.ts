@@ -112,7 +112,9 @@ export class InstitutionsService {
     }
     if (registrationNumber && registrationNumber !== institution.registrationNumber) {
       if (await em.existsBy(Institution, { registrationNumber })) {
-        throw new DomainError(ErrorCode.ALREADY_EXISTS, `Registration number ${registrationNumber} belongs to another institution`, { field: 'registrationNumber' });
+        throw new DomainError(ErrorCode.ALREADY_EXISTS, `Registration number ${registrationNumber} belongs to another institution`, {
+          field: 'registrationNumber',
+        });
       }
       institution.registrationNumber = registrationNumber;
     }
@@ -230,7 +232,11 @@ export class InstitutionsService {
   // Coordinators (staff)
 
   /** The person need not have signed in yet: they are found by code or created, and coordinate from their next request on. */
-  async appointCoordinator(ctx: RequestContext, institutionId: string, input: { personalCode: string; givenName: string; familyName: string }): Promise<Person> {
+  async appointCoordinator(
+    ctx: RequestContext,
+    institutionId: string,
+    input: { personalCode: string; givenName: string; familyName: string },
+  ): Promise<Person> {
     const problems = new Problems();
     const named = checkNamedPerson(input, problems);
     problems.throwIfAny();
@@ -263,6 +269,8 @@ export class InstitutionsService {
   async visibleCoordinatorsByInstitutionIds(ctx: RequestContext, institutionIds: readonly string[]): Promise<InstitutionCoordinator[]> {
     const visible = institutionIds.filter((id) => managesInstitution(ctx.viewer, id));
     if (visible.length === 0) return [];
-    return this.dataSource.getRepository(InstitutionCoordinator).find({ where: { institutionId: In(visible) }, order: { appointedAt: 'ASC', personId: 'ASC' } });
+    return this.dataSource
+      .getRepository(InstitutionCoordinator)
+      .find({ where: { institutionId: In(visible) }, order: { appointedAt: 'ASC', personId: 'ASC' } });
   }
 }

@@ -86,10 +86,7 @@ describe('institutions (staff)', () => {
       'registrationNumber:INVALID_REGISTRATION_NUMBER',
       'vatNumber:INVALID_VAT_NUMBER',
     ]);
-    expect(fieldCodes(await as.staff.request(CREATE_INSTITUTION, { input: { code: 'X-1' } }))).toEqual([
-      'name:REQUIRED',
-      'registrationNumber:REQUIRED',
-    ]);
+    expect(fieldCodes(await as.staff.request(CREATE_INSTITUTION, { input: { code: 'X-1' } }))).toEqual(['name:REQUIRED', 'registrationNumber:REQUIRED']);
     expect(await count('institution')).toBe(before);
   });
 
@@ -148,14 +145,20 @@ describe('billing accounts', () => {
   let n = 100;
   const account = (overrides: Record<string, unknown> = {}) => ({ name: 'Mācību budžets', number: testIban(++n), ...overrides });
 
-  test('staff and the institution\'s own coordinator create accounts; the number is stored as an IBAN without spaces', async () => {
+  test("staff and the institution's own coordinator create accounts; the number is stored as an IBAN without spaces", async () => {
     const number = testIban(++n);
     const spaced = number.replace(/(.{4})/g, '$1 ').toLowerCase();
     const { createBillingAccount } = await as.coordinatorA.data(CREATE_ACCOUNT, {
       institutionId: w.institutionA,
       input: { name: ' Projekts ', number: spaced, invoiceEmail: 'Projekts@Iestade.lv' },
     });
-    expect(createBillingAccount).toMatchObject({ name: 'Projekts', number, invoiceEmail: 'projekts@iestade.lv', archivedAt: null, institution: { id: w.institutionA } });
+    expect(createBillingAccount).toMatchObject({
+      name: 'Projekts',
+      number,
+      invoiceEmail: 'projekts@iestade.lv',
+      archivedAt: null,
+      institution: { id: w.institutionA },
+    });
     expect(await outcome('staff', CREATE_ACCOUNT, { institutionId: w.institutionB, input: account() })).toBe('OK');
   });
 
@@ -205,7 +208,7 @@ describe('billing accounts', () => {
     expect(await as.coordinatorA.codes(ARCHIVE_ACCOUNT, { id: '00000000-0000-4000-8000-000000000000' })).toEqual(['NOT_FOUND']);
   });
 
-  test('the list: staff see every institution\'s, a coordinator their own; naming another institution is FORBIDDEN', async () => {
+  test("the list: staff see every institution's, a coordinator their own; naming another institution is FORBIDDEN", async () => {
     const all = (await as.staff.data(BILLING_ACCOUNTS, { filter: { includeArchived: true } })).billingAccounts;
     expect(idsOf(all)).toEqual(expect.arrayContaining([w.accountA, w.archivedAccountA, w.accountB]));
     const own = (await as.coordinatorA.data(BILLING_ACCOUNTS, { filter: { includeArchived: true } })).billingAccounts;
@@ -252,9 +255,9 @@ describe('coordinators (staff appoint and remove)', () => {
       'givenName:REQUIRED',
       'personalCode:PERSONAL_CODE_FORMAT',
     ]);
-    expect(await as.staff.codes(APPOINT, { institutionId: '00000000-0000-4000-8000-000000000000', code: testPersonalCode(1003), given: 'A', family: 'B' })).toEqual([
-      'NOT_FOUND',
-    ]);
+    expect(
+      await as.staff.codes(APPOINT, { institutionId: '00000000-0000-4000-8000-000000000000', code: testPersonalCode(1003), given: 'A', family: 'B' }),
+    ).toEqual(['NOT_FOUND']);
   });
 
   test('removing a coordinator takes effect on their next request; the person stays', async () => {

@@ -35,7 +35,10 @@ export function checkNamedPerson(
   if (problem) problems.add('personalCode', PERSONAL_CODE_PROBLEM_CODES[problem], `personalCode: ${problem.toLowerCase().replace('_', ' ')}`);
   const givenName = cleanName(input.givenName);
   const familyName = cleanName(input.familyName);
-  for (const [field, value] of [['givenName', givenName], ['familyName', familyName]] as const) {
+  for (const [field, value] of [
+    ['givenName', givenName],
+    ['familyName', familyName],
+  ] as const) {
     if (!value) problems.add(field, 'REQUIRED', `${field} is required`);
     else problems.check(value.length <= MAX_NAME_LENGTH, field, 'LENGTH', `${field} must be at most ${MAX_NAME_LENGTH} characters`);
   }

@@ -42,7 +42,9 @@ export class NominationsService {
       }
       // The unique index stops two requests at once (ALREADY_EXISTS); this says it in words first.
       if (await em.existsBy(CoordinatorNomination, { personId, registrationNumber: registrationNumber!, status: NominationStatus.PENDING })) {
-        throw new ValidationError([{ field: 'registrationNumber', code: 'ALREADY_REQUESTED', message: 'Your request for this institution is already waiting for a decision' }]);
+        throw new ValidationError([
+          { field: 'registrationNumber', code: 'ALREADY_REQUESTED', message: 'Your request for this institution is already waiting for a decision' },
+        ]);
       }
       const nomination = await em.save(
         em.create(CoordinatorNomination, {
@@ -94,7 +96,13 @@ export class NominationsService {
         .values({ institutionId: institution.id, personId: nomination.personId, appointedBy: ctx.viewer?.personId ?? null })
         .orIgnore()
         .execute();
-      Object.assign(nomination, { status: NominationStatus.APPROVED, decisionNote: words, decidedAt: new Date(), decidedById: ctx.viewer?.personId ?? null, institutionId: institution.id });
+      Object.assign(nomination, {
+        status: NominationStatus.APPROVED,
+        decisionNote: words,
+        decidedAt: new Date(),
+        decidedById: ctx.viewer?.personId ?? null,
+        institutionId: institution.id,
+      });
       const saved = await em.save(nomination);
       return { result: saved, emails: await this.notices.decided(em, saved, institution.name) };
     });

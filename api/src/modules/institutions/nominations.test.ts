@@ -51,7 +51,12 @@ test('a request tells staff; refused, the person is told why; approved, they coo
   const person = await f.person({ givenName: 'Rasma', familyName: 'Kļaviņa', email: 'rasma@vm.test' });
   const asPerson = await t.as(person.id);
 
-  const input = { registrationNumber: institution.registrationNumber, institutionName: 'VM', position: 'Personāla daļas vadītāja', note: 'Koordinēšu mācības.' };
+  const input = {
+    registrationNumber: institution.registrationNumber,
+    institutionName: 'VM',
+    position: 'Personāla daļas vadītāja',
+    note: 'Koordinēšu mācības.',
+  };
   const first = (await asPerson.data(REQUEST, { input })).requestCoordinatorNomination;
   expect(first).toMatchObject({ status: 'PENDING', registrationNumber: institution.registrationNumber, position: 'Personāla daļas vadītāja' });
   expect(fieldCodes(await asPerson.request(REQUEST, { input }))).toEqual(['registrationNumber:ALREADY_REQUESTED']);
@@ -67,7 +72,9 @@ test('a request tells staff; refused, the person is told why; approved, they coo
   expect(pending).toMatchObject({ person: { id: person.id, email: 'rasma@vm.test' }, knownInstitution: { id: institution.id, name: 'Veselības ministrija' } });
 
   expect(fieldCodes(await staff.request(REFUSE, { id: first.id, reason: '  ' }))).toEqual(['reason:REQUIRED']);
-  expect((await staff.data(REFUSE, { id: first.id, reason: 'Ministrijai jau ir koordinators.' })).refuseCoordinatorNomination).toMatchObject({ status: 'REFUSED' });
+  expect((await staff.data(REFUSE, { id: first.id, reason: 'Ministrijai jau ir koordinators.' })).refuseCoordinatorNomination).toMatchObject({
+    status: 'REFUSED',
+  });
   const [refused] = await mailsOf('rasma@vm.test', 'coordinator-nomination-decided', 1);
   expect(refused.parsed.subject).toBe('Pieteikums koordinatora lomai noraidīts: VM');
   expect(textOf(refused)).toContain('Iemesls: Ministrijai jau ir koordinators.');

@@ -46,7 +46,9 @@ test('headers without diacritics are understood; unknown columns are ignored', (
 });
 
 test('rows with too few or too many cells are marked; empty padding cells and empty rows are not', () => {
-  const roster = rosterOf('personas_kods;vārds;uzvārds\n320000-00001;Jānis\n320000-00002;Anna;Ozola;extra\n320000-00003;Ilze;Liepa;;\n;;\n\n320000-00004;Pēteris;Kalns\n');
+  const roster = rosterOf(
+    'personas_kods;vārds;uzvārds\n320000-00001;Jānis\n320000-00002;Anna;Ozola;extra\n320000-00003;Ilze;Liepa;;\n;;\n\n320000-00004;Pēteris;Kalns\n',
+  );
   expect(roster.rows.map((row) => [row.line, row.wrongColumnCount])).toEqual([
     [2, true],
     [3, true],

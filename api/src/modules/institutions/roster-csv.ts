@@ -48,7 +48,11 @@ const headerKey = (cell: string) => foldForSearch(cell).replace(/ /g, '_');
 
 /** The delimiter Excel used: Latvian Excel writes ";", others ","; counted in the header, outside quotes. */
 export function detectDelimiter(text: string): string {
-  const counts = new Map<string, number>([[';', 0], [',', 0], ['\t', 0]]);
+  const counts = new Map<string, number>([
+    [';', 0],
+    [',', 0],
+    ['\t', 0],
+  ]);
   let quoted = false;
   for (const char of text) {
     if (char === '"') quoted = !quoted;

@@ -77,14 +77,7 @@ describe('buildCalendar', () => {
 
   test('the calendar has its header and one event', () => {
     const header = properties.slice(0, 6).map((p) => `${p.name}:${p.value}`);
-    expect(header).toEqual([
-      'BEGIN:VCALENDAR',
-      'PRODID:-//VAS//MPS//LV',
-      'VERSION:2.0',
-      'CALSCALE:GREGORIAN',
-      'METHOD:REQUEST',
-      'X-WR-CALNAME:Mācības\\, VAS',
-    ]);
+    expect(header).toEqual(['BEGIN:VCALENDAR', 'PRODID:-//VAS//MPS//LV', 'VERSION:2.0', 'CALSCALE:GREGORIAN', 'METHOD:REQUEST', 'X-WR-CALNAME:Mācības\\, VAS']);
     expect(properties.at(-1)).toMatchObject({ name: 'END', value: 'VCALENDAR' });
     expect(eventsOf(properties)).toHaveLength(1);
   });
@@ -141,9 +134,7 @@ describe('buildCalendar', () => {
   });
 
   test('absent location, description, url, organizer and attendee leave their properties out', () => {
-    const [bare] = eventsOf(
-      parseCalendar(buildCalendar({ method: 'PUBLISH', events: [event({ location: null, description: null, url: null })], now })),
-    );
+    const [bare] = eventsOf(parseCalendar(buildCalendar({ method: 'PUBLISH', events: [event({ location: null, description: null, url: null })], now })));
     for (const name of ['LOCATION', 'DESCRIPTION', 'URL', 'ORGANIZER', 'ATTENDEE']) expect(bare.has(name)).toBe(false);
   });
 

@@ -84,7 +84,10 @@ function eventLines(event: CalendarEvent, stamp: string, options: Parameters<typ
 
 /** `20270315T073000Z`: a DATE-TIME in UTC form, which needs no VTIMEZONE. */
 function utc(instant: Date): string {
-  return instant.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+  return instant
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '');
 }
 
 /** A TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and line breaks escaped. */

@@ -67,12 +67,17 @@ function calendarsOf(mail: CapturedMail): Calendar[] {
       else if (line === 'END:VEVENT') {
         events.push(current!);
         current = null;
-      }
-      else if (current) current[line.slice(0, line.indexOf(':')).split(';')[0]] = line.slice(line.indexOf(':') + 1);
+      } else if (current) current[line.slice(0, line.indexOf(':')).split(';')[0]] = line.slice(line.indexOf(':') + 1);
     }
     return {
       method: lines.find((l) => l.startsWith('METHOD:'))!.slice('METHOD:'.length),
-      events: events.map((e) => ({ uid: e.UID, sequence: Number(e.SEQUENCE), start: e.DTSTART, status: e.STATUS, ...(e.LOCATION ? { location: e.LOCATION } : {}) })),
+      events: events.map((e) => ({
+        uid: e.UID,
+        sequence: Number(e.SEQUENCE),
+        start: e.DTSTART,
+        status: e.STATUS,
+        ...(e.LOCATION ? { location: e.LOCATION } : {}),
+      })),
     };
   });
 }
@@ -157,7 +162,12 @@ describe('a schedule change, as e-mail through SMTP', () => {
     const s = await scenario();
     const moved = await staff.data(UPDATE_SESSION, { id: s.session.id, input: { startsAt: '2030-03-05T08:30:00Z', endsAt: '2030-03-05T11:30:00Z' } });
     expect(moved.updateSession.sequence).toBe(1);
-    await received([[s.liga, 1], [s.john, 1], [s.peteris, 1], [s.lecturer, 1]]);
+    await received([
+      [s.liga, 1],
+      [s.john, 1],
+      [s.peteris, 1],
+      [s.lecturer, 1],
+    ]);
 
     const [liga] = mailsTo(s.liga);
     expect(liga.parsed.subject).toBe(`Nodarbību grafiks mainīts: Publiskie iepirkumi (${s.group.code})`);
@@ -167,7 +177,14 @@ describe('a schedule change, as e-mail through SMTP', () => {
     expect(liga.parsed.text).toMatch(/pirmdiena, 2030\. gada 4\. marts\s*→\s*otrdiena, 2030\. gada 5\. marts/);
     expect(liga.parsed.text).toMatch(/09:00–12:00\s*→\s*10:30–13:30/);
     expect(liga.parsed.text).toContain(`Labdien, Līga Ozola!`);
-    expect(calendarsOf(liga)).toEqual([{ method: 'REQUEST', events: [{ uid: uid(s.session.id), sequence: 1, start: '20300305T083000Z', status: 'CONFIRMED', location: expect.stringContaining('VAS mācību centrs') }] }]);
+    expect(calendarsOf(liga)).toEqual([
+      {
+        method: 'REQUEST',
+        events: [
+          { uid: uid(s.session.id), sequence: 1, start: '20300305T083000Z', status: 'CONFIRMED', location: expect.stringContaining('VAS mācību centrs') },
+        ],
+      },
+    ]);
     // The iTIP part mail programs act on says its method in its Content-Type.
     const itip = liga.parsed.attachments.find((a) => a.contentType === 'text/calendar');
     expect(itip?.headers.get('content-type')).toMatchObject({ params: expect.objectContaining({ method: 'REQUEST' }) });
@@ -199,7 +216,12 @@ describe('a schedule change, as e-mail through SMTP', () => {
     expect(stored.map((m) => m.messageId)).toEqual([liga.parsed.messageId]);
 
     await staff.data(UPDATE_SESSION, { id: s.session.id, input: { startsAt: '2030-03-06T08:30:00Z', endsAt: '2030-03-06T11:30:00Z' } });
-    await received([[s.liga, 2], [s.john, 2], [s.peteris, 2], [s.lecturer, 2]]);
+    await received([
+      [s.liga, 2],
+      [s.john, 2],
+      [s.peteris, 2],
+      [s.lecturer, 2],
+    ]);
     const second = mailsTo(s.liga)[1];
     expect(calendarsOf(second)[0].events).toEqual([expect.objectContaining({ uid: uid(s.session.id), sequence: 2, start: '20300306T083000Z' })]);
     expect(second.parsed.messageId).not.toBe(liga.parsed.messageId);
@@ -209,12 +231,20 @@ describe('a schedule change, as e-mail through SMTP', () => {
   test('a session made hybrid: the waiting list is told it waits, without the link or a calendar; places read in each language', async () => {
     const s = await scenario();
     const place = await t.app.dataSource.getRepository(Place).save({
-      name: 'Valsts administrācijas skola', nameEn: 'Latvian School of Public Administration', address: 'Raiņa bulvāris 4, Rīga',
-      room: '108. telpa (datorklase)', roomEn: 'Room 108 (computer lab)', capacity: 16,
+      name: 'Valsts administrācijas skola',
+      nameEn: 'Latvian School of Public Administration',
+      address: 'Raiņa bulvāris 4, Rīga',
+      room: '108. telpa (datorklase)',
+      roomEn: 'Room 108 (computer lab)',
+      capacity: 16,
     });
     const link = 'https://vas.example.lv/meet/hybrid-7';
     await staff.data(UPDATE_SESSION, { id: s.session.id, input: { placeId: place.id, onlineUrl: link } });
-    await received([[s.liga, 1], [s.john, 1], [s.peteris, 1]]);
+    await received([
+      [s.liga, 1],
+      [s.john, 1],
+      [s.peteris, 1],
+    ]);
 
     const [peteris] = mailsTo(s.peteris);
     const waitingText = String(peteris.parsed.text).replace(/\s+/g, ' ');
@@ -248,7 +278,12 @@ describe('a schedule change, as e-mail through SMTP', () => {
       id: s.session.id,
       input: { startsAt: '2030-03-04T11:00:00Z', endsAt: '2030-03-04T14:30:00Z', placeId: s.otherPlace.id },
     });
-    await received([[s.liga, 1], [s.john, 1], [s.peteris, 1], [s.lecturer, 1]]);
+    await received([
+      [s.liga, 1],
+      [s.john, 1],
+      [s.peteris, 1],
+      [s.lecturer, 1],
+    ]);
     const rows = await rowsOfGroup(s.group.id);
     expect(rows.map((r) => r.toAddress).sort()).toEqual([s.liga.email, s.john.email, s.peteris.email, s.lecturer.email].sort());
     for (const person of [s.liga, s.john, s.peteris, s.lecturer]) expect(mailsTo(person)).toHaveLength(1);
@@ -260,8 +295,18 @@ describe('a schedule change, as e-mail through SMTP', () => {
 
   test('saveGroupSchedule moving two sessions and removing a third: one e-mail per person, with a REQUEST and a CANCEL calendar', async () => {
     const s = await scenario();
-    const second = await f.session(s.group.id, 0, { startsAt: at('2030-03-11T07:00:00Z'), endsAt: at('2030-03-11T10:00:00Z'), placeId: s.place.id, onlineUrl: null });
-    const third = await f.session(s.group.id, 0, { startsAt: at('2030-03-18T07:00:00Z'), endsAt: at('2030-03-18T10:00:00Z'), placeId: s.place.id, onlineUrl: null });
+    const second = await f.session(s.group.id, 0, {
+      startsAt: at('2030-03-11T07:00:00Z'),
+      endsAt: at('2030-03-11T10:00:00Z'),
+      placeId: s.place.id,
+      onlineUrl: null,
+    });
+    const third = await f.session(s.group.id, 0, {
+      startsAt: at('2030-03-18T07:00:00Z'),
+      endsAt: at('2030-03-18T10:00:00Z'),
+      placeId: s.place.id,
+      onlineUrl: null,
+    });
     const { saveGroupSchedule } = await staff.data(SAVE_SCHEDULE, {
       groupId: s.group.id,
       input: {
@@ -273,7 +318,11 @@ describe('a schedule change, as e-mail through SMTP', () => {
       },
     });
     expect(saveGroupSchedule.sessions.map((x: { id: string }) => x.id).sort()).toEqual([s.session.id, second.id].sort());
-    await received([[s.liga, 1], [s.john, 1], [s.peteris, 1]]);
+    await received([
+      [s.liga, 1],
+      [s.john, 1],
+      [s.peteris, 1],
+    ]);
 
     for (const person of [s.liga, s.john, s.peteris]) expect(await rowsOfPerson(s.group.id, person.id)).toHaveLength(1);
     const [liga] = mailsTo(s.liga);
@@ -281,7 +330,12 @@ describe('a schedule change, as e-mail through SMTP', () => {
     expect(liga.parsed.text).toContain('pirmdiena, 2030. gada 18. marts');
     const calendars = calendarsOf(liga);
     expect(calendars.map((c) => c.method)).toEqual(['REQUEST', 'CANCEL']);
-    expect(calendars[0].events.map((e) => [e.uid, e.sequence]).sort()).toEqual([[uid(s.session.id), 1], [uid(second.id), 1]].sort());
+    expect(calendars[0].events.map((e) => [e.uid, e.sequence]).sort()).toEqual(
+      [
+        [uid(s.session.id), 1],
+        [uid(second.id), 1],
+      ].sort(),
+    );
     // The removed session's entry is cancelled with a SEQUENCE above the one calendars hold.
     expect(calendars[1].events).toEqual([expect.objectContaining({ uid: uid(third.id), sequence: 1, status: 'CANCELLED' })]);
     expect(calendarsOf(mailsTo(s.peteris)[0])).toEqual([]);
@@ -291,18 +345,25 @@ describe('a schedule change, as e-mail through SMTP', () => {
     const s = await scenario();
     const successor = await f.lecturer('Pēteris Zariņš');
     await staff.data(UPDATE_SESSION, { id: s.session.id, input: { lecturerId: successor.id } });
-    await received([[s.lecturer, 1], [successor, 1]]);
+    await received([
+      [s.lecturer, 1],
+      [successor, 1],
+    ]);
 
     const [removed] = mailsTo(s.lecturer);
     expect(kindOf(removed)).toBe(NotificationKind.LECTURER_REMOVED);
     expect(removed.parsed.subject).toBe(`Jūs vairs nevadāt nodarbības: Publiskie iepirkumi (${s.group.code})`);
-    expect(calendarsOf(removed)).toEqual([{ method: 'CANCEL', events: [expect.objectContaining({ uid: uid(s.session.id), sequence: 1, status: 'CANCELLED' })] }]);
+    expect(calendarsOf(removed)).toEqual([
+      { method: 'CANCEL', events: [expect.objectContaining({ uid: uid(s.session.id), sequence: 1, status: 'CANCELLED' })] },
+    ]);
 
     const [assigned] = mailsTo(successor);
     expect(kindOf(assigned)).toBe(NotificationKind.LECTURER_ASSIGNED);
     expect(assigned.parsed.subject).toBe(`Norīkojums vadīt nodarbības: Publiskie iepirkumi (${s.group.code})`);
     expect(assigned.parsed.text).toContain('pirmdiena, 2030. gada 4. marts, 09:00–12:00');
-    expect(calendarsOf(assigned)).toEqual([{ method: 'REQUEST', events: [expect.objectContaining({ uid: uid(s.session.id), sequence: 1, status: 'CONFIRMED' })] }]);
+    expect(calendarsOf(assigned)).toEqual([
+      { method: 'REQUEST', events: [expect.objectContaining({ uid: uid(s.session.id), sequence: 1, status: 'CONFIRMED' })] },
+    ]);
 
     // The change wrote exactly these two messages: none to participants.
     expect((await rowsOfGroup(s.group.id)).map((r) => r.toAddress).sort()).toEqual([s.lecturer.email, successor.email].sort());
@@ -311,12 +372,26 @@ describe('a schedule change, as e-mail through SMTP', () => {
   test('a cancelled group: everyone expecting it and the lecturer are told, with the reason, and every session is cancelled with a higher SEQUENCE', async () => {
     const s = await scenario();
     await staff.data(UPDATE_SESSION, { id: s.session.id, input: { startsAt: '2030-03-04T08:00:00Z', endsAt: '2030-03-04T11:00:00Z' } });
-    const second = await f.session(s.group.id, 0, { startsAt: at('2030-03-11T07:00:00Z'), endsAt: at('2030-03-11T10:00:00Z'), placeId: s.place.id, onlineUrl: null, lecturerId: s.lecturer.id });
-    await received([[s.liga, 1], [s.lecturer, 1]]);
+    const second = await f.session(s.group.id, 0, {
+      startsAt: at('2030-03-11T07:00:00Z'),
+      endsAt: at('2030-03-11T10:00:00Z'),
+      placeId: s.place.id,
+      onlineUrl: null,
+      lecturerId: s.lecturer.id,
+    });
+    await received([
+      [s.liga, 1],
+      [s.lecturer, 1],
+    ]);
 
     const { cancelGroup } = await staff.data(CANCEL_GROUP, { id: s.group.id, reason: 'Pieteikušies par maz dalībnieku' });
     expect(cancelGroup).toEqual({ status: 'CANCELLED', cancellationReason: 'Pieteikušies par maz dalībnieku' });
-    await received([[s.liga, 2], [s.john, 2], [s.peteris, 2], [s.lecturer, 2]]);
+    await received([
+      [s.liga, 2],
+      [s.john, 2],
+      [s.peteris, 2],
+      [s.lecturer, 2],
+    ]);
 
     const liga = mailsTo(s.liga)[1];
     expect(kindOf(liga)).toBe(NotificationKind.GROUP_CANCELLED);
@@ -325,7 +400,12 @@ describe('a schedule change, as e-mail through SMTP', () => {
     const [calendar] = calendarsOf(liga);
     expect(calendar.method).toBe('CANCEL');
     // The moved session was at SEQUENCE 1, the other at 0: both go one up.
-    expect(calendar.events.map((e) => [e.uid, e.sequence, e.status]).sort()).toEqual([[uid(s.session.id), 2, 'CANCELLED'], [uid(second.id), 1, 'CANCELLED']].sort());
+    expect(calendar.events.map((e) => [e.uid, e.sequence, e.status]).sort()).toEqual(
+      [
+        [uid(s.session.id), 2, 'CANCELLED'],
+        [uid(second.id), 1, 'CANCELLED'],
+      ].sort(),
+    );
 
     const john = mailsTo(s.john)[1];
     expect(john.parsed.subject).toBe(`Group cancelled: Public procurement (${s.group.code})`);
@@ -333,15 +413,27 @@ describe('a schedule change, as e-mail through SMTP', () => {
     expect(calendarsOf(mailsTo(s.peteris)[1])).toEqual([]);
     const lecturer = mailsTo(s.lecturer)[1];
     expect(kindOf(lecturer)).toBe(NotificationKind.GROUP_CANCELLED);
-    expect(calendarsOf(lecturer)[0].events.map((e) => e.uid).sort()).toEqual([uid(s.session.id), uid(second.id)].sort());
+    expect(
+      calendarsOf(lecturer)[0]
+        .events.map((e) => e.uid)
+        .sort(),
+    ).toEqual([uid(s.session.id), uid(second.id)].sort());
     expect(await rowsOfPerson(s.group.id, s.ruta.id)).toEqual([]);
   });
 
   test('a confirmed group: its confirmed participants get every session as a calendar REQUEST; the waiting list is not told', async () => {
     const s = await scenario();
-    const second = await f.session(s.group.id, 0, { startsAt: at('2030-03-11T07:00:00Z'), endsAt: at('2030-03-11T10:00:00Z'), placeId: s.place.id, onlineUrl: null });
+    const second = await f.session(s.group.id, 0, {
+      startsAt: at('2030-03-11T07:00:00Z'),
+      endsAt: at('2030-03-11T10:00:00Z'),
+      placeId: s.place.id,
+      onlineUrl: null,
+    });
     expect((await staff.data(UPDATE_GROUP, { id: s.group.id, input: { status: 'CONFIRMED' } })).updateGroup.status).toBe('CONFIRMED');
-    await received([[s.liga, 1], [s.john, 1]]);
+    await received([
+      [s.liga, 1],
+      [s.john, 1],
+    ]);
 
     const [liga] = mailsTo(s.liga);
     expect(kindOf(liga)).toBe(NotificationKind.GROUP_CONFIRMED);
@@ -349,7 +441,10 @@ describe('a schedule change, as e-mail through SMTP', () => {
     expect(liga.parsed.text).toContain('pirmdiena, 2030. gada 4. marts, 09:00–12:00');
     expect(liga.parsed.text).toContain('pirmdiena, 2030. gada 11. marts, 09:00–12:00');
     expect(calendarsOf(liga)).toEqual([
-      { method: 'REQUEST', events: [expect.objectContaining({ uid: uid(s.session.id), sequence: 0 }), expect.objectContaining({ uid: uid(second.id), sequence: 0 })] },
+      {
+        method: 'REQUEST',
+        events: [expect.objectContaining({ uid: uid(s.session.id), sequence: 0 }), expect.objectContaining({ uid: uid(second.id), sequence: 0 })],
+      },
     ]);
     expect(mailsTo(s.john)[0].parsed.subject).toBe(`Group confirmed: Public procurement (${s.group.code})`);
     expect((await rowsOfGroup(s.group.id)).map((r) => r.personId).sort()).toEqual([s.liga.id, s.john.id].sort());
@@ -368,7 +463,12 @@ describe('the outbox', () => {
   test('the same event processed twice makes one message and one e-mail', async () => {
     const s = await scenario();
     await staff.data(UPDATE_SESSION, { id: s.session.id, input: { placeId: s.otherPlace.id } });
-    await received([[s.liga, 1], [s.john, 1], [s.peteris, 1], [s.lecturer, 1]]);
+    await received([
+      [s.liga, 1],
+      [s.john, 1],
+      [s.peteris, 1],
+      [s.lecturer, 1],
+    ]);
     const before = await rowsOfGroup(s.group.id);
 
     // The stored change turned into e-mails once more, as a crashed and restarted save would.
@@ -412,7 +512,11 @@ describe('the outbox', () => {
     expect((await staff.data(RETRY, { id: failed.id })).retryOutboxMessage).toEqual({ status: 'PENDING', toAddress: email, attempts: 0 });
     await received([[{ email }, 1]]);
     expect(capture.to(email)[0].parsed.messageId).toBe(failed.messageId);
-    const sent = await until('the message to be SENT', () => outbox().findOneByOrFail({ id: failed.id }), (m) => m.status === OutboxStatus.SENT);
+    const sent = await until(
+      'the message to be SENT',
+      () => outbox().findOneByOrFail({ id: failed.id }),
+      (m) => m.status === OutboxStatus.SENT,
+    );
     expect(sent).toMatchObject({ attempts: 1, lastError: null, channel: 'SMTP' });
 
     // Only a failed message can be retried.
@@ -437,7 +541,11 @@ describe('the outbox', () => {
     await enqueue([request(`test:451:${person.id}`, { personId: person.id, email: person.email })]);
     t.app.services.notifications.queued();
     await received([[person, 1]]);
-    const message = await until('the message to be SENT', () => outbox().findOneByOrFail({ idempotencyKey: `test:451:${person.id}` }), (m) => m.status === OutboxStatus.SENT);
+    const message = await until(
+      'the message to be SENT',
+      () => outbox().findOneByOrFail({ idempotencyKey: `test:451:${person.id}` }),
+      (m) => m.status === OutboxStatus.SENT,
+    );
     expect(message).toMatchObject({ attempts: 3, lastError: null });
     expect(capture.refusals(person.email!)).toBe(2);
     expect(mailsTo(person)).toHaveLength(1);
@@ -447,7 +555,9 @@ describe('the outbox', () => {
     const people = await Promise.all(Array.from({ length: 30 }, () => f.person()));
     await enqueue(people.map((p) => request(`test:bulk:${p.id}`, { personId: p.id, email: p.email })));
     const from = t.config.mailFrom;
-    const deliverers = [0, 1].map(() => new OutboxDelivery(t.app.dataSource, createMailTransport(capture.url, from), undefined, { batchSize: 4, concurrency: 3 }));
+    const deliverers = [0, 1].map(
+      () => new OutboxDelivery(t.app.dataSource, createMailTransport(capture.url, from), undefined, { batchSize: 4, concurrency: 3 }),
+    );
     const reports = await Promise.all([...deliverers.map((d) => d.deliverDue()), deliver()]);
     await Promise.all(deliverers.map((d) => d.stop()));
     await received(people.map((p) => [p, 1]));
@@ -471,7 +581,12 @@ describe('the outbox', () => {
         apps.push(await startTestApp(env, { databaseUrl: server.url }));
         const [a, b] = apps;
         const people = await Promise.all(Array.from({ length: 40 }, () => fixtures(a.app.dataSource).person()));
-        await inTransaction(a.app.dataSource, (em) => a.app.services.notifications.enqueue(em, people.map((p) => request(`test:two:${p.id}`, { personId: p.id, email: p.email }))));
+        await inTransaction(a.app.dataSource, (em) =>
+          a.app.services.notifications.enqueue(
+            em,
+            people.map((p) => request(`test:two:${p.id}`, { personId: p.id, email: p.email })),
+          ),
+        );
         const reports = await Promise.all([a.app.worker!.delivery.deliverDue(), b.app.worker!.delivery.deliverDue(), a.app.worker!.delivery.deliverDue()]);
         await received(people.map((p) => [p, 1]));
         expect(people.filter((p) => mailsTo(p).length !== 1)).toEqual([]);
@@ -495,14 +610,19 @@ describe('the console', () => {
     const s = await scenario();
     await staff.data(UPDATE_SESSION, { id: s.session.id, input: { placeId: s.otherPlace.id } });
     await staff.data(UPDATE_SESSION, { id: s.session.id, input: { lecturerId: (await f.lecturer('Pēteris Zariņš')).id } });
-    await received([[s.liga, 1], [s.lecturer, 2]]);
+    await received([
+      [s.liga, 1],
+      [s.lecturer, 2],
+    ]);
 
     const all = (await staff.data(PAGE, { f: { groupId: s.group.id }, perPage: 100 })).outboxMessages;
     expect(all.total).toBe(6); // four for the new place; removal and assignment for the new lecturer
     const kinds = (await staff.data(PAGE, { f: { groupId: s.group.id, kinds: ['LECTURER_ASSIGNED', 'LECTURER_REMOVED'] } })).outboxMessages;
     expect(kinds.items.map((m: { kind: string }) => m.kind).sort()).toEqual(['LECTURER_ASSIGNED', 'LECTURER_REMOVED']);
     const john = (await staff.data(PAGE, { f: { groupId: s.group.id, q: s.john.email } })).outboxMessages;
-    expect(john.items).toEqual([expect.objectContaining({ personId: s.john.id, language: 'EN', subject: `Schedule changed: Public procurement (${s.group.code})` })]);
+    expect(john.items).toEqual([
+      expect.objectContaining({ personId: s.john.id, language: 'EN', subject: `Schedule changed: Public procurement (${s.group.code})` }),
+    ]);
     expect((await staff.data(PAGE, { f: { personId: s.liga.id, statuses: ['FAILED'] } })).outboxMessages.total).toBe(0);
 
     const pages = await Promise.all([1, 2, 3].map((page) => staff.data(PAGE, { f: { groupId: s.group.id }, page, perPage: 4 })));
@@ -511,12 +631,19 @@ describe('the console', () => {
     const paged = pages.flatMap((p) => p.outboxMessages.items.map((m: { id: string }) => m.id));
     expect(paged).toEqual(all.items.map((m: { id: string }) => m.id));
 
-    const { outboxMessage } = await staff.data(`query($id: ID!) { outboxMessage(id: $id) { id idempotencyKey messageId html text attachments { filename contentType content } } }`, {
-      id: john.items[0].id,
-    });
+    const { outboxMessage } = await staff.data(
+      `query($id: ID!) { outboxMessage(id: $id) { id idempotencyKey messageId html text attachments { filename contentType content } } }`,
+      {
+        id: john.items[0].id,
+      },
+    );
     expect(outboxMessage.html).toContain('<html lang="en">');
     expect(outboxMessage.attachments).toEqual([
-      expect.objectContaining({ filename: 'invite.ics', contentType: 'text/calendar; charset=utf-8; method=REQUEST', content: expect.stringContaining(`UID:${uid(s.session.id)}`) }),
+      expect.objectContaining({
+        filename: 'invite.ics',
+        contentType: 'text/calendar; charset=utf-8; method=REQUEST',
+        content: expect.stringContaining(`UID:${uid(s.session.id)}`),
+      }),
     ]);
     expect(await staff.codes(`{ outboxMessage(id: "00000000-0000-4000-8000-000000000000") { id } }`)).toEqual(['NOT_FOUND']);
     expect(fieldCodes(await staff.request(PAGE, { f: { groupId: 'nope' } }))).toEqual(['filter.groupId:INVALID_ID']);
@@ -539,10 +666,13 @@ describe('the console', () => {
     'a preview of %s in %s is the template with its sample data',
     async (kind, language) => {
       const graphKind = Object.entries(NotificationKind).find(([, value]) => value === kind)![0];
-      const { notificationPreview } = await staff.data(`query($kind: NotificationKind!, $language: Language!) { notificationPreview(kind: $kind, language: $language) { kind language subject html text } }`, {
-        kind: graphKind,
-        language: language.toUpperCase(),
-      });
+      const { notificationPreview } = await staff.data(
+        `query($kind: NotificationKind!, $language: Language!) { notificationPreview(kind: $kind, language: $language) { kind language subject html text } }`,
+        {
+          kind: graphKind,
+          language: language.toUpperCase(),
+        },
+      );
       const sample = renderer.sample(kind);
       expect(notificationPreview).toMatchObject({ kind: graphKind, language: language.toUpperCase() });
       // A course e-mail names its group; a nomination its institution; an answer the course asked about.

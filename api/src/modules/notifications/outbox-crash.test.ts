@@ -59,7 +59,10 @@ function seededRandom(seed: number): () => number {
 /** The Message-ID header of a raw message (header lines may be folded). */
 function messageIdOf(raw: Buffer): string {
   const end = raw.indexOf('\r\n\r\n');
-  const header = raw.subarray(0, end === -1 ? raw.length : end).toString('utf8').replace(/\r\n[ \t]+/g, ' ');
+  const header = raw
+    .subarray(0, end === -1 ? raw.length : end)
+    .toString('utf8')
+    .replace(/\r\n[ \t]+/g, ' ');
   return /^message-id:\s*(\S+)/im.exec(header)?.[1] ?? '';
 }
 
@@ -224,12 +227,9 @@ describe('outbox delivery with workers killed at random moments', () => {
     });
     const stored = await dataSource.transaction((em) => notifications.enqueue(em, requests));
     expect(stored).toBe(MESSAGES);
-    const messageIds = new Map(
-      (await dataSource.getRepository(OutboxMessage).find()).map((m) => [m.toAddress!, m.messageId] as const),
-    );
+    const messageIds = new Map((await dataSource.getRepository(OutboxMessage).find()).map((m) => [m.toAddress!, m.messageId] as const));
 
-    const unfinished = async () =>
-      Number((await dataSource.query(`SELECT count(*)::int AS n FROM outbox_message WHERE status <> 'SENT'`))[0].n);
+    const unfinished = async () => Number((await dataSource.query(`SELECT count(*)::int AS n FROM outbox_message WHERE status <> 'SENT'`))[0].n);
     const env = { DATABASE_URL: database.url, SMTP_URL: smtp.url, OUTBOX_LEASE_MS: '1500', OUTBOX_BATCH_SIZE: '10' };
     const random = seededRandom(SEED);
     let kills = 0;
@@ -268,9 +268,7 @@ describe('outbox delivery with workers killed at random moments', () => {
     const end = await within(last.exited, 60_000, 'the last worker delivering the rest');
     expect({ ...end, output: last.output() }).toEqual({ code: 0, signal: null, output: 'ready\n' });
 
-    const counts: { status: OutboxStatus; n: number }[] = await dataSource.query(
-      `SELECT status, count(*)::int AS n FROM outbox_message GROUP BY status`,
-    );
+    const counts: { status: OutboxStatus; n: number }[] = await dataSource.query(`SELECT status, count(*)::int AS n FROM outbox_message GROUP BY status`);
     expect(counts).toEqual([{ status: OutboxStatus.SENT, n: MESSAGES }]);
     const [{ reclaimed }] = await dataSource.query(`SELECT count(*)::int AS reclaimed FROM outbox_message WHERE attempts > 1`);
 
@@ -461,10 +459,14 @@ class RawConnection {
   }
 
   private until(types: string): Promise<string> {
-    return within(new Promise((resolve) => {
-      this.waiting = { types, resolve };
-      this.read();
-    }), 10_000, `waiting for ${types}`);
+    return within(
+      new Promise((resolve) => {
+        this.waiting = { types, resolve };
+        this.read();
+      }),
+      10_000,
+      `waiting for ${types}`,
+    );
   }
 
   private read(): void {

@@ -143,8 +143,12 @@ describe('what the e-mails say', () => {
   test('an online session whose link the recipient may not have says so, without a link', () => {
     const data = renderer.sample(NotificationKind.REGISTRATION_WAITING);
     const sessions = data.sessions.map((s) => ({ ...s, place: null, online: true, onlineUrl: null }));
-    expect(flat(renderer.render(NotificationKind.REGISTRATION_WAITING, Language.EN, { ...data, sessions }).text)).toContain('Place: online (confirmed participants get the link)');
-    expect(flat(renderer.render(NotificationKind.REGISTRATION_WAITING, Language.LV, { ...data, sessions }).text)).toContain('Vieta: tiešsaistē (saiti saņem apstiprinātie dalībnieki)');
+    expect(flat(renderer.render(NotificationKind.REGISTRATION_WAITING, Language.EN, { ...data, sessions }).text)).toContain(
+      'Place: online (confirmed participants get the link)',
+    );
+    expect(flat(renderer.render(NotificationKind.REGISTRATION_WAITING, Language.LV, { ...data, sessions }).text)).toContain(
+      'Vieta: tiešsaistē (saiti saņem apstiprinātie dalībnieki)',
+    );
   });
 
   test('the wording follows the recipient role', () => {

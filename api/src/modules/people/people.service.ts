@@ -53,9 +53,7 @@ export class PeopleService {
   async contactsByIds(ids: readonly string[], em: EntityManager = this.dataSource.manager): Promise<Map<string, PersonContact>> {
     if (ids.length === 0) return new Map();
     const people = await em.findBy(Person, { id: In([...ids]) });
-    return new Map(
-      people.map((p) => [p.id, { personId: p.id, name: `${p.givenName} ${p.familyName}`, email: p.email, language: p.preferredLanguage }]),
-    );
+    return new Map(people.map((p) => [p.id, { personId: p.id, name: `${p.givenName} ${p.familyName}`, email: p.email, language: p.preferredLanguage }]));
   }
 
   async grantedRoles(personId: string): Promise<UserRole[]> {
@@ -65,9 +63,7 @@ export class PeopleService {
 
   /** The people the development sign-in offers, with their personal codes (it signs tokens for them). */
   async demoPersons(): Promise<(Person & { personalCode: string | null })[]> {
-    const persons = await this.dataSource
-      .getRepository(Person)
-      .find({ where: { demoNote: Not(IsNull()) }, order: { familyName: 'ASC', givenName: 'ASC' } });
+    const persons = await this.dataSource.getRepository(Person).find({ where: { demoNote: Not(IsNull()) }, order: { familyName: 'ASC', givenName: 'ASC' } });
     const codes = await this.currentPersonalCodes(persons.map((p) => p.id));
     return persons.map((person) => Object.assign(person, { personalCode: codes.get(person.id) ?? null }));
   }
@@ -156,9 +152,7 @@ export class PeopleService {
     if (!current || personalCodeProblem(current)) {
       throw new DomainError(ErrorCode.VALIDATION, 'The identity provider sent an invalid personal code');
     }
-    const historical = identity.historicalPersonalCodes
-      .map(normalizePersonalCode)
-      .filter((code): code is string => !!code && code !== current);
+    const historical = identity.historicalPersonalCodes.map(normalizePersonalCode).filter((code): code is string => !!code && code !== current);
     for (let attempt = 1; ; attempt += 1) {
       try {
         return await this.dataSource.transaction((em) => this.applySignIn(em, identity, current, historical));

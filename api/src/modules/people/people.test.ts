@@ -29,7 +29,9 @@ describe('completing the profile (R-ID-2, R-ID-3, R-ID-4)', () => {
     const { id } = await signedIn({ email: null });
     const client = await t.as(id);
     expect((await client.data(ME)).me.missingProfileFields).toEqual(['EMAIL']);
-    const saved = await client.data(UPDATE, { input: { email: ' Zane.Eglite@Example.LV ', phone: '+371 2000 0000', declaredAddress: 'Brīvības iela 1, Rīga' } });
+    const saved = await client.data(UPDATE, {
+      input: { email: ' Zane.Eglite@Example.LV ', phone: '+371 2000 0000', declaredAddress: 'Brīvības iela 1, Rīga' },
+    });
     expect(saved.updateMyProfile).toEqual({
       missingProfileFields: [],
       person: { email: 'zane.eglite@example.lv', phone: '+37120000000', declaredAddress: 'Brīvības iela 1, Rīga', preferredLanguage: 'LV', employer: null },

@@ -14,7 +14,11 @@ const WEIGHTS = [1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 
 /** Digits only: spaces and one hyphen after the sixth digit are allowed; eParaksts adds `PNOLV-`. */
 export function normalizePersonalCode(input: string): string | null {
-  const text = input.trim().toUpperCase().replace(/^PNOLV-?/, '').replace(/\s+/g, '');
+  const text = input
+    .trim()
+    .toUpperCase()
+    .replace(/^PNOLV-?/, '')
+    .replace(/\s+/g, '');
   const match = /^(\d{6})-?(\d{5})$/.exec(text);
   return match ? match[1] + match[2] : null;
 }

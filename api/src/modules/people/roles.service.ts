@@ -77,7 +77,13 @@ export class RolesService {
   /** An administrator grants STAFF or ADMIN to someone else; granting a role they have changes nothing. */
   grantRole(ctx: RequestContext, personId: string, role: UserRole): Promise<Person> {
     return this.changeRole(ctx, personId, role, async (em) => {
-      await em.createQueryBuilder().insert().into(PersonRole).values({ personId, role: role as PersonRole['role'] }).orIgnore().execute();
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(PersonRole)
+        .values({ personId, role: role as PersonRole['role'] })
+        .orIgnore()
+        .execute();
     });
   }
 
@@ -91,7 +97,9 @@ export class RolesService {
   private async changeRole(ctx: RequestContext, personId: string, role: UserRole, change: (em: EntityManager) => Promise<void>): Promise<Person> {
     if (!ctx.viewer?.roles.includes(UserRole.ADMIN)) throw new ForbiddenError('Only an administrator grants or withdraws the staff and administrator roles');
     if (!GRANTABLE.includes(role)) {
-      throw new ValidationError([{ field: 'role', code: 'NOT_GRANTABLE', message: 'Only STAFF and ADMIN are granted; coordinators are appointed and lecturers linked' }]);
+      throw new ValidationError([
+        { field: 'role', code: 'NOT_GRANTABLE', message: 'Only STAFF and ADMIN are granted; coordinators are appointed and lecturers linked' },
+      ]);
     }
     if (personId === ctx.viewer.personId) throw new ForbiddenError('Nobody changes their own roles');
     return inTransaction(this.dataSource, async (em) => {

@@ -54,7 +54,11 @@ test('staff find people by name without diacritics, by personal code and by role
   expect(byName.items.map((p: any) => p.id)).toEqual([person.id]);
   expect(byName.items[0]).toMatchObject({ fullName: 'Žanete Šķēle', email: 'zanete.skele@example.lv', roles: ['PARTICIPANT'] });
   const code = testPersonalCode(654_321);
-  const { person: coded } = await t.app.services.people.findOrCreateNamed(t.app.dataSource.manager, { personalCode: code, givenName: 'Kods', familyName: 'Meklētais' });
+  const { person: coded } = await t.app.services.people.findOrCreateNamed(t.app.dataSource.manager, {
+    personalCode: code,
+    givenName: 'Kods',
+    familyName: 'Meklētais',
+  });
   expect((await staff.data(PEOPLE, { f: { q: code } })).people.items.map((p: any) => p.id)).toEqual([coded.id]);
   expect((await staff.data(PEOPLE, { f: { q: code.replace('-', '') } })).people.items.map((p: any) => p.id)).toEqual([coded.id]);
   const staffOnly = (await staff.data(PEOPLE, { f: { role: 'STAFF' } })).people.items;
@@ -77,7 +81,9 @@ test('staff link a lecturer record to a person, who is a LECTURER from the next 
   expect(linked).toEqual({ id: first, personId: person.id, person: { id: person.id, fullName: 'Inga Lektore' } });
   expect((await asPerson.data(ME)).me.roles.sort()).toEqual(['LECTURER', 'PARTICIPANT']);
   expect(fieldCodes(await staff.request(LINK, { id: second, input: { personId: person.id } }))).toEqual(['personId:ALREADY_LINKED']);
-  expect(fieldCodes(await staff.request(LINK, { id: second, input: { personId: '00000000-0000-4000-8000-000000000000' } }))).toEqual(['personId:UNKNOWN_PERSON']);
+  expect(fieldCodes(await staff.request(LINK, { id: second, input: { personId: '00000000-0000-4000-8000-000000000000' } }))).toEqual([
+    'personId:UNKNOWN_PERSON',
+  ]);
   // Others do not see who a lecturer is in the system.
   const group = await f.group((await f.course((await f.topic()).id)).id);
   await f.session(group.id, 10, { lecturerId: first });

@@ -23,7 +23,13 @@ afterAll(() => t?.stop());
 
 async function historyOf(person: { id: string }) {
   const client = await t.as(person.id);
-  return (await client.data(HISTORY)).myRegistrations as { id: string; status: string; participation: string; group: { code: string }; certificate: { number: string } | null }[];
+  return (await client.data(HISTORY)).myRegistrations as {
+    id: string;
+    status: string;
+    participation: string;
+    group: { code: string };
+    certificate: { number: string } | null;
+  }[];
 }
 
 test('each registration says where the person stands; a held group makes a confirmed seat COMPLETED', async () => {
@@ -74,7 +80,9 @@ test('a certificate shows with its registration, to the person and staff only', 
   const registration = await f.registration(person.id, group.id);
   const other = await f.group(course.id, { status: GroupStatus.COMPLETED });
   await f.registration(person.id, other.id);
-  await t.app.dataSource.getRepository(Certificate).insert({ number: 'VAS-2026-0042', personId: person.id, courseId: course.id, groupId: group.id, issuedAt: new Date() });
+  await t.app.dataSource
+    .getRepository(Certificate)
+    .insert({ number: 'VAS-2026-0042', personId: person.id, courseId: course.id, groupId: group.id, issuedAt: new Date() });
 
   const history = await historyOf(person);
   expect(history.map((r) => [r.group.code, r.certificate?.number ?? null])).toEqual([

@@ -17,7 +17,12 @@ registerEnumType(Participation, {
 });
 
 /** The rule behind `Registration.participation`; `groupEndsAt` is the end of the group's last session, null without sessions. */
-export function participationOf(registration: Pick<Registration, 'status'>, group: Pick<Group, 'status'> | null, groupEndsAt: Date | null, now: Date): Participation {
+export function participationOf(
+  registration: Pick<Registration, 'status'>,
+  group: Pick<Group, 'status'> | null,
+  groupEndsAt: Date | null,
+  now: Date,
+): Participation {
   if (registration.status === RegistrationStatus.CANCELLED || group?.status === GroupStatus.CANCELLED) return Participation.CANCELLED;
   if (registration.status === RegistrationStatus.WAITING) return Participation.WAITING;
   const ended = group?.status === GroupStatus.COMPLETED || (!!groupEndsAt && groupEndsAt.getTime() < now.getTime());

@@ -112,7 +112,9 @@ test('the registration that reaches the minimum size confirms the group, and eve
   const third = await f.person();
   await (await t.as(third.id)).data(REGISTER, { input: { groupId: group.id } });
   await mailsOf(third.email!, 1);
-  const groupConfirmed = await t.app.dataSource.query(`SELECT count(*)::int AS n FROM outbox_message WHERE group_id = $1 AND kind = 'group-confirmed'`, [group.id]);
+  const groupConfirmed = await t.app.dataSource.query(`SELECT count(*)::int AS n FROM outbox_message WHERE group_id = $1 AND kind = 'group-confirmed'`, [
+    group.id,
+  ]);
   expect(groupConfirmed[0].n).toBe(2);
 });
 
@@ -140,7 +142,9 @@ test("coordinators hear of their employees' registrations made or cancelled by s
   expect(textOf(toEmily)).toContain('https://mps.vas.test/admin');
 
   // 2. Anna registers Ieva (the group is full: she waits): Emily hears of it, Anna does not (she did it).
-  await (await t.as(anna.id)).data(`mutation ($input: EmployeeRegistrationInput!) { registerEmployees(input: $input) { id } }`, {
+  await (
+    await t.as(anna.id)
+  ).data(`mutation ($input: EmployeeRegistrationInput!) { registerEmployees(input: $input) { id } }`, {
     input: { groupId: group.id, institutionId: institution.id, personIds: [ieva.id] },
   });
   await waitForCoordinatorMails(emily.email!, 2);

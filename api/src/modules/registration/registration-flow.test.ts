@@ -57,7 +57,10 @@ describe('a participant registers themself', () => {
     const noAddress = await client.request(REGISTER, { input: { groupId: group.id, payer: 'PRIVATE' } });
     expect(noAddress.errors?.[0]?.extensions).toMatchObject({ code: 'PROFILE_INCOMPLETE', missing: ['declaredAddress'] });
     const noEmployer = await client.request(REGISTER, { input: { groupId: group.id, payer: 'INSTITUTION' } });
-    expect(noEmployer.errors?.[0]?.extensions).toMatchObject({ code: 'PROFILE_INCOMPLETE', missing: ['employer.name', 'employer.registrationNumber', 'employer.address'] });
+    expect(noEmployer.errors?.[0]?.extensions).toMatchObject({
+      code: 'PROFILE_INCOMPLETE',
+      missing: ['employer.name', 'employer.registrationNumber', 'employer.address'],
+    });
     expect(await rowsOf(group.id)).toEqual([]);
 
     await t.app.dataSource.getRepository(Person).update(id, { declaredAddress: 'Brīvības iela 1, Rīga, LV-1010' });
@@ -90,7 +93,11 @@ describe('a participant registers themself', () => {
     ['a malformed id', async () => ({ groupId: 'x' }), 'VALIDATION'],
     ['a planned (unpublished) group', async () => ({ groupId: (await f.group(freeCourse, { status: GroupStatus.PLANNED })).id }), 'REGISTRATION_CLOSED'],
     ['a cancelled group', async () => ({ groupId: (await f.group(freeCourse, { status: GroupStatus.CANCELLED })).id }), 'REGISTRATION_CLOSED'],
-    ['a group past its deadline', async () => ({ groupId: (await f.group(freeCourse, { registrationDeadline: new Date(Date.now() - 60_000) })).id }), 'DEADLINE_PASSED'],
+    [
+      'a group past its deadline',
+      async () => ({ groupId: (await f.group(freeCourse, { registrationDeadline: new Date(Date.now() - 60_000) })).id }),
+      'DEADLINE_PASSED',
+    ],
     [
       'a restricted course',
       async () => ({ groupId: (await f.group((await f.course(topic, { priceCents: 0, visibility: CourseVisibility.RESTRICTED })).id)).id }),
@@ -115,7 +122,12 @@ describe('the waiting list', () => {
     for (let i = 0; i < 4; i++) people.push(await participant());
     const placed = [];
     for (const p of people) placed.push((await p.client.data(REGISTER, { input: { groupId: group.id } })).register);
-    expect(placed.map((r) => [r.status, r.waitingPosition])).toEqual([['CONFIRMED', null], ['CONFIRMED', null], ['WAITING', 1], ['WAITING', 2]]);
+    expect(placed.map((r) => [r.status, r.waitingPosition])).toEqual([
+      ['CONFIRMED', null],
+      ['CONFIRMED', null],
+      ['WAITING', 1],
+      ['WAITING', 2],
+    ]);
 
     const { cancelRegistration } = await people[0].client.data(CANCEL, { input: { id: placed[0].id, reason: ' Slimība ' } });
     expect(cancelRegistration).toMatchObject({ status: 'CANCELLED', cancellationReason: 'Slimība' });
@@ -138,14 +150,16 @@ describe('the waiting list', () => {
     expect((await rowsOf(group.id)).map((r) => r.status).sort()).toEqual(['CANCELLED', 'CONFIRMED', 'WAITING']);
     const staff = await t.as((await f.staff()).id);
     expect(await c.client.codes(`mutation ($id: ID!) { confirmFromWaitingList(id: $id) { id } }`, { id: waitingC.id })).toEqual(['FORBIDDEN']);
-    const { confirmFromWaitingList } = await staff.data(`mutation ($id: ID!) { confirmFromWaitingList(id: $id) { status waitingPosition } }`, { id: waitingC.id });
+    const { confirmFromWaitingList } = await staff.data(`mutation ($id: ID!) { confirmFromWaitingList(id: $id) { status waitingPosition } }`, {
+      id: waitingC.id,
+    });
     expect(confirmFromWaitingList).toEqual({ status: 'CONFIRMED', waitingPosition: null });
     expect(fieldCodes(await staff.request(`mutation ($id: ID!) { confirmFromWaitingList(id: $id) { id } }`, { id: waitingC.id }))).toEqual(['id:NOT_WAITING']);
   });
 });
 
 describe('cancelling', () => {
-  test("after the deadline the person is refused; their coordinator and staff may; others see nothing", async () => {
+  test('after the deadline the person is refused; their coordinator and staff may; others see nothing', async () => {
     const institution = await f.institution();
     const group = await f.group(freeCourse, { registrationDeadline: new Date(Date.now() + 3_600_000) });
     const p = await participant();
@@ -163,7 +177,9 @@ describe('cancelling', () => {
 describe('a coordinator registers employees', () => {
   test('many at once: seats first, then the waiting list in the order given', async () => {
     const institution = await f.institution();
-    const account = await t.app.dataSource.getRepository(BillingAccount).save({ institutionId: institution.id, name: 'Konts', number: 'LV80BANK0000435195003' });
+    const account = await t.app.dataSource
+      .getRepository(BillingAccount)
+      .save({ institutionId: institution.id, name: 'Konts', number: 'LV80BANK0000435195003' });
     const coordinatorId = (await f.person({ coordinates: [institution.id] })).id;
     const coordinator = await t.as(coordinatorId);
     const employees = [];
@@ -193,7 +209,17 @@ describe('a coordinator registers employees', () => {
     const LIST = `query ($f: RegistrationFilter) { registrations(filter: $f, order: LIST) {
       total items { person { id } status waitingPosition payerName registeredBy { id fullName } cancelledBy { id } cancellationReason } } }`;
     const { registrations } = await coordinator.data(LIST, { f: { groupId: group.id } });
-    expect(registrations.items.map((r: any) => [r.person.id, r.status, r.waitingPosition, r.payerName, r.registeredBy.id, r.cancelledBy?.id ?? null, r.cancellationReason])).toEqual([
+    expect(
+      registrations.items.map((r: any) => [
+        r.person.id,
+        r.status,
+        r.waitingPosition,
+        r.payerName,
+        r.registeredBy.id,
+        r.cancelledBy?.id ?? null,
+        r.cancellationReason,
+      ]),
+    ).toEqual([
       [employees[2], 'CONFIRMED', null, institution.name, coordinatorId, null, null],
       [employees[1], 'CONFIRMED', null, institution.name, coordinatorId, null, null],
       [employees[0], 'CANCELLED', null, institution.name, coordinatorId, coordinatorId, 'Slimība'],
@@ -231,7 +257,8 @@ test('a person registered into a restricted course sees it in their own views, n
   const COURSE = `query ($id: ID!) { course(id: $id) { id titleLv } }`;
   expect(await employee.client.codes(COURSE, { id: course.id })).toEqual(['NOT_FOUND']);
 
-  const [registration] = (await coordinator.data(EMPLOYEES, { input: { groupId: group.id, institutionId: institution.id, personIds: [employee.id] } })).registerEmployees;
+  const [registration] = (await coordinator.data(EMPLOYEES, { input: { groupId: group.id, institutionId: institution.id, personIds: [employee.id] } }))
+    .registerEmployees;
   expect((await employee.client.data(COURSE, { id: course.id })).course).toEqual({ id: course.id, titleLv: 'Slēgtais kurss' });
   const { myRegistrations } = await employee.client.data(`{ myRegistrations { group { id course { id } } } }`);
   expect(myRegistrations).toEqual([{ group: { id: group.id, course: { id: course.id } } }]);

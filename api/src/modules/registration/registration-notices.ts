@@ -144,7 +144,9 @@ export class RegistrationNotices {
       };
       emails.push({
         kind: NotificationKind.EMPLOYEE_REGISTRATIONS,
-        idempotencyKey: `${NotificationKind.EMPLOYEE_REGISTRATIONS}:${createHash('sha256').update(`${key} ${ids.join(',')}`).digest('base64url')}`,
+        idempotencyKey: `${NotificationKind.EMPLOYEE_REGISTRATIONS}:${createHash('sha256')
+          .update(`${key} ${ids.join(',')}`)
+          .digest('base64url')}`,
         to,
         groupId,
         data: data as EmailRequest['data'],
@@ -160,7 +162,9 @@ export class RegistrationNotices {
     // The waiting list has no seat yet: no link to the online meeting (it comes with the move up).
     const sessions = sessionViews(group, to.language, registration.status === RegistrationStatus.CONFIRMED);
     const events = (cancelled: boolean): CalendarEvent[] =>
-      group.sessions.map((s) => sessionEvent(s, { title, groupCode: group.code, place: s.place, language: to.language, publicUrl: this.settings.publicUrl, cancelled }));
+      group.sessions.map((s) =>
+        sessionEvent(s, { title, groupCode: group.code, place: s.place, language: to.language, publicUrl: this.settings.publicUrl, cancelled }),
+      );
     const common = {
       recipientName: to.name,
       recipientRole: 'PARTICIPANT' as const,
@@ -218,7 +222,9 @@ export class RegistrationNotices {
         onlineUrl: r.online_url,
         sequence: r.sequence,
         lecturerName: r.lecturer_name,
-        place: r.place_id ? ({ id: r.place_id, name: r.place_name, nameEn: r.place_name_en, address: r.place_address, room: r.place_room, roomEn: r.place_room_en } as Place) : undefined,
+        place: r.place_id
+          ? ({ id: r.place_id, name: r.place_name, nameEn: r.place_name_en, address: r.place_address, room: r.place_room, roomEn: r.place_room_en } as Place)
+          : undefined,
       })),
     };
   }

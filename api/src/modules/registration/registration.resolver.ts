@@ -6,7 +6,14 @@ import { ApiScope } from '../auth/api-token.entity.js';
 import { UserRole } from '../people/person.entity.js';
 import { RegistrationService } from './registration.service.js';
 import { Registration } from './registration.entity.js';
-import { CancelRegistrationInput, EmployeeRegistrationInput, RegisterInput, RegistrationFilter, RegistrationOrder, RegistrationPage } from './registration.types.js';
+import {
+  CancelRegistrationInput,
+  EmployeeRegistrationInput,
+  RegisterInput,
+  RegistrationFilter,
+  RegistrationOrder,
+  RegistrationPage,
+} from './registration.types.js';
 
 @Resolver()
 export class RegistrationResolver {
@@ -44,7 +51,8 @@ export class RegistrationResolver {
 
   @Authorized<Permission>(UserRole.STAFF, UserRole.COORDINATOR)
   @Mutation(() => [Registration], {
-    description: 'A coordinator registers current employees of their institution (staff: of any), all or none; over the free seats they wait in the order given.',
+    description:
+      'A coordinator registers current employees of their institution (staff: of any), all or none; over the free seats they wait in the order given.',
   })
   registerEmployees(@Ctx() ctx: Context, @Arg('input', () => EmployeeRegistrationInput) input: EmployeeRegistrationInput) {
     return this.service.registerEmployees(ctx, input);

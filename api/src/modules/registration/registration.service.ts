@@ -19,7 +19,13 @@ import {
 import type { NotificationsService } from '../notifications/notifications.service.js';
 import type { SeatsAnnouncer } from '../scheduling/schedule-events.js';
 import { RegistrationNotices, type RegistrationEvent } from './registration-notices.js';
-import { RegistrationOrder, type CancelRegistrationInput, type EmployeeRegistrationInput, type RegisterInput, type RegistrationFilter } from './registration.types.js';
+import {
+  RegistrationOrder,
+  type CancelRegistrationInput,
+  type EmployeeRegistrationInput,
+  type RegisterInput,
+  type RegistrationFilter,
+} from './registration.types.js';
 
 /**
  * Confirms a group that reached its minimum size (scheduling owns group status and its e-mails).
@@ -125,7 +131,11 @@ export class RegistrationService {
    */
   async registerEmployees(ctx: RequestContext, input: EmployeeRegistrationInput): Promise<Registration[]> {
     const problems = new Problems();
-    for (const [field, value] of [['groupId', input.groupId], ['institutionId', input.institutionId], ['billingAccountId', input.billingAccountId]] as const) {
+    for (const [field, value] of [
+      ['groupId', input.groupId],
+      ['institutionId', input.institutionId],
+      ['billingAccountId', input.billingAccountId],
+    ] as const) {
       if (value && !isUuid(value)) problems.add(field, 'INVALID_ID', `${field} is not a valid id`);
     }
     input.personIds.forEach((id, i) => isUuid(id) || problems.add(`personIds.${i}`, 'INVALID_ID', 'Not a valid person id'));
@@ -253,10 +263,10 @@ export class RegistrationService {
 
   /** The groups in which the person is expected (confirmed or waiting). */
   async expectedGroupIdsOfPerson(personId: string): Promise<string[]> {
-    const rows: { group_id: string }[] = await this.dataSource.query(
-      `SELECT group_id FROM registration WHERE person_id = $1 AND status = ANY($2)`,
-      [personId, [...SCHEDULE_EXPECTING_STATUSES]],
-    );
+    const rows: { group_id: string }[] = await this.dataSource.query(`SELECT group_id FROM registration WHERE person_id = $1 AND status = ANY($2)`, [
+      personId,
+      [...SCHEDULE_EXPECTING_STATUSES],
+    ]);
     return rows.map((row) => row.group_id);
   }
 
@@ -333,7 +343,14 @@ export class RegistrationService {
   }
 
   /** CONFIRMED while the group has a free seat, else at the end of the waiting list. */
-  private async place(em: EntityManager, group: LockedGroup, personId: string, payer: Payer, source: RegistrationSource, registeredById: string | null): Promise<Registration> {
+  private async place(
+    em: EntityManager,
+    group: LockedGroup,
+    personId: string,
+    payer: Payer,
+    source: RegistrationSource,
+    registeredById: string | null,
+  ): Promise<Registration> {
     const [{ taken, active, last }] = await em.query(
       `SELECT count(*) FILTER (WHERE status = 'CONFIRMED')::int AS taken,
               count(*) FILTER (WHERE person_id = $2 AND status = ANY($3))::int AS active,
@@ -387,7 +404,11 @@ export class RegistrationService {
     if (input.payer === PayerKind.PRIVATE) {
       if (!person.declaredAddress) throw incomplete(['declaredAddress']);
       const name = `${person.givenName} ${person.familyName}`;
-      return { kind: PayerKind.PRIVATE, billingAccountId: null, snapshot: { name, registrationNumber: null, vatNumber: null, address: person.declaredAddress, email: person.email, iban: null } };
+      return {
+        kind: PayerKind.PRIVATE,
+        billingAccountId: null,
+        snapshot: { name, registrationNumber: null, vatNumber: null, address: person.declaredAddress, email: person.email, iban: null },
+      };
     }
     if (input.payer !== PayerKind.INSTITUTION) throw fieldError('payer', 'INVALID', 'Choose a private person or an institution');
     if (input.billingAccountId) {
@@ -397,12 +418,14 @@ export class RegistrationService {
           WHERE b.id = $1 AND EXISTS (SELECT 1 FROM employment e WHERE e.person_id = $2 AND e.institution_id = b.institution_id AND e.ended_at IS NULL)`,
         [input.billingAccountId, person.id],
       );
-      if (!account) throw fieldError('billingAccountId', 'NOT_YOUR_EMPLOYER', "Not a billing account of your employer");
+      if (!account) throw fieldError('billingAccountId', 'NOT_YOUR_EMPLOYER', 'Not a billing account of your employer');
       return this.institutionPayer(em, account.institution_id, input.billingAccountId);
     }
-    const missing = [!person.employerName && 'employer.name', !person.employerRegistrationNumber && 'employer.registrationNumber', !person.employerAddress && 'employer.address'].filter(
-      (field): field is string => !!field,
-    );
+    const missing = [
+      !person.employerName && 'employer.name',
+      !person.employerRegistrationNumber && 'employer.registrationNumber',
+      !person.employerAddress && 'employer.address',
+    ].filter((field): field is string => !!field);
     if (missing.length > 0) throw incomplete(missing);
     return {
       kind: PayerKind.INSTITUTION,
@@ -431,7 +454,14 @@ export class RegistrationService {
     return {
       kind: PayerKind.INSTITUTION,
       billingAccountId,
-      snapshot: { name: row.name, registrationNumber: row.registration_number, vatNumber: row.vat_number, address: row.legal_address, email: row.email, iban: row.number },
+      snapshot: {
+        name: row.name,
+        registrationNumber: row.registration_number,
+        vatNumber: row.vat_number,
+        address: row.legal_address,
+        email: row.email,
+        iban: row.number,
+      },
     };
   }
 
@@ -481,7 +511,9 @@ function assertOpen(group: LockedGroup, now: Date): void {
     throw new DomainError(ErrorCode.REGISTRATION_CLOSED, 'This group does not take registrations', { groupStatus: group.status });
   }
   if (group.registrationDeadline && group.registrationDeadline.getTime() <= now.getTime()) {
-    throw new DomainError(ErrorCode.DEADLINE_PASSED, 'The registration deadline of this group has passed', { deadline: group.registrationDeadline.toISOString() });
+    throw new DomainError(ErrorCode.DEADLINE_PASSED, 'The registration deadline of this group has passed', {
+      deadline: group.registrationDeadline.toISOString(),
+    });
   }
 }
 
@@ -495,6 +527,7 @@ function alreadyRegistered(): DomainError {
 
 /** Two requests for one person and group at once: the unique index stops the second. */
 function alreadyRegisteredOnRace(error: unknown): never {
-  if (error instanceof DomainError && error.code === ErrorCode.ALREADY_EXISTS && error.details.constraint === 'registration_active_uq') throw alreadyRegistered();
+  if (error instanceof DomainError && error.code === ErrorCode.ALREADY_EXISTS && error.details.constraint === 'registration_active_uq')
+    throw alreadyRegistered();
   throw error;
 }

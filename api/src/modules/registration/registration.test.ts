@@ -63,7 +63,10 @@ const names = (...given: string[]) => given.map((name) => reg[name]);
 test('staff see every registration, newest first, with person and group', async () => {
   expect(await listed(staff)).toEqual(names('Anna2', 'Juris', 'Dace', 'Cilda', 'Baiba', 'Edgars', 'Anna'));
   const { registrations } = await staff.data(LIST, { perPage: 2, page: 4 });
-  expect(registrations).toMatchObject({ total: 7, items: [{ id: reg.Anna, status: 'CONFIRMED', person: { fullName: 'Anna Test' }, group: { code: 'REG-G1' } }] });
+  expect(registrations).toMatchObject({
+    total: 7,
+    items: [{ id: reg.Anna, status: 'CONFIRMED', person: { fullName: 'Anna Test' }, group: { code: 'REG-G1' } }],
+  });
 });
 
 test("staff narrow by institution: its current employees' registrations, not former ones", async () => {

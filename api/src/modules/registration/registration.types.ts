@@ -22,7 +22,7 @@ export enum RegistrationOrder {
 }
 registerEnumType(RegistrationOrder, {
   name: 'RegistrationOrder',
-  description: 'NEWEST: the latest first. LIST: a group\'s list: confirmed, then waiting in their order, then cancelled; by family name within each.',
+  description: "NEWEST: the latest first. LIST: a group's list: confirmed, then waiting in their order, then cancelled; by family name within each.",
 });
 
 @ObjectType()
@@ -60,7 +60,7 @@ export class EmployeeRegistrationInput {
   @Field(() => [ID], { description: 'Current employees of the institution, at most 200; over the free seats they wait in this order.' })
   personIds: string[];
 
-  @Field(() => ID, { nullable: true, description: 'The institution\'s billing account that pays; required unless the course is free.' })
+  @Field(() => ID, { nullable: true, description: "The institution's billing account that pays; required unless the course is free." })
   billingAccountId?: string;
 }
 

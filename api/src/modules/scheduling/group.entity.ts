@@ -10,8 +10,7 @@ export enum GroupStatus {
 }
 registerEnumType(GroupStatus, {
   name: 'GroupStatus',
-  description:
-    'PLANNED: staff only. OPEN: published, taking registrations. CONFIRMED: minimum size reached, it will run. CANCELLED. COMPLETED: held.',
+  description: 'PLANNED: staff only. OPEN: published, taking registrations. CONFIRMED: minimum size reached, it will run. CANCELLED. COMPLETED: held.',
 });
 
 /** The statuses in which a group is published in the catalog. */

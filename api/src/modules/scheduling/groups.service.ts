@@ -36,10 +36,9 @@ export class GroupsService {
     const window = pageWindow(pageArgs ?? { page: 1, perPage: 20 }, problems);
     const qb = this.dataSource.getRepository(Group).createQueryBuilder('g');
     searchTerms(filter.q ?? '').forEach((term, i) =>
-      qb.andWhere(
-        `(lower(g.code) LIKE :q${i} OR EXISTS (SELECT 1 FROM course c WHERE c.id = g.course_id AND c.search_text LIKE :q${i}))`,
-        { [`q${i}`]: `%${term}%` },
-      ),
+      qb.andWhere(`(lower(g.code) LIKE :q${i} OR EXISTS (SELECT 1 FROM course c WHERE c.id = g.course_id AND c.search_text LIKE :q${i}))`, {
+        [`q${i}`]: `%${term}%`,
+      }),
     );
     if (filter.courseId) {
       if (!isUuid(filter.courseId)) problems.add('filter.courseId', 'INVALID_ID', 'courseId is not a valid id');
@@ -187,26 +186,40 @@ export class GroupsService {
   private async assignGroup(em: EntityManager, group: Group, input: GroupInput, creating: boolean): Promise<void> {
     const problems = new Problems();
     const code = input.code?.trim();
-    if (creating || input.code != null) problems.check(!!code && CODE.test(code), 'code', 'INVALID_CODE', 'code must be 2-60 letters, digits, dots, dashes or underscores');
+    if (creating || input.code != null)
+      problems.check(!!code && CODE.test(code), 'code', 'INVALID_CODE', 'code must be 2-60 letters, digits, dots, dashes or underscores');
     if (creating || input.courseId != null) {
       const known = isUuid(input.courseId ?? '') && (await em.existsBy(Course, { id: input.courseId! }));
       problems.check(known, 'courseId', 'UNKNOWN_COURSE', 'courseId must name an existing course');
     }
     const minSize = input.minSize ?? group.minSize;
     const maxSize = input.maxSize ?? group.maxSize;
-    if (creating || input.minSize != null) problems.check(Number.isInteger(minSize) && minSize >= 1 && minSize <= 1000, 'minSize', 'OUT_OF_RANGE', 'minSize must be from 1 to 1000');
-    if (creating || input.maxSize != null) problems.check(Number.isInteger(maxSize) && maxSize >= 1 && maxSize <= 1000, 'maxSize', 'OUT_OF_RANGE', 'maxSize must be from 1 to 1000');
-    if (Number.isInteger(minSize) && Number.isInteger(maxSize) && minSize > maxSize) problems.add('maxSize', 'MIN_ABOVE_MAX', 'maxSize must not be smaller than minSize');
+    if (creating || input.minSize != null)
+      problems.check(Number.isInteger(minSize) && minSize >= 1 && minSize <= 1000, 'minSize', 'OUT_OF_RANGE', 'minSize must be from 1 to 1000');
+    if (creating || input.maxSize != null)
+      problems.check(Number.isInteger(maxSize) && maxSize >= 1 && maxSize <= 1000, 'maxSize', 'OUT_OF_RANGE', 'maxSize must be from 1 to 1000');
+    if (Number.isInteger(minSize) && Number.isInteger(maxSize) && minSize > maxSize)
+      problems.add('maxSize', 'MIN_ABOVE_MAX', 'maxSize must not be smaller than minSize');
     if (!creating && input.maxSize != null) {
       const taken = (await this.registrations.seatsTakenByGroupIds([group.id], em)).get(group.id) ?? 0;
       problems.check(maxSize >= taken, 'maxSize', 'BELOW_TAKEN', `maxSize must not be below the ${taken} seats already taken`);
     }
     if (input.priceOverrideCents != null) {
       const price = input.priceOverrideCents;
-      problems.check(Number.isInteger(price) && price >= 0 && price <= 10_000_000, 'priceOverrideCents', 'OUT_OF_RANGE', 'priceOverrideCents must be a whole number of cents from 0');
+      problems.check(
+        Number.isInteger(price) && price >= 0 && price <= 10_000_000,
+        'priceOverrideCents',
+        'OUT_OF_RANGE',
+        'priceOverrideCents must be a whole number of cents from 0',
+      );
     }
     if (input.registrationDeadline != null) {
-      problems.check(!Number.isNaN(new Date(input.registrationDeadline).getTime()), 'registrationDeadline', 'INVALID_DATE', 'registrationDeadline is not a date');
+      problems.check(
+        !Number.isNaN(new Date(input.registrationDeadline).getTime()),
+        'registrationDeadline',
+        'INVALID_DATE',
+        'registrationDeadline is not a date',
+      );
     }
     problems.throwIfAny();
 

@@ -20,15 +20,23 @@ beforeAll(async () => {
   const course = await f.course((await f.topic()).id);
   const group = await f.group(course.id, { minSize: 1, maxSize: 1 });
   const place = await t.app.dataSource.getRepository(Place).save({
-    name: 'Valsts administrācijas skola', nameEn: 'Latvian School of Public Administration', address: 'Raiņa bulvāris 4, Rīga',
-    room: '108. telpa (datorklase)', roomEn: 'Room 108 (computer lab)', capacity: 16,
+    name: 'Valsts administrācijas skola',
+    nameEn: 'Latvian School of Public Administration',
+    address: 'Raiņa bulvāris 4, Rīga',
+    room: '108. telpa (datorklase)',
+    roomEn: 'Room 108 (computer lab)',
+    capacity: 16,
   });
   const lecturerPerson = await f.person({ givenName: 'Jānis', familyName: 'Ozols' });
   const lecturer = await f.lecturer();
   await t.app.dataSource.getRepository(Lecturer).update(lecturer.id, { personId: lecturerPerson.id });
   const session = await f.session(group.id, 10, { onlineUrl: LINK, placeId: place.id, lecturerId: lecturer.id });
   const [confirmed, waiting, stranger, coordinator, staff] = [
-    await f.person(), await f.person(), await f.person(), await f.person({ coordinates: [institution.id] }), await f.staff(),
+    await f.person(),
+    await f.person(),
+    await f.person(),
+    await f.person({ coordinates: [institution.id] }),
+    await f.staff(),
   ];
   await f.employment(confirmed.id, institution.id);
   await f.registration(confirmed.id, group.id);
@@ -49,10 +57,13 @@ beforeAll(async () => {
 afterAll(() => t?.stop());
 
 describe("a session's online meeting link", () => {
-  test.each(['anonymous', 'stranger', 'waiting', 'coordinator'] as const)('is hidden from %s on the course page, which still says the session is online', async (who) => {
-    const data = await clients[who].data(COURSE, { id: courseId });
-    expect(data.course.openGroups[0].sessions[0]).toMatchObject({ isOnline: true, onlineUrl: null });
-  });
+  test.each(['anonymous', 'stranger', 'waiting', 'coordinator'] as const)(
+    'is hidden from %s on the course page, which still says the session is online',
+    async (who) => {
+      const data = await clients[who].data(COURSE, { id: courseId });
+      expect(data.course.openGroups[0].sessions[0]).toMatchObject({ isOnline: true, onlineUrl: null });
+    },
+  );
 
   test.each(['confirmed', 'lecturer', 'staff'] as const)('is shown to %s', async (who) => {
     const data = await clients[who].data(COURSE, { id: courseId });
@@ -71,7 +82,10 @@ describe('a place in the reader’s language', () => {
   test('English readers get the English name and room, Latvian readers the Latvian ones', async () => {
     const en = await t.anonymous.data(COURSE, { id: courseId }, { 'x-mps-language': 'en' });
     expect(en.course.openGroups[0].sessions[0].place).toEqual({
-      name: 'Valsts administrācijas skola', localName: 'Latvian School of Public Administration', room: '108. telpa (datorklase)', localRoom: 'Room 108 (computer lab)',
+      name: 'Valsts administrācijas skola',
+      localName: 'Latvian School of Public Administration',
+      room: '108. telpa (datorklase)',
+      localRoom: 'Room 108 (computer lab)',
     });
     const lv = await t.anonymous.data(COURSE, { id: courseId });
     expect(lv.course.openGroups[0].sessions[0].place).toMatchObject({ localName: 'Valsts administrācijas skola', localRoom: '108. telpa (datorklase)' });

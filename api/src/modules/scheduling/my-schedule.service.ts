@@ -59,7 +59,9 @@ export class MyScheduleService {
         LIMIT 2000`,
       [personId],
     );
-    const places = new Map((await this.sessions.placesByIds([...new Set(rows.map((r) => r.placeId).filter((id): id is string => !!id))])).map((p) => [p.id, p]));
+    const places = new Map(
+      (await this.sessions.placesByIds([...new Set(rows.map((r) => r.placeId).filter((id): id is string => !!id))])).map((p) => [p.id, p]),
+    );
     return rows.map((row) =>
       sessionEvent(
         { id: row.id, startsAt: new Date(row.startsAt), endsAt: new Date(row.endsAt), onlineUrl: row.onlineUrl, sequence: row.sequence },

@@ -45,7 +45,13 @@ async function busyGroup(status = GroupStatus.OPEN) {
   const group = await f.group(courseId, { status });
   const lecturer = await f.lecturer();
   const place = await f.place();
-  const session = await f.session(group.id, 0, { startsAt: at('2030-04-10T07:00:00Z'), endsAt: at('2030-04-10T10:00:00Z'), placeId: place.id, onlineUrl: null, lecturerId: lecturer.id });
+  const session = await f.session(group.id, 0, {
+    startsAt: at('2030-04-10T07:00:00Z'),
+    endsAt: at('2030-04-10T10:00:00Z'),
+    placeId: place.id,
+    onlineUrl: null,
+    lecturerId: lecturer.id,
+  });
   return { group, lecturer, place, session };
 }
 
@@ -85,7 +91,13 @@ describe('conflicts', () => {
     const created = await staff.request(CREATE_SESSION, { input: overlapping(other.id, { placeId: busy.place.id }) });
     expect(conflictsOf(created)).toEqual([expect.objectContaining({ kinds: ['PLACE'], otherSessionId: busy.session.id, otherGroupCode: busy.group.code })]);
 
-    const elsewhere = await f.session(other.id, 0, { startsAt: at('2030-04-11T07:00:00Z'), endsAt: at('2030-04-11T10:00:00Z'), placeId: busy.place.id, onlineUrl: null, lecturerId: busy.lecturer.id });
+    const elsewhere = await f.session(other.id, 0, {
+      startsAt: at('2030-04-11T07:00:00Z'),
+      endsAt: at('2030-04-11T10:00:00Z'),
+      placeId: busy.place.id,
+      onlineUrl: null,
+      lecturerId: busy.lecturer.id,
+    });
     const moved = await staff.request(UPDATE_SESSION, { id: elsewhere.id, input: { startsAt: '2030-04-10T08:00:00Z', endsAt: '2030-04-10T09:00:00Z' } });
     expect(moved.errors?.[0]?.extensions?.code).toBe('SCHEDULE_CONFLICT');
     expect(conflictsOf(moved)).toEqual([expect.objectContaining({ sessionId: elsewhere.id, kinds: ['LECTURER', 'PLACE'], otherSessionId: busy.session.id })]);
@@ -96,7 +108,9 @@ describe('conflicts', () => {
   test('with overrideConflicts the session is saved, and Session.conflicts flags both sessions to staff only', async () => {
     const busy = await busyGroup();
     const other = await f.group(courseId);
-    const { createSession } = await staff.data(CREATE_SESSION, { input: overlapping(other.id, { lecturerId: busy.lecturer.id, placeId: busy.place.id, overrideConflicts: true }) });
+    const { createSession } = await staff.data(CREATE_SESSION, {
+      input: overlapping(other.id, { lecturerId: busy.lecturer.id, placeId: busy.place.id, overrideConflicts: true }),
+    });
 
     expect((await staff.data(CONFLICTS, { id: createSession.id })).session.conflicts).toEqual([
       {
@@ -116,13 +130,17 @@ describe('conflicts', () => {
     const participant = await t.as((await f.person()).id);
     const seen = await participant.request(`query($id: ID!) { group(id: $id) { sessions { id conflicts { kinds } } } }`, { id: busy.group.id });
     expect(seen.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
-    expect((await participant.data(`query($id: ID!) { group(id: $id) { sessions { id } } }`, { id: busy.group.id })).group.sessions).toEqual([{ id: busy.session.id }]);
+    expect((await participant.data(`query($id: ID!) { group(id: $id) { sessions { id } } }`, { id: busy.group.id })).group.sessions).toEqual([
+      { id: busy.session.id },
+    ]);
   });
 
   test('sessions of a cancelled group take nobody’s time', async () => {
     const cancelled = await busyGroup(GroupStatus.CANCELLED);
     const other = await f.group(courseId);
-    const { createSession } = await staff.data(CREATE_SESSION, { input: overlapping(other.id, { lecturerId: cancelled.lecturer.id, placeId: cancelled.place.id }) });
+    const { createSession } = await staff.data(CREATE_SESSION, {
+      input: overlapping(other.id, { lecturerId: cancelled.lecturer.id, placeId: cancelled.place.id }),
+    });
     expect((await staff.data(CONFLICTS, { id: createSession.id })).session.conflicts).toEqual([]);
     expect((await staff.data(CONFLICTS, { id: cancelled.session.id })).session.conflicts).toEqual([]);
   });
@@ -202,7 +220,9 @@ describe('a person’s own schedule', () => {
     const { person, sessions } = await people();
     const me = await t.as(person.id);
     const { mySessions } = await me.data(MY_SESSIONS);
-    expect(mySessions.map((s: { role: string; registrationStatus: string | null; session: { id: string } }) => [s.session.id, s.role, s.registrationStatus])).toEqual([
+    expect(
+      mySessions.map((s: { role: string; registrationStatus: string | null; session: { id: string } }) => [s.session.id, s.role, s.registrationStatus]),
+    ).toEqual([
       [sessions.past.id, 'PARTICIPANT', 'CONFIRMED'],
       [sessions.waiting.id, 'PARTICIPANT', 'WAITING'],
       [sessions.confirmed.id, 'PARTICIPANT', 'CONFIRMED'],

@@ -248,15 +248,16 @@ export class ScheduleEvents implements SeatsAnnouncer {
   private async dispatchSeats(groupIds: string[]): Promise<void> {
     if (this.stopped || this.emitter.listenerCount('seats') === 0) return;
     try {
-      const rows: { id: string; status: string; max_size: number; visibility: string; allowed: string[]; persons: string[]; taken: number }[] = await this.dataSource.query(
-        `SELECT g.id, g.status, g.max_size, c.visibility,
+      const rows: { id: string; status: string; max_size: number; visibility: string; allowed: string[]; persons: string[]; taken: number }[] =
+        await this.dataSource.query(
+          `SELECT g.id, g.status, g.max_size, c.visibility,
                 array(SELECT institution_id FROM course_allowed_institution WHERE course_id = c.id)::text[] AS allowed,
                 array(SELECT person_id FROM registration WHERE group_id = g.id AND status = ANY($2))::text[] AS persons,
                 (SELECT count(*) FROM registration WHERE group_id = g.id AND status = ANY($3))::int AS taken
            FROM course_group g JOIN course c ON c.id = g.course_id
           WHERE g.id = ANY($1::uuid[])`,
-        [groupIds, [...SCHEDULE_EXPECTING_STATUSES], [...SEAT_HOLDING_STATUSES]],
-      );
+          [groupIds, [...SCHEDULE_EXPECTING_STATUSES], [...SEAT_HOLDING_STATUSES]],
+        );
       for (const row of rows) {
         const audience: Audience = {
           groupId: row.id,

@@ -48,7 +48,10 @@ interface Listened {
   field: string;
 }
 const SCHEDULE: Listened = { query: SCHEDULE_CHANGED, field: 'scheduleChanged' };
-const SEATS: Listened = { query: `subscription($groupIds: [ID!]!) { groupSeatsChanged(groupIds: $groupIds) { groupId seatsTaken seatsLeft isFull } }`, field: 'groupSeatsChanged' };
+const SEATS: Listened = {
+  query: `subscription($groupIds: [ID!]!) { groupSeatsChanged(groupIds: $groupIds) { groupId seatsTaken seatsLeft isFull } }`,
+  field: 'groupSeatsChanged',
+};
 
 function subscribe(app: TestApp, cookie: string | null, groupIds?: string[], listened: Listened = SCHEDULE): Subscriber {
   // graphql-ws constructs the socket itself; this class adds the cookie header to the upgrade request.
@@ -200,7 +203,10 @@ describe('on embedded PostgreSQL (one instance)', () => {
     // By id they follow a listed group, but not a planned one (nor somebody else's, unasked).
     expect((await strangerFollows.received(1))[0].groupId).toBe(listed.id);
     // Anonymous: the planned group stays unseen although it was asked for by id.
-    expect((await anonymous.received(1))[0]).toMatchObject({ groupId: listed.id, sessions: [expect.objectContaining({ startsAt: iso('2030-05-20T07:00:00Z') })] });
+    expect((await anonymous.received(1))[0]).toMatchObject({
+      groupId: listed.id,
+      sessions: [expect.objectContaining({ startsAt: iso('2030-05-20T07:00:00Z') })],
+    });
     expect(staffSub.events.map((e) => e.groupId)).toEqual([theirs.id, planned.id, strangers.id, listed.id]);
 
     // Made after all the others: when it arrives, any event wrongly let through would have arrived before it.
@@ -239,7 +245,9 @@ describe('on embedded PostgreSQL (one instance)', () => {
     expect((await anonymous.received(2))[1]).toEqual({ groupId: small.id, seatsTaken: 2, seatsLeft: 0, isFull: true });
 
     // The restricted group: its coordinator registers an employee; anonymous does not hear of it.
-    await (await t.as(coordinator.id)).data(`mutation($input: EmployeeRegistrationInput!) { registerEmployees(input: $input) { id } }`, {
+    await (
+      await t.as(coordinator.id)
+    ).data(`mutation($input: EmployeeRegistrationInput!) { registerEmployees(input: $input) { id } }`, {
       input: { groupId: closed.id, institutionId: institution.id, personIds: [employee.id] },
     });
     await annaClient.data(CANCEL, { input: { id: annaRegistration.id } });
@@ -258,7 +266,12 @@ describe('on embedded PostgreSQL (one instance)', () => {
   });
 
   test('asking for more than 50 groups, or for something that is not a group id, is refused', async () => {
-    const tooMany = subscribe(t, null, Array.from({ length: 51 }, () => '00000000-0000-4000-8000-000000000000'), SEATS);
+    const tooMany = subscribe(
+      t,
+      null,
+      Array.from({ length: 51 }, () => '00000000-0000-4000-8000-000000000000'),
+      SEATS,
+    );
     await expect(tooMany.received(1)).rejects.toThrow(/VALIDATION/);
     const notAnId = subscribe(t, null, ['nope'], SEATS);
     await expect(notAnId.received(1)).rejects.toThrow(/VALIDATION/);

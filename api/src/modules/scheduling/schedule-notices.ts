@@ -1,12 +1,7 @@
 import { In, type EntityManager } from 'typeorm';
 import { Course } from '../catalog/course.entity.js';
 import type { CalendarEvent } from '../notifications/calendar.js';
-import {
-  NotificationKind,
-  type RecipientRole,
-  type SessionChangeView,
-  type SessionView,
-} from '../notifications/notification-kinds.js';
+import { NotificationKind, type RecipientRole, type SessionChangeView, type SessionView } from '../notifications/notification-kinds.js';
 import type { EmailRequest, Recipient } from '../notifications/notifications.service.js';
 import { Language } from '../people/person.entity.js';
 import type { PeopleService } from '../people/people.service.js';
@@ -66,13 +61,18 @@ export class ScheduleNotices {
     if (group.status === GroupStatus.CANCELLED && change.kind !== ScheduleChangeKind.GROUP_CANCELLED) return [];
     const course = await em.findOneByOrFail(Course, { id: group.courseId });
     const directory = await this.directory(em, change.sessions);
-    const expecting = group.status === GroupStatus.PLANNED && change.kind === ScheduleChangeKind.SESSIONS_CHANGED ? [] : await this.registrations.expectingPeopleOfGroup(group.id, em);
-    const contacts = await this.people.contactsByIds(expecting.map((e) => e.personId), em);
-    const participants = expecting
-      .flatMap((e) => {
-        const recipient: Recipient | undefined = contacts.get(e.personId);
-        return recipient ? [{ recipient, confirmed: e.status === RegistrationStatus.CONFIRMED }] : [];
-      });
+    const expecting =
+      group.status === GroupStatus.PLANNED && change.kind === ScheduleChangeKind.SESSIONS_CHANGED
+        ? []
+        : await this.registrations.expectingPeopleOfGroup(group.id, em);
+    const contacts = await this.people.contactsByIds(
+      expecting.map((e) => e.personId),
+      em,
+    );
+    const participants = expecting.flatMap((e) => {
+      const recipient: Recipient | undefined = contacts.get(e.personId);
+      return recipient ? [{ recipient, confirmed: e.status === RegistrationStatus.CONFIRMED }] : [];
+    });
 
     const compose = new Composer(change, group, course, directory, this.settings);
     switch (change.kind) {
@@ -91,7 +91,10 @@ export class ScheduleNotices {
     const lecturerIds = [...new Set(states.map((s) => s.lecturerId).filter((id): id is string => !!id))];
     const places = placeIds.length ? await em.findBy(Place, { id: In(placeIds) }) : [];
     const lecturers = lecturerIds.length ? await em.findBy(Lecturer, { id: In(lecturerIds) }) : [];
-    const linked = await this.people.contactsByIds(lecturers.map((l) => l.personId).filter((id): id is string => !!id), em);
+    const linked = await this.people.contactsByIds(
+      lecturers.map((l) => l.personId).filter((id): id is string => !!id),
+      em,
+    );
     const lecturerContacts = new Map(
       lecturers.map((l) => {
         const person = l.personId ? linked.get(l.personId) : undefined;
@@ -138,7 +141,8 @@ class Composer {
         if (changedAspects(before, after).length > 0) push(changedFor, was, record);
         continue;
       }
-      if (was && !after) push(changedFor, was, record); // the session was cancelled
+      if (was && !after)
+        push(changedFor, was, record); // the session was cancelled
       else if (was) push(removed, was, after!);
       if (is) push(assigned, is, after!);
     }
@@ -149,35 +153,66 @@ class Composer {
     for (const [lecturerId, sessions] of assigned) {
       const recipient = this.directory.lecturerContacts.get(lecturerId);
       if (!recipient) continue;
-      emails.push(this.email(NotificationKind.LECTURER_ASSIGNED, recipient, 'LECTURER', `lecturer:${lecturerId}`, { sessions: sessions.map((s) => this.view(s, recipient.language, true)) }, [
-        { method: 'REQUEST', events: sessions.map((s) => this.event(s, false, recipient.language)) },
-      ]));
+      emails.push(
+        this.email(
+          NotificationKind.LECTURER_ASSIGNED,
+          recipient,
+          'LECTURER',
+          `lecturer:${lecturerId}`,
+          { sessions: sessions.map((s) => this.view(s, recipient.language, true)) },
+          [{ method: 'REQUEST', events: sessions.map((s) => this.event(s, false, recipient.language)) }],
+        ),
+      );
     }
     for (const [lecturerId, sessions] of removed) {
       const recipient = this.directory.lecturerContacts.get(lecturerId);
       if (!recipient) continue;
       // The entry in their calendar shows the session as they knew it; the cancel only needs its identity.
-      emails.push(this.email(NotificationKind.LECTURER_REMOVED, recipient, 'LECTURER', `lecturer:${lecturerId}`, { sessions: sessions.map((s) => this.view(s, recipient.language, true)) }, [
-        { method: 'CANCEL', events: sessions.map((s) => this.event(s, true, recipient.language)) },
-      ]));
+      emails.push(
+        this.email(
+          NotificationKind.LECTURER_REMOVED,
+          recipient,
+          'LECTURER',
+          `lecturer:${lecturerId}`,
+          { sessions: sessions.map((s) => this.view(s, recipient.language, true)) },
+          [{ method: 'CANCEL', events: sessions.map((s) => this.event(s, true, recipient.language)) }],
+        ),
+      );
     }
     return emails;
   }
 
   groupCancelled(participants: { recipient: Recipient; confirmed: boolean }[]): EmailRequest[] {
     const sessions = this.change.sessions.map((r) => r.after ?? r.before!).filter(Boolean);
-    const data = (language: Language, withLink: boolean) => ({ sessions: sessions.map((s) => this.view(s, language, withLink)), reason: this.group.cancellationReason });
+    const data = (language: Language, withLink: boolean) => ({
+      sessions: sessions.map((s) => this.view(s, language, withLink)),
+      reason: this.group.cancellationReason,
+    });
     const cancel = (language: Language) => [{ method: 'CANCEL' as const, events: sessions.map((s) => this.event(s, true, language)) }];
     const emails = participants.map(({ recipient, confirmed }) =>
-      this.email(NotificationKind.GROUP_CANCELLED, recipient, 'PARTICIPANT', `person:${recipient.personId}`, data(recipient.language, confirmed), confirmed ? cancel(recipient.language) : []),
+      this.email(
+        NotificationKind.GROUP_CANCELLED,
+        recipient,
+        'PARTICIPANT',
+        `person:${recipient.personId}`,
+        data(recipient.language, confirmed),
+        confirmed ? cancel(recipient.language) : [],
+      ),
     );
     for (const lecturerId of new Set(sessions.map((s) => s.lecturerId).filter((id): id is string => !!id))) {
       const recipient = this.directory.lecturerContacts.get(lecturerId);
       const own = sessions.filter((s) => s.lecturerId === lecturerId);
       if (recipient) {
-        emails.push(this.email(NotificationKind.GROUP_CANCELLED, recipient, 'LECTURER', `lecturer:${lecturerId}`, { sessions: own.map((s) => this.view(s, recipient.language, true)), reason: this.group.cancellationReason }, [
-          { method: 'CANCEL', events: own.map((s) => this.event(s, true, recipient.language)) },
-        ]));
+        emails.push(
+          this.email(
+            NotificationKind.GROUP_CANCELLED,
+            recipient,
+            'LECTURER',
+            `lecturer:${lecturerId}`,
+            { sessions: own.map((s) => this.view(s, recipient.language, true)), reason: this.group.cancellationReason },
+            [{ method: 'CANCEL', events: own.map((s) => this.event(s, true, recipient.language)) }],
+          ),
+        );
       }
     }
     return emails;
@@ -186,9 +221,14 @@ class Composer {
   groupConfirmed(confirmed: { recipient: Recipient }[]): EmailRequest[] {
     const sessions = this.change.sessions.map((r) => r.after!).filter(Boolean);
     return confirmed.map(({ recipient }) =>
-      this.email(NotificationKind.GROUP_CONFIRMED, recipient, 'PARTICIPANT', `person:${recipient.personId}`, { sessions: sessions.map((s) => this.view(s, recipient.language, true)) }, [
-        { method: 'REQUEST', events: sessions.map((s) => this.event(s, false, recipient.language)) },
-      ]),
+      this.email(
+        NotificationKind.GROUP_CONFIRMED,
+        recipient,
+        'PARTICIPANT',
+        `person:${recipient.personId}`,
+        { sessions: sessions.map((s) => this.view(s, recipient.language, true)) },
+        [{ method: 'REQUEST', events: sessions.map((s) => this.event(s, false, recipient.language)) }],
+      ),
     );
   }
 
@@ -259,7 +299,14 @@ class Composer {
   private event(s: SessionSnapshot, cancelled: boolean, language: Language, sequence = s.sequence): CalendarEvent {
     return sessionEvent(
       { id: s.id, startsAt: new Date(s.startsAt), endsAt: new Date(s.endsAt), onlineUrl: s.onlineUrl, sequence },
-      { title: this.title(language), groupCode: this.group.code, place: s.placeId ? this.directory.places.get(s.placeId) : undefined, language, publicUrl: this.settings.publicUrl, cancelled },
+      {
+        title: this.title(language),
+        groupCode: this.group.code,
+        place: s.placeId ? this.directory.places.get(s.placeId) : undefined,
+        language,
+        publicUrl: this.settings.publicUrl,
+        cancelled,
+      },
     );
   }
 }

@@ -33,7 +33,12 @@ export class ScheduleRecorder {
   async record(em: EntityManager, ctx: RequestContext, group: Group, kind: ScheduleChangeKind, records: SessionChangeRecord[]): Promise<ScheduleChange | null> {
     if (records.length === 0 && kind === ScheduleChangeKind.SESSIONS_CHANGED) return null;
     const change = await em.save(
-      em.create(ScheduleChange, { groupId: group.id, kind, sessions: records, changedBy: ctx.viewer?.kind === 'person' && isUuid(ctx.viewer.personId) ? ctx.viewer.personId : null }),
+      em.create(ScheduleChange, {
+        groupId: group.id,
+        kind,
+        sessions: records,
+        changedBy: ctx.viewer?.kind === 'person' && isUuid(ctx.viewer.personId) ? ctx.viewer.personId : null,
+      }),
     );
     await this.notifications.enqueue(em, await this.notices.emailsFor(em, change, group));
     await this.events.publish(em, change);

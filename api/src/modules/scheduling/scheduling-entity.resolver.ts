@@ -62,7 +62,10 @@ export class SessionEntityResolver {
     return session.placeId ? ctx.loaders.place.load(session.placeId) : null;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: "The online meeting link: only for the group's confirmed participants, its lecturers and staff; null for everyone else." })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "The online meeting link: only for the group's confirmed participants, its lecturers and staff; null for everyone else.",
+  })
   async onlineUrl(@Root() session: Session, @Ctx() ctx: Context) {
     if (!session.onlineUrl) return null;
     return (await ctx.loaders.meetingAccess.load(session.groupId)) ? session.onlineUrl : null;
@@ -84,7 +87,9 @@ export class SessionEntityResolver {
   }
 
   @Authorized(UserRole.STAFF)
-  @FieldResolver(() => [ScheduleConflict], { description: 'Other sessions at the same time with the same lecturer or place (cancelled groups aside). Staff only.' })
+  @FieldResolver(() => [ScheduleConflict], {
+    description: 'Other sessions at the same time with the same lecturer or place (cancelled groups aside). Staff only.',
+  })
   conflicts(@Root() session: Session, @Ctx() ctx: Context) {
     return ctx.loaders.sessionConflicts.load(session.id);
   }

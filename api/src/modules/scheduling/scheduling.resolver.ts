@@ -64,7 +64,7 @@ export class SchedulingResolver {
   }
 
   @Authorized()
-  @Query(() => [MySession], { description: "The signed-in person's sessions, as participant and as lecturer, in time order (\"Manas mācības\")." })
+  @Query(() => [MySession], { description: 'The signed-in person\'s sessions, as participant and as lecturer, in time order ("Manas mācības").' })
   mySessions(@Ctx() ctx: Context) {
     return this.mySchedule.mySessions(ctx);
   }
@@ -136,7 +136,8 @@ export class SchedulingResolver {
   }
 
   @Subscription(() => GroupSeatsEvent, {
-    description: "Seat counts from now on of the groups asked for (at most 50) that the viewer may see, as their course page shows them: after registrations, cancellations and moves from the waiting list.",
+    description:
+      'Seat counts from now on of the groups asked for (at most 50) that the viewer may see, as their course page shows them: after registrations, cancellations and moves from the waiting list.',
     subscribe: ({ args, context }) => (context as Context).live.seatChanges(args.groupIds as string[]),
   })
   groupSeatsChanged(@Root() event: GroupSeatsEvent, @Arg('groupIds', () => [ID]) _groupIds: string[]) {

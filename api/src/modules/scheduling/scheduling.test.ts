@@ -131,7 +131,9 @@ describe('lecturers and places', () => {
   test('staff add them; e-mail of a lecturer is visible to staff only', async () => {
     const { createLecturer } = await staff.data(`mutation { createLecturer(input: { name: "Inese Liepa", email: "inese@example.lv" }) { id email } }`);
     expect(createLecturer.email).toBe('inese@example.lv');
-    const { createPlace } = await staff.data(`mutation { createPlace(input: { name: "VAS", address: "Raiņa bulvāris 4", room: "305", capacity: 24 }) { id room } }`);
+    const { createPlace } = await staff.data(
+      `mutation { createPlace(input: { name: "VAS", address: "Raiņa bulvāris 4", room: "305", capacity: 24 }) { id room } }`,
+    );
     expect(createPlace.room).toBe('305');
     expect(await participant.codes(`{ lecturers { total } }`)).toEqual(['FORBIDDEN']);
   });

@@ -101,7 +101,17 @@ export class SessionReminders {
           startsAt: new Date(row.starts_at).toISOString(),
           endsAt: new Date(row.ends_at).toISOString(),
           place: row.place_id
-            ? placeIn({ id: row.place_id, name: row.place_name, nameEn: row.place_name_en, address: row.place_address, room: row.place_room, roomEn: row.place_room_en } as Place, to.language)
+            ? placeIn(
+                {
+                  id: row.place_id,
+                  name: row.place_name,
+                  nameEn: row.place_name_en,
+                  address: row.place_address,
+                  room: row.place_room,
+                  roomEn: row.place_room_en,
+                } as Place,
+                to.language,
+              )
             : null,
           online: !!row.online_url,
           // Reminders go to confirmed participants only: they may have the link.

@@ -13,7 +13,16 @@ import { Session } from './session.entity.js';
 import { ScheduleChange, ScheduleChangeKind, type SessionChangeRecord } from './schedule-change.entity.js';
 import { changedAspects } from './schedule-notices.js';
 import { Person } from '../people/person.entity.js';
-import { type LecturerInput, type NameFilter, type PlaceInput, type SessionFilter, type SessionInput, ConflictKind, type ConflictDetail, type ScheduleEdits } from './scheduling.types.js';
+import {
+  type LecturerInput,
+  type NameFilter,
+  type PlaceInput,
+  type SessionFilter,
+  type SessionInput,
+  ConflictKind,
+  type ConflictDetail,
+  type ScheduleEdits,
+} from './scheduling.types.js';
 import { snapshot, type ScheduleRecorder } from './schedule-recorder.js';
 
 const MAX_SESSION_HOURS = 14;
@@ -146,7 +155,11 @@ export class SessionsService {
       if (group.status !== GroupStatus.CANCELLED && !edits.overrideConflicts) {
         const conflicts = await this.findConflicts(em, touched, [...touched, ...deleted].map((s) => s.id).filter(Boolean));
         if (conflicts.length > 0) {
-          throw new DomainError(ErrorCode.SCHEDULE_CONFLICT, `The lecturer or the place is busy at that time (${conflicts.length} conflict(s)); save again with overrideConflicts to keep it anyway`, { conflicts });
+          throw new DomainError(
+            ErrorCode.SCHEDULE_CONFLICT,
+            `The lecturer or the place is busy at that time (${conflicts.length} conflict(s)); save again with overrideConflicts to keep it anyway`,
+            { conflicts },
+          );
         }
       }
 
@@ -173,24 +186,43 @@ export class SessionsService {
    * lecturer and place make two concurrent saves check one after the other.
    */
   private async findConflicts(em: EntityManager, sessions: Session[], excluded: string[]): Promise<ConflictDetail[]> {
-    const keys = [...new Set(sessions.flatMap((s) => [s.lecturerId && `lecturer:${s.lecturerId}`, s.placeId && `place:${s.placeId}`]).filter((k): k is string => !!k))].sort();
+    const keys = [
+      ...new Set(sessions.flatMap((s) => [s.lecturerId && `lecturer:${s.lecturerId}`, s.placeId && `place:${s.placeId}`]).filter((k): k is string => !!k)),
+    ].sort();
     for (const key of keys) await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [key]);
     const conflicts: ConflictDetail[] = [];
     for (const [index, session] of sessions.entries()) {
       if (!session.lecturerId && !session.placeId) continue;
-      const rows: { id: string; group_id: string; code: string; starts_at: Date; ends_at: Date; lecturer_id: string | null; place_id: string | null }[] = await em.query(
-        `SELECT s.id, s.group_id, g.code, s.starts_at, s.ends_at, s.lecturer_id, s.place_id
+      const rows: { id: string; group_id: string; code: string; starts_at: Date; ends_at: Date; lecturer_id: string | null; place_id: string | null }[] =
+        await em.query(
+          `SELECT s.id, s.group_id, g.code, s.starts_at, s.ends_at, s.lecturer_id, s.place_id
            FROM session s JOIN course_group g ON g.id = s.group_id
           WHERE g.status <> 'CANCELLED' AND NOT (s.id = ANY($1::uuid[]))
             AND (s.lecturer_id = $2 OR s.place_id = $3) AND s.starts_at < $5 AND s.ends_at > $4
           ORDER BY s.starts_at`,
-        [excluded, session.lecturerId, session.placeId, session.startsAt, session.endsAt],
-      );
-      const others = rows.map((r) => ({ id: r.id, group_id: r.group_id, code: r.code, starts_at: new Date(r.starts_at), ends_at: new Date(r.ends_at), lecturer_id: r.lecturer_id, place_id: r.place_id }));
+          [excluded, session.lecturerId, session.placeId, session.startsAt, session.endsAt],
+        );
+      const others = rows.map((r) => ({
+        id: r.id,
+        group_id: r.group_id,
+        code: r.code,
+        starts_at: new Date(r.starts_at),
+        ends_at: new Date(r.ends_at),
+        lecturer_id: r.lecturer_id,
+        place_id: r.place_id,
+      }));
       // Sessions of the same save may collide with each other too.
       for (const other of sessions.slice(index + 1)) {
         if (other.startsAt < session.endsAt && other.endsAt > session.startsAt) {
-          others.push({ id: other.id ?? '', group_id: other.groupId, code: '', starts_at: other.startsAt, ends_at: other.endsAt, lecturer_id: other.lecturerId, place_id: other.placeId });
+          others.push({
+            id: other.id ?? '',
+            group_id: other.groupId,
+            code: '',
+            starts_at: other.startsAt,
+            ends_at: other.endsAt,
+            lecturer_id: other.lecturerId,
+            place_id: other.placeId,
+          });
         }
       }
       for (const other of others) {
@@ -216,9 +248,18 @@ export class SessionsService {
 
   /** Conflicts of saved sessions, for flagging them in lists (loader). */
   async conflictsBySessionIds(ids: readonly string[]): Promise<Map<string, ConflictDetail[]>> {
-    const rows: { session_id: string; starts_at: Date; other_id: string; group_id: string; code: string; other_starts: Date; other_ends: Date; lecturer: boolean; place: boolean }[] =
-      await this.dataSource.query(
-        `SELECT a.id AS session_id, a.starts_at, b.id AS other_id, b.group_id, gb.code, b.starts_at AS other_starts, b.ends_at AS other_ends,
+    const rows: {
+      session_id: string;
+      starts_at: Date;
+      other_id: string;
+      group_id: string;
+      code: string;
+      other_starts: Date;
+      other_ends: Date;
+      lecturer: boolean;
+      place: boolean;
+    }[] = await this.dataSource.query(
+      `SELECT a.id AS session_id, a.starts_at, b.id AS other_id, b.group_id, gb.code, b.starts_at AS other_starts, b.ends_at AS other_ends,
                 (a.lecturer_id IS NOT NULL AND a.lecturer_id = b.lecturer_id) AS lecturer,
                 (a.place_id IS NOT NULL AND a.place_id = b.place_id) AS place
            FROM session a
@@ -228,8 +269,8 @@ export class SessionsService {
            JOIN course_group gb ON gb.id = b.group_id AND gb.status <> 'CANCELLED'
           WHERE a.id = ANY($1::uuid[])
           ORDER BY b.starts_at`,
-        [ids],
-      );
+      [ids],
+    );
     const byId = new Map<string, ConflictDetail[]>();
     for (const r of rows) {
       const kinds = [...(r.lecturer ? [ConflictKind.LECTURER] : []), ...(r.place ? [ConflictKind.PLACE] : [])];
@@ -261,7 +302,12 @@ export class SessionsService {
     problems.check(endsAt instanceof Date && !Number.isNaN(endsAt.getTime()), field('endsAt'), 'REQUIRED', 'endsAt is required');
     if (startsAt instanceof Date && endsAt instanceof Date) {
       problems.check(endsAt.getTime() > startsAt.getTime(), field('endsAt'), 'END_BEFORE_START', 'endsAt must be after startsAt');
-      problems.check(endsAt.getTime() - startsAt.getTime() <= MAX_SESSION_HOURS * 3600_000, field('endsAt'), 'TOO_LONG', `a session lasts at most ${MAX_SESSION_HOURS} hours`);
+      problems.check(
+        endsAt.getTime() - startsAt.getTime() <= MAX_SESSION_HOURS * 3600_000,
+        field('endsAt'),
+        'TOO_LONG',
+        `a session lasts at most ${MAX_SESSION_HOURS} hours`,
+      );
     }
     const placeId = input.placeId !== undefined ? input.placeId || null : session.placeId;
     const onlineUrl = input.onlineUrl !== undefined ? input.onlineUrl?.trim() || null : session.onlineUrl;
@@ -332,9 +378,7 @@ export class SessionsService {
     const problems = new Problems();
     const window = pageWindow(pageArgs ?? { page: 1, perPage: 100 }, problems);
     const qb = this.dataSource.getRepository(Place).createQueryBuilder('p');
-    searchTerms(filter.q ?? '').forEach((term, i) =>
-      qb.andWhere(`(lower(p.name) LIKE :q${i} OR lower(p.address) LIKE :q${i})`, { [`q${i}`]: `%${term}%` }),
-    );
+    searchTerms(filter.q ?? '').forEach((term, i) => qb.andWhere(`(lower(p.name) LIKE :q${i} OR lower(p.address) LIKE :q${i})`, { [`q${i}`]: `%${term}%` }));
     if (validIds(filter.ids, 'filter.ids', problems)) qb.andWhere(filter.ids.length ? 'p.id IN (:...ids)' : 'false', { ids: filter.ids });
     problems.throwIfAny();
     const [items, total] = await qb.orderBy('p.name').addOrderBy('p.room').offset(window.offset).limit(window.limit).getManyAndCount();
@@ -354,8 +398,15 @@ export class SessionsService {
       const name = input.name?.trim();
       const address = input.address?.trim();
       if (!id || input.name != null) problems.check(!!name && name.length >= 2 && name.length <= 200, 'name', 'REQUIRED', 'name must be 2-200 characters');
-      if (!id || input.address != null) problems.check(!!address && address.length >= 2 && address.length <= 300, 'address', 'REQUIRED', 'address must be 2-300 characters');
-      if (!id || input.capacity != null) problems.check(Number.isInteger(input.capacity) && input.capacity! >= 1 && input.capacity! <= 10_000, 'capacity', 'OUT_OF_RANGE', 'capacity must be from 1 to 10000');
+      if (!id || input.address != null)
+        problems.check(!!address && address.length >= 2 && address.length <= 300, 'address', 'REQUIRED', 'address must be 2-300 characters');
+      if (!id || input.capacity != null)
+        problems.check(
+          Number.isInteger(input.capacity) && input.capacity! >= 1 && input.capacity! <= 10_000,
+          'capacity',
+          'OUT_OF_RANGE',
+          'capacity must be from 1 to 10000',
+        );
       problems.throwIfAny();
       if (name) place.name = name;
       if (address) place.address = address;

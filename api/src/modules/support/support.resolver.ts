@@ -14,7 +14,8 @@ export class SupportResolver {
   constructor(private readonly support: SupportService) {}
 
   @Mutation(() => SupportQuestion, {
-    description: 'Anyone asks the school a question (R-SUP-1); the answer comes by e-mail. At most 5 an hour per address or person (RATE_LIMITED). Not API tokens.',
+    description:
+      'Anyone asks the school a question (R-SUP-1); the answer comes by e-mail. At most 5 an hour per address or person (RATE_LIMITED). Not API tokens.',
   })
   askQuestion(@Ctx() ctx: Context, @Arg('input', () => QuestionInput) input: QuestionInput) {
     return this.support.ask(ctx, input);

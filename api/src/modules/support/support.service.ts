@@ -103,7 +103,8 @@ export class SupportService {
     const assignee = personId === undefined ? (ctx.viewer?.personId ?? null) : personId;
     return this.changing(ctx, id, async (em, question) => {
       if (assignee) {
-        const staff = isUuid(assignee) && (await em.query(`SELECT 1 FROM person_role WHERE person_id = $1 AND role IN ('STAFF', 'ADMIN') LIMIT 1`, [assignee])).length > 0;
+        const staff =
+          isUuid(assignee) && (await em.query(`SELECT 1 FROM person_role WHERE person_id = $1 AND role IN ('STAFF', 'ADMIN') LIMIT 1`, [assignee])).length > 0;
         if (!staff) throw new ValidationError([{ field: 'personId', code: 'NOT_STAFF', message: 'Questions are assigned to staff only' }]);
       }
       question.assignedToId = assignee;

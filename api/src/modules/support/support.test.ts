@@ -45,13 +45,20 @@ test('anyone asks; staff take it and answer; the asker gets the answer by e-mail
   const staff = await t.as(staffPerson.id);
 
   // Not signed in, in English.
-  const asked = (await t.anonymous.data(ASK, { input: { name: 'Pēteris Kalns', email: 'Peteris@Example.test', courseId: course.id, text: 'Can I attend online?' } }, { 'x-mps-language': 'en' }))
-    .askQuestion;
+  const asked = (
+    await t.anonymous.data(
+      ASK,
+      { input: { name: 'Pēteris Kalns', email: 'Peteris@Example.test', courseId: course.id, text: 'Can I attend online?' } },
+      { 'x-mps-language': 'en' },
+    )
+  ).askQuestion;
   expect(asked).toMatchObject({ name: 'Pēteris Kalns', email: null, status: 'OPEN', language: 'EN', course: { id: course.id } });
 
   const queued = (await staff.data(QUEUE, { f: { status: 'OPEN' } })).supportQuestions.items.find((q: any) => q.id === asked.id);
   expect(queued).toMatchObject({ email: 'peteris@example.test', text: 'Can I attend online?', assignedTo: null });
-  expect((await staff.data(`mutation ($id: ID!) { assignQuestion(id: $id) { assignedTo { id } } }`, { id: asked.id })).assignQuestion.assignedTo.id).toBe(staffPerson.id);
+  expect((await staff.data(`mutation ($id: ID!) { assignQuestion(id: $id) { assignedTo { id } } }`, { id: asked.id })).assignQuestion.assignedTo.id).toBe(
+    staffPerson.id,
+  );
   expect((await staff.data(QUEUE, { f: { mine: true } })).supportQuestions.items.map((q: any) => q.id)).toContain(asked.id);
 
   expect(fieldCodes(await staff.request(ANSWER, { id: asked.id, a: ' ' }))).toEqual(['answer:REQUIRED']);
@@ -87,9 +94,14 @@ test('a signed-in person asks with their profile details and sees the answer in 
 test('bad input, a hidden course, API tokens and too many questions are refused; nothing is written', async () => {
   const count = () => t.app.dataSource.getRepository(SupportQuestion).countBy({ email: 'many@example.test' });
   expect(fieldCodes(await t.anonymous.request(ASK, { input: { text: 'īss' } })).sort()).toEqual(['email:REQUIRED', 'name:REQUIRED', 'text:TOO_SHORT']);
-  expect(fieldCodes(await t.anonymous.request(ASK, { input: { name: 'A', email: 'nav-adrese', text: 'x'.repeat(4001) } })).sort()).toEqual(['email:INVALID_EMAIL', 'text:LENGTH']);
+  expect(fieldCodes(await t.anonymous.request(ASK, { input: { name: 'A', email: 'nav-adrese', text: 'x'.repeat(4001) } })).sort()).toEqual([
+    'email:INVALID_EMAIL',
+    'text:LENGTH',
+  ]);
   const hidden = await f.course((await f.topic()).id, { visibility: CourseVisibility.RESTRICTED });
-  expect(fieldCodes(await t.anonymous.request(ASK, { input: { name: 'A', email: 'many@example.test', courseId: hidden.id, text: 'Par slēpto kursu?' } }))).toEqual(['courseId:UNKNOWN_COURSE']);
+  expect(
+    fieldCodes(await t.anonymous.request(ASK, { input: { name: 'A', email: 'many@example.test', courseId: hidden.id, text: 'Par slēpto kursu?' } })),
+  ).toEqual(['courseId:UNKNOWN_COURSE']);
   expect(await count()).toBe(0);
 
   const input = { name: 'Daudzjautātājs', email: 'many@example.test', text: 'Vēl viens jautājums.' };

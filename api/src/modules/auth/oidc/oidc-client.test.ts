@@ -14,7 +14,10 @@ const REDIRECT_URI = 'https://mps.test/auth/oidc/callback';
 
 const ACCOUNTS: Record<string, OidcTestAccount> = {
   liga: { claims: { given_name: 'Līga', family_name: 'Bērziņa', personal_code: '32123456789' }, amr: ['smartid'] },
-  janis: { claims: { given_name: 'Jānis', family_name: 'Ozoliņš', personal_code: '01017012345' }, userinfoOnly: ['given_name', 'family_name', 'personal_code'] },
+  janis: {
+    claims: { given_name: 'Jānis', family_name: 'Ozoliņš', personal_code: '01017012345' },
+    userinfoOnly: ['given_name', 'family_name', 'personal_code'],
+  },
   foreigner: { claims: { given_name: 'Anna', family_name: 'Liepa' } },
   eparaksts: { claims: { given_name: 'Ēriks', family_name: 'Kļaviņš', serialNumber: 'PNOLV-32123456789' }, amr: ['mobileid'] },
 };

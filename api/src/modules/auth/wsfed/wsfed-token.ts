@@ -101,8 +101,7 @@ export function issueWsFedResponse(options: {
   const el = builder(doc);
   const { saml, trust } = WSFED_NS;
 
-  const subject = () =>
-    el(saml, 'saml:Subject', {}, el(saml, 'saml:SubjectConfirmation', {}, el(saml, 'saml:ConfirmationMethod', {}, BEARER)));
+  const subject = () => el(saml, 'saml:Subject', {}, el(saml, 'saml:SubjectConfirmation', {}, el(saml, 'saml:ConfirmationMethod', {}, BEARER)));
   const attribute = (name: string, values: string[]) => {
     const present = values.filter((value) => value !== '');
     if (present.length === 0) return null;
@@ -130,29 +129,13 @@ export function issueWsFedResponse(options: {
       attribute(WSFED_CLAIM.personalCode, [identity.personalCode]),
       attribute(WSFED_CLAIM.historicalPersonalCodes, identity.historicalPersonalCodes),
     ),
-    el(
-      saml,
-      'saml:AuthenticationStatement',
-      { AuthenticationMethod: identity.authenticationMethod, AuthenticationInstant: issued },
-      subject(),
-    ),
+    el(saml, 'saml:AuthenticationStatement', { AuthenticationMethod: identity.authenticationMethod, AuthenticationInstant: issued }, subject()),
   );
 
   const rstr = doc.documentElement!;
   for (const child of [
-    el(
-      trust,
-      'wst:Lifetime',
-      {},
-      el(WSFED_NS.utility, 'wsu:Created', {}, issued),
-      el(WSFED_NS.utility, 'wsu:Expires', {}, expires),
-    ),
-    el(
-      WSFED_NS.policy,
-      'wsp:AppliesTo',
-      {},
-      el(WSFED_NS.addressing, 'wsa:EndpointReference', {}, el(WSFED_NS.addressing, 'wsa:Address', {}, realm)),
-    ),
+    el(trust, 'wst:Lifetime', {}, el(WSFED_NS.utility, 'wsu:Created', {}, issued), el(WSFED_NS.utility, 'wsu:Expires', {}, expires)),
+    el(WSFED_NS.policy, 'wsp:AppliesTo', {}, el(WSFED_NS.addressing, 'wsa:EndpointReference', {}, el(WSFED_NS.addressing, 'wsa:Address', {}, realm))),
     el(trust, 'wst:RequestedSecurityToken', {}, assertion),
     el(trust, 'wst:TokenType', {}, WSFED_NS.saml),
     el(trust, 'wst:RequestType', {}, `${trust}/Issue`),
@@ -186,8 +169,7 @@ function signAssertion(xml: string, privateKeyPem: string, certificatePem: strin
   return signer.getSignedXml();
 }
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** A form may only post to a web address or a path of this site, never `javascript:` and the like. */
 function assertFormAction(action: string): void {

@@ -23,15 +23,7 @@ export interface WsFedVerifierOptions {
 
 /** Why a token was refused. `REPLAYED` is the caller's to raise: it keeps the IDs already used. */
 export type WsFedRefusal =
-  | 'MALFORMED'
-  | 'UNSIGNED'
-  | 'BAD_SIGNATURE'
-  | 'WRONG_AUDIENCE'
-  | 'NOT_YET_VALID'
-  | 'EXPIRED'
-  | 'WRONG_ISSUER'
-  | 'MISSING_CLAIMS'
-  | 'REPLAYED';
+  'MALFORMED' | 'UNSIGNED' | 'BAD_SIGNATURE' | 'WRONG_AUDIENCE' | 'NOT_YET_VALID' | 'EXPIRED' | 'WRONG_ISSUER' | 'MISSING_CLAIMS' | 'REPLAYED';
 
 /** A refused token. Messages never quote claim values: they end up in logs. */
 export class WsFedError extends Error {
@@ -109,9 +101,7 @@ export class WsFedVerifier {
     const [assertion] = assertions;
     const parent = assertion.parentNode;
     const inToken =
-      parent !== null &&
-      (isElement(parent, WSFED_NS.trust, 'RequestedSecurityToken') ||
-        isElement(parent, WSFED_NS.trust13, 'RequestedSecurityToken'));
+      parent !== null && (isElement(parent, WSFED_NS.trust, 'RequestedSecurityToken') || isElement(parent, WSFED_NS.trust13, 'RequestedSecurityToken'));
     if (!inToken) throw refuse('MALFORMED', 'the assertion is not the requested security token');
     return assertion;
   }
@@ -175,9 +165,7 @@ export class WsFedVerifier {
       if (!isElement(condition, WSFED_NS.saml, 'AudienceRestrictionCondition')) {
         throw refuse('MALFORMED', `unknown condition ${condition.localName}`);
       }
-      const audiences = childElements(condition, WSFED_NS.saml, 'Audience').map((audience) =>
-        sameAudience(audience.textContent ?? ''),
-      );
+      const audiences = childElements(condition, WSFED_NS.saml, 'Audience').map((audience) => sameAudience(audience.textContent ?? ''));
       if (!audiences.includes(this.realm)) throw refuse('WRONG_AUDIENCE', 'the assertion is meant for another service');
       restricted = true;
     }
@@ -331,13 +319,7 @@ function sameAudience(value: string): string {
 }
 
 /** Where to send the browser to sign in at the gateway (WS-Federation `wsignin1.0`). */
-export function signInRedirectUrl(options: {
-  gatewayUrl: string;
-  realm: string;
-  replyUrl: string;
-  context: string;
-  now?: Date;
-}): string {
+export function signInRedirectUrl(options: { gatewayUrl: string; realm: string; replyUrl: string; context: string; now?: Date }): string {
   const url = new URL(options.gatewayUrl);
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('WS-Federation: the gateway URL must be http(s)');
   url.searchParams.set('wa', 'wsignin1.0');

@@ -156,9 +156,7 @@ describe('sign-in round trip', () => {
     expect(signature.parentNode).toBe(assertion);
     expect(assertion.lastChild).toBe(signature);
     expect(first(signature, WSFED_NS.dsig, 'Reference').getAttribute('URI')).toBe('#_shape');
-    expect(first(signature, WSFED_NS.dsig, 'SignatureMethod').getAttribute('Algorithm')).toBe(
-      'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
-    );
+    expect(first(signature, WSFED_NS.dsig, 'SignatureMethod').getAttribute('Algorithm')).toBe('http://www.w3.org/2001/04/xmldsig-more#rsa-sha256');
     expect(all(doc, WSFED_NS.dsig, 'KeyInfo')).toHaveLength(0);
   });
 
@@ -243,9 +241,7 @@ describe('refused tokens', () => {
   test('meant for another realm; the trailing slash alone does not matter', () => {
     expect(outcomeOf(issue({ realm: 'https://other.example.lv/' }))).toBe('WRONG_AUDIENCE');
     expect(outcomeOf(issue({ realm: 'https://mps.example.lv.evil.example/' }))).toBe('WRONG_AUDIENCE');
-    expect(outcomeOf(issue(), NOW, verifier({ realm: 'https://mps.example.lv' }))).toBe(
-      `accepted ${liga.givenName} ${liga.personalCode}`,
-    );
+    expect(outcomeOf(issue(), NOW, verifier({ realm: 'https://mps.example.lv' }))).toBe(`accepted ${liga.givenName} ${liga.personalCode}`);
   });
 
   test('from another issuer, when an issuer is configured', () => {
@@ -261,9 +257,7 @@ describe('refused tokens', () => {
 
   test('an issuer or audience edited after signing', () => {
     expect(outcomeOf(issue({ issuer: 'https://idp.evil.example/' }).replace('https://idp.evil.example/', ISSUER))).toBe('BAD_SIGNATURE');
-    expect(outcomeOf(issue({ realm: 'https://other.example.lv/' }).replaceAll('https://other.example.lv/', REALM))).toBe(
-      'BAD_SIGNATURE',
-    );
+    expect(outcomeOf(issue({ realm: 'https://other.example.lv/' }).replaceAll('https://other.example.lv/', REALM))).toBe('BAD_SIGNATURE');
   });
 
   test.each(['personalCode', 'givenName', 'familyName', 'authenticationMethod'] as const)('missing %s', (field) => {
