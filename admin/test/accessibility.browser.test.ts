@@ -1,6 +1,6 @@
 import { NOTIFICATION_KIND_CHOICES } from '../src/components/choices.js';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { accessibilityViolations, launchBrowser, startProductServer, type ProductServer } from '../../api/src/test/browser.js';
+import { accessibilityViolations, launchBrowser, signInToConsole, startProductServer, type ProductServer } from '../../api/src/test/browser.js';
 
 /**
  * Every page of the console, as staff and as a coordinator, checked with axe against WCAG 2.1 A/AA:
@@ -27,10 +27,7 @@ async function signedIn(person: string, viewport = { width: 1366, height: 900 })
   const context = await browser.newContext({ timezoneId: 'Europe/Riga', locale: 'lv-LV', viewport });
   context.setDefaultTimeout(WAIT);
   const page = await context.newPage();
-  await page.goto(server.url + '/admin/');
-  await page.waitForURL(/\/auth\/dev/);
-  await page.click(`button[data-person="${person}"]`);
-  await page.waitForURL((url) => url.pathname.startsWith('/admin'));
+  await signInToConsole(page, server.url, person);
   await page.getByRole('heading', { level: 1 }).filter({ hasText: /\S/ }).first().waitFor();
   return { context, page };
 }

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, startProductServer, type ProductServer } from '../../api/src/test/browser.js';
+import { graphqlFrom, launchBrowser, startProductServer, type ProductServer } from '../../api/src/test/browser.js';
 
 /**
  * API tokens in the console, in real Chromium against the built system: a staff member creates a
@@ -34,18 +34,6 @@ afterAll(async () => {
 }, 120_000);
 
 /** A GraphQL request from the page, with the staff session cookie. */
-async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const body = await page.evaluate(
-    async ([query, variables]) => {
-      const response = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-      return response.json();
-    },
-    [query, variables] as const,
-  );
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data as T;
-}
-
 /** A request as a third-party system makes it: from outside the browser, with the token only. */
 async function withToken(token: string, query: string): Promise<{ status: number; body: { data?: any; errors?: { extensions: { code: string } }[] } }> {
   const response = await fetch(`${server.url}/graphql`, {
@@ -87,8 +75,9 @@ test('staff create a token, see it once, use it, and revoke it', async () => {
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(token);
 
   // The token reads exactly what staff see for that institution.
-  const { institutions } = await graphql<{ institutions: { items: { id: string }[] } }>('{ institutions(filter: { q: "VID" }) { items { id } } }');
-  const expected = await graphql<{ registrations: { total: number } }>(
+  const { institutions } = await graphqlFrom<{ institutions: { items: { id: string }[] } }>(page, '{ institutions(filter: { q: "VID" }) { items { id } } }');
+  const expected = await graphqlFrom<{ registrations: { total: number } }>(
+    page,
     'query($id: ID!) { registrations(filter: { institutionId: $id }, perPage: 1) { total } }',
     { id: institutions.items[0].id },
   );

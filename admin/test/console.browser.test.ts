@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, startProductServer, type ProductServer } from '../../api/src/test/browser.js';
+import { graphqlAnswer, launchBrowser, signInToConsole, startProductServer, type ProductServer } from '../../api/src/test/browser.js';
 
 /**
  * The staff console in real Chromium against the built system (node api/dist/main.js with demo
@@ -30,31 +30,10 @@ async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
 
 /** Opens `path` of the console, signs in as `person` on the development sign-in page, and waits to be back. */
 async function signIn(page: Page, person: string, path = '/admin/'): Promise<void> {
-  await page.goto(server.url + path);
-  await page.waitForURL(/\/auth\/dev/);
-  await page.click(`button[data-person="${person}"]`);
-  await page.waitForURL((url) => url.pathname.startsWith('/admin'));
+  await signInToConsole(page, server.url, person, path);
 }
 
 /** A GraphQL request from the page, with its session cookie, as the console itself makes them. */
-async function graphql<T>(
-  page: Page,
-  query: string,
-  variables: Record<string, unknown> = {},
-): Promise<{ data: T; errors?: { extensions: Record<string, unknown> }[] }> {
-  return page.evaluate(
-    async ([query, variables]) => {
-      const response = await fetch('/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-mps-language': 'lv' },
-        body: JSON.stringify({ query, variables }),
-      });
-      return response.json();
-    },
-    [query, variables] as const,
-  );
-}
-
 const menuItem = (page: Page, name: string) => page.getByRole('menuitem', { name });
 const rows = (page: Page) => page.locator('table tbody tr');
 /** react-admin's pagination text, e.g. "1–25 no 50". */
@@ -96,7 +75,7 @@ describe('staff console (Jānis Kalniņš)', () => {
   });
 
   test('the courses list shows courses with their total, and the search narrows it', async () => {
-    const all = await graphql<{ courses: { total: number } }>(page, '{ courses(perPage: 1) { total } }');
+    const all = await graphqlAnswer<{ courses: { total: number } }>(page, '{ courses(perPage: 1) { total } }');
     const total = all.data.courses.total;
     expect(total).toBeGreaterThan(25);
 
@@ -107,7 +86,7 @@ describe('staff console (Jānis Kalniņš)', () => {
     expect(await rows(page).count()).toBe(25);
     await page.getByRole('columnheader', { name: 'Kods' }).waitFor();
 
-    const found = await graphql<{ courses: { total: number; items: { code: string }[] } }>(
+    const found = await graphqlAnswer<{ courses: { total: number; items: { code: string }[] } }>(
       page,
       'query($q: String) { courses(filter: { q: $q }, perPage: 100) { total items { code } } }',
       { q: 'iepirkum' },
@@ -126,7 +105,7 @@ describe('staff console (Jānis Kalniņš)', () => {
   });
 
   test("editing a course's Latvian title saves it: notification, after a reload, and in the API", async () => {
-    const { data } = await graphql<{ courses: { items: { id: string; titleLv: string }[] } }>(
+    const { data } = await graphqlAnswer<{ courses: { items: { id: string; titleLv: string }[] } }>(
       page,
       '{ courses(filter: { q: "VAS-DIG-101" }) { items { id titleLv } } }',
     );
@@ -146,12 +125,12 @@ describe('staff console (Jānis Kalniņš)', () => {
     await page.getByLabel('Nosaukums latviski').waitFor();
     await page.waitForFunction((expected) => (document.querySelector('input[name="titleLv"]') as HTMLInputElement | null)?.value === expected, newTitle);
 
-    const saved = await graphql<{ course: { titleLv: string } }>(page, 'query($id: ID!) { course(id: $id) { titleLv } }', { id: course.id });
+    const saved = await graphqlAnswer<{ course: { titleLv: string } }>(page, 'query($id: ID!) { course(id: $id) { titleLv } }', { id: course.id });
     expect(saved.data.course.titleLv).toBe(newTitle);
   });
 
   test('group sizes: the browser and the server give the same translated message under the field', async () => {
-    const { data } = await graphql<{ groups: { items: { id: string; minSize: number; maxSize: number; seatsTaken: number }[] } }>(
+    const { data } = await graphqlAnswer<{ groups: { items: { id: string; minSize: number; maxSize: number; seatsTaken: number }[] } }>(
       page,
       '{ groups(perPage: 100) { items { id minSize maxSize seatsTaken } } }',
     );
@@ -159,7 +138,7 @@ describe('staff console (Jānis Kalniņš)', () => {
     expect(group).toBeDefined();
 
     // The API's own rule and code for the case the browser checks before sending.
-    const refused = await graphql(page, 'mutation($id: ID!, $input: GroupInput!) { updateGroup(id: $id, input: $input) { id } }', {
+    const refused = await graphqlAnswer(page, 'mutation($id: ID!, $input: GroupInput!) { updateGroup(id: $id, input: $input) { id } }', {
       id: group.id,
       input: { maxSize: group.minSize - 1 },
     });
@@ -188,7 +167,7 @@ describe('staff console (Jānis Kalniņš)', () => {
       .filter({ hasText: 'Maksimālais skaits nedrīkst būt mazāks par jau aizņemto vietu skaitu' })
       .waitFor();
 
-    const unchanged = await graphql<{ group: { maxSize: number } }>(page, 'query($id: ID!) { group(id: $id) { maxSize } }', { id: group.id });
+    const unchanged = await graphqlAnswer<{ group: { maxSize: number } }>(page, 'query($id: ID!) { group(id: $id) { maxSize } }', { id: group.id });
     expect(unchanged.data.group.maxSize).toBe(group.maxSize);
   });
 
@@ -203,7 +182,7 @@ describe('staff console (Jānis Kalniņš)', () => {
   });
 
   test('a session that ends before it starts is refused with the translated message', async () => {
-    const { data } = await graphql<{ groups: { items: { id: string }[] } }>(page, '{ groups(perPage: 1) { items { id } } }');
+    const { data } = await graphqlAnswer<{ groups: { items: { id: string }[] } }>(page, '{ groups(perPage: 1) { items { id } } }');
     await page.goto(`${server.url}/admin/#/groups/${data.groups.items[0].id}/sessions`);
     await page.getByRole('link', { name: 'Pievienot nodarbību' }).click();
     await page.waitForURL(/#\/sessions\/create/);
@@ -231,7 +210,7 @@ describe('times are Riga times, with the browser in UTC', () => {
   });
 
   test('a session is created at 09:00 Riga time (07:00Z in March), and shown and edited as 09:00', async () => {
-    const { data } = await graphql<{ groups: { items: { id: string }[] } }>(page, '{ groups(perPage: 1) { items { id } } }');
+    const { data } = await graphqlAnswer<{ groups: { items: { id: string }[] } }>(page, '{ groups(perPage: 1) { items { id } } }');
     const groupId = data.groups.items[0].id;
     await page.goto(`${server.url}/admin/#/groups/${groupId}/sessions`);
     await page.getByRole('link', { name: 'Pievienot nodarbību' }).click();
@@ -256,7 +235,7 @@ describe('times are Riga times, with the browser in UTC', () => {
     await page.getByLabel('Beigas').fill('2031-07-01T11:00');
     await page.getByRole('button', { name: 'Saglabāt' }).click();
     await page.waitForURL((url) => !url.hash.startsWith(`#/sessions/${saved.id}`));
-    const moved = await graphql<{ session: { startsAt: string } }>(page, 'query($id: ID!) { session(id: $id) { startsAt } }', { id: saved.id });
+    const moved = await graphqlAnswer<{ session: { startsAt: string } }>(page, 'query($id: ID!) { session(id: $id) { startsAt } }', { id: saved.id });
     expect(moved.data.session.startsAt).toBe('2031-07-01T07:00:00.000Z');
   });
 });
@@ -265,7 +244,7 @@ describe('times are Riga times, with the browser in UTC', () => {
 async function eventuallySession(page: Page, groupId: string): Promise<{ id: string; startsAt: string; endsAt: string }> {
   const query = 'query($groupId: ID!) { sessions(filter: { groupId: $groupId }, perPage: 100) { items { id startsAt endsAt onlineUrl } } }';
   for (const deadline = Date.now() + WAIT; ;) {
-    const { data } = await graphql<{ sessions: { items: { id: string; startsAt: string; endsAt: string; onlineUrl: string | null }[] } }>(page, query, {
+    const { data } = await graphqlAnswer<{ sessions: { items: { id: string; startsAt: string; endsAt: string; onlineUrl: string | null }[] } }>(page, query, {
       groupId,
     });
     const found = data.sessions.items.find((s) => s.onlineUrl === 'https://example.org/riga-time');
@@ -312,7 +291,7 @@ describe('languages and access', () => {
 
       await page.getByRole('button', { name: 'Iziet' }).click();
       await page.waitForURL(/\/auth\/dev/);
-      const me = await graphql<{ me: unknown }>(page, '{ me { roles } }');
+      const me = await graphqlAnswer<{ me: unknown }>(page, '{ me { roles } }');
       expect(me.data.me).toBeNull();
     } finally {
       await context.close();

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, startProductServer, type ProductServer } from '../../api/src/test/browser.js';
+import { graphqlFrom, launchBrowser, signInToConsole, startProductServer, type ProductServer } from '../../api/src/test/browser.js';
 
 /**
  * The demand for courses in the console, in real Chromium against the built system: two people ask
@@ -32,33 +32,14 @@ async function signIn(person: string): Promise<Page> {
   contexts.push(context);
   context.setDefaultTimeout(WAIT);
   const page = await context.newPage();
-  await page.goto(server.url + '/admin/');
-  await page.waitForURL(/\/auth\/dev/);
-  await page.click(`button[data-person="${person}"]`);
-  await page.waitForURL((url) => url.pathname.startsWith('/admin'));
+  await signInToConsole(page, server.url, person);
   return page;
 }
 
 /** A GraphQL request from the page, with its session cookie. */
-async function graphql<T>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const body = await page.evaluate(
-    async ([query, variables]) => {
-      const response = await fetch('/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-mps-language': 'lv' },
-        body: JSON.stringify({ query, variables }),
-      });
-      return response.json();
-    },
-    [query, variables] as const,
-  );
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data as T;
-}
-
 test('staff see the demand for a course and can write to, or export, the people who asked', async () => {
   const first = await signIn(ASKING[0]);
-  const { courses } = await graphql<{ courses: { items: { id: string; code: string; title: string }[] } }>(
+  const { courses } = await graphqlFrom<{ courses: { items: { id: string; code: string; title: string }[] } }>(
     first,
     `
       {
@@ -77,7 +58,7 @@ test('staff see the demand for a course and can write to, or export, the people 
   const emails: string[] = [];
   for (const [index, person] of ASKING.entries()) {
     const page = index === 0 ? first : await signIn(person);
-    await graphql(
+    await graphqlFrom(
       page,
       `
         mutation ($id: ID!) {
@@ -90,7 +71,7 @@ test('staff see the demand for a course and can write to, or export, the people 
     );
     emails.push(
       (
-        await graphql<{ me: { person: { email: string } } }>(
+        await graphqlFrom<{ me: { person: { email: string } } }>(
           page,
           `
             {

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, startProductServer, type ProductServer } from '../../api/src/test/browser.js';
+import { graphqlAnswer, launchBrowser, signInToConsole, startProductServer, type ProductServer } from '../../api/src/test/browser.js';
 
 /**
  * Institutions in the console, in real Chromium against the built system (demo data). A coordinator
@@ -32,23 +32,10 @@ async function signIn(person: string, path: string): Promise<void> {
   context = await browser.newContext({ timezoneId: 'Europe/Riga', locale: 'lv-LV', viewport: { width: 1500, height: 900 } });
   context.setDefaultTimeout(WAIT);
   page = await context.newPage();
-  await page.goto(server.url + path);
-  await page.waitForURL(/\/auth\/dev/);
-  await page.click(`button[data-person="${person}"]`);
-  await page.waitForURL((url) => url.pathname.startsWith('/admin'));
+  await signInToConsole(page, server.url, person, path);
 }
 
 /** A GraphQL request from the page, with the coordinator's session cookie. */
-async function graphql(query: string, variables: Record<string, unknown> = {}): Promise<{ data?: any; errors?: { extensions: { code: string } }[] }> {
-  return page.evaluate(
-    async ([query, variables]) => {
-      const response = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-      return response.json();
-    },
-    [query, variables] as const,
-  );
-}
-
 /** A text input by its label, exactly ("Vārds" is not "Uzvārds"). */
 const input = (label: string) => page.getByRole('textbox', { name: label, exact: true });
 
@@ -102,7 +89,7 @@ describe(`coordinator (${COORDINATOR})`, () => {
     expect(await refused.textContent()).toContain('Personas koda kontrolcipars nesakrīt');
     expect(await reportRows().filter({ hasText: 'Tiks pievienots' }).count()).toBe(2);
     // The dry run wrote nothing.
-    const before = await graphql('{ employees(filter: { q: "Kļaviņa" }) { total } }');
+    const before = await graphqlAnswer(page, '{ employees(filter: { q: "Kļaviņa" }) { total } }');
     expect(before.data.employees.total).toBe(0);
 
     await page.getByRole('button', { name: 'Importēt', exact: true }).click();
@@ -151,7 +138,7 @@ describe(`coordinator (${COORDINATOR})`, () => {
   });
 
   test('adding one employee: the browser checks the code, the server the name; ending keeps them among the ended', async () => {
-    const me = await graphql('{ me { person { personalCode } } }');
+    const me = await graphqlAnswer(page, '{ me { person { personalCode } } }');
     await page.goto(server.url + '/admin/#/employees/create');
     await page.getByText(OWN).first().waitFor();
     const code = input('Personas kods');
@@ -181,7 +168,7 @@ describe(`coordinator (${COORDINATOR})`, () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Izbeigt darba attiecības' }).click();
     await page.getByText('Darba attiecības izbeigtas').waitFor();
     await row.waitFor({ state: 'detached' });
-    const ended = await graphql('{ employees(filter: { q: "Jaunzeme" }) { items { current endedAt } } }');
+    const ended = await graphqlAnswer(page, '{ employees(filter: { q: "Jaunzeme" }) { items { current endedAt } } }');
     expect(ended.data.employees.items).toEqual([{ current: false, endedAt: expect.any(String) }]);
   });
 
@@ -201,16 +188,18 @@ describe(`coordinator (${COORDINATOR})`, () => {
     await page.locator('table tbody tr').filter({ hasText: 'Personāla attīstības daļa' }).waitFor();
     expect(await page.locator('table tbody tr').filter({ hasText: 'Administratīvais departaments' }).count()).toBe(0);
 
-    const institutions = await graphql('{ institutions(perPage: 100) { total items { name } } }');
+    const institutions = await graphqlAnswer(page, '{ institutions(perPage: 100) { total items { name } } }');
     expect(institutions.data.institutions.items.map((i: { name: string }) => i.name)).toEqual([OWN]);
-    const employees = await graphql('{ employees(perPage: 100) { items { institution { name } } } }');
+    const employees = await graphqlAnswer(page, '{ employees(perPage: 100) { items { institution { name } } } }');
     expect(new Set(employees.data.employees.items.map((e: { institution: { name: string } }) => e.institution.name))).toEqual(new Set([OWN]));
-    const ids = await graphql('{ me { coordinatedInstitutions { id } } }');
+    const ids = await graphqlAnswer(page, '{ me { coordinatedInstitutions { id } } }');
     const own = ids.data.me.coordinatedInstitutions[0].id;
     // Any other institution id is FORBIDDEN; a random one stands in for the ones she cannot list.
-    const other = await graphql('query($id: ID!) { employees(filter: { institutionId: $id }) { total } }', { id: '00000000-0000-4000-8000-000000000001' });
+    const other = await graphqlAnswer(page, 'query($id: ID!) { employees(filter: { institutionId: $id }) { total } }', {
+      id: '00000000-0000-4000-8000-000000000001',
+    });
     expect(other.errors?.[0].extensions.code).toBe('FORBIDDEN');
-    expect((await graphql('query($id: ID!) { institution(id: $id) { name } }', { id: own })).data.institution.name).toBe(OWN);
+    expect((await graphqlAnswer(page, 'query($id: ID!) { institution(id: $id) { name } }', { id: own })).data.institution.name).toBe(OWN);
   });
 });
 
@@ -262,7 +251,8 @@ describe(`staff (${STAFF})`, () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Arhivēt' }).click();
     await account.getByText('Arhivēts').waitFor();
 
-    const saved = await graphql(
+    const saved = await graphqlAnswer(
+      page,
       'query($id: ID!) { institution(id: $id) { vatNumber coordinators { fullName } billingAccounts(includeArchived: true) { number archivedAt } } }',
       { id: institutionId },
     );

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, startProductServer, type ProductServer } from '../../api/src/test/browser.js';
+import { graphqlFrom, launchBrowser, signInToConsole, startProductServer, type ProductServer } from '../../api/src/test/browser.js';
 
 /**
  * E-mail in the console, in real Chromium against the built system (no SMTP_URL: the development
@@ -31,29 +31,10 @@ afterAll(async () => {
 }, 120_000);
 
 async function signIn(target: Page, person: string): Promise<void> {
-  await target.goto(server.url + '/admin/');
-  await target.waitForURL(/\/auth\/dev/);
-  await target.click(`button[data-person="${person}"]`);
-  await target.waitForURL((url) => url.pathname.startsWith('/admin'));
+  await signInToConsole(target, server.url, person);
 }
 
 /** A GraphQL request from the page, with the staff session cookie, in Latvian. */
-async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const body = await page.evaluate(
-    async ([query, variables]) => {
-      const response = await fetch('/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-mps-language': 'lv' },
-        body: JSON.stringify({ query, variables }),
-      });
-      return response.json();
-    },
-    [query, variables] as const,
-  );
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data as T;
-}
-
 interface SessionData {
   id: string;
   startsAt: string;
@@ -76,7 +57,7 @@ const GROUPS = `{ groups(perPage: 100, filter: { statuses: [OPEN, CONFIRMED] }) 
   items { id code status seatsTaken course { title } sessions { id startsAt endsAt lecturerId placeId lecturer { name } } } } }`;
 
 async function openGroups(): Promise<GroupData[]> {
-  const { groups } = await graphql<{ groups: { items: GroupData[] } }>(GROUPS);
+  const { groups } = await graphqlFrom<{ groups: { items: GroupData[] } }>(page, GROUPS);
   return groups.items;
 }
 
@@ -273,10 +254,13 @@ describe('staff console: e-mail', () => {
   });
 
   test('a message to a lecturer without an address fails, and retrying it says why it still cannot go', async () => {
-    const { createLecturer } = await graphql<{ createLecturer: { id: string } }>('mutation { createLecturer(input: { name: "Pēteris Bezadresis" }) { id } }');
+    const { createLecturer } = await graphqlFrom<{ createLecturer: { id: string } }>(
+      page,
+      'mutation { createLecturer(input: { name: "Pēteris Bezadresis" }) { id } }',
+    );
     const groups = await openGroups();
     const session = groups.flatMap((g) => g.sessions).find(future)!;
-    await graphql('mutation($id: ID!, $input: SessionInput!) { updateSession(id: $id, input: $input) { id } }', {
+    await graphqlFrom(page, 'mutation($id: ID!, $input: SessionInput!) { updateSession(id: $id, input: $input) { id } }', {
       id: session.id,
       input: { lecturerId: createLecturer.id, overrideConflicts: true },
     });

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { accessibilityViolations, launchBrowser, startProductServer, type ProductServer } from '../../api/src/test/browser.js';
+import { accessibilityViolations, launchBrowser, signInToConsole, startProductServer, type ProductServer } from '../../api/src/test/browser.js';
 
 /**
  * Questions to the school (R-SUP-1) in real Chromium against the built system (demo data): a
@@ -36,10 +36,7 @@ async function newPage(): Promise<Page> {
 /** A fresh browser profile signed in as `person` through the development identity provider (via the console). */
 async function signIn(person: string): Promise<Page> {
   const page = await newPage();
-  await page.goto(server.url + '/admin/');
-  await page.waitForURL(/\/auth\/dev/);
-  await page.click(`button[data-person="${person}"]`);
-  await page.waitForURL((url) => url.pathname.startsWith('/admin'));
+  await signInToConsole(page, server.url, person);
   return page;
 }
 

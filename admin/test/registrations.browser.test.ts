@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { accessibilityViolations, launchBrowser, startProductServer, type ProductServer } from '../../api/src/test/browser.js';
+import { accessibilityViolations, graphqlFrom, launchBrowser, signInToConsole, startProductServer, type ProductServer } from '../../api/src/test/browser.js';
 
 /**
  * Registrations in the console, in real Chromium against the built system (demo data): a
@@ -42,10 +42,7 @@ async function signIn(person: string): Promise<Page> {
   contexts.push(context);
   context.setDefaultTimeout(WAIT);
   const page = await context.newPage();
-  await page.goto(server.url + '/admin/');
-  await page.waitForURL(/\/auth\/dev/);
-  await page.click(`button[data-person="${person}"]`);
-  await page.waitForURL((url) => url.pathname.startsWith('/admin'));
+  await signInToConsole(page, server.url, person);
   return page;
 }
 
@@ -55,25 +52,9 @@ async function expectTranslated(page: Page): Promise<void> {
 }
 
 /** A GraphQL request from the page, with its session cookie. */
-async function graphql<T>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const body = await page.evaluate(
-    async ([query, variables]) => {
-      const response = await fetch('/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-mps-language': 'lv' },
-        body: JSON.stringify({ query, variables }),
-      });
-      return response.json();
-    },
-    [query, variables] as const,
-  );
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data as T;
-}
-
 test('a coordinator registers employees at once; staff see, admit and export the group list', async () => {
   const staff = await signIn(STAFF);
-  const { courses } = await graphql<{ courses: { items: { id: string; code: string; title: string; priceCents: number }[] } }>(
+  const { courses } = await graphqlFrom<{ courses: { items: { id: string; code: string; title: string; priceCents: number }[] } }>(
     staff,
     `
       {
@@ -91,7 +72,7 @@ test('a coordinator registers employees at once; staff see, admit and export the
   const [course] = courses.items;
   expect(course).toBeDefined();
   const groupCode = `REG-${Date.now()}`;
-  const { createGroup: group } = await graphql<{ createGroup: { id: string } }>(
+  const { createGroup: group } = await graphqlFrom<{ createGroup: { id: string } }>(
     staff,
     `
       mutation ($input: GroupInput!) {
@@ -103,7 +84,7 @@ test('a coordinator registers employees at once; staff see, admit and export the
     { input: { courseId: course.id, code: groupCode, minSize: 2, maxSize: 2 } },
   );
   const setStatus = (status: string) =>
-    graphql(
+    graphqlFrom(
       staff,
       `
         mutation ($id: ID!, $s: GroupStatus!) {
@@ -117,7 +98,7 @@ test('a coordinator registers employees at once; staff see, admit and export the
   await setStatus('OPEN');
 
   const coordinator = await signIn(COORDINATOR);
-  const { institutions } = await graphql<{ institutions: { items: { id: string; name: string }[] } }>(
+  const { institutions } = await graphqlFrom<{ institutions: { items: { id: string; name: string }[] } }>(
     coordinator,
     `
       {
@@ -134,7 +115,7 @@ test('a coordinator registers employees at once; staff see, admit and export the
   expect(institutions.items.length).toBeGreaterThan(1);
   for (const [index, name] of EMPLOYEES.entries()) {
     const [givenName, familyName] = name.split(' ');
-    await graphql(
+    await graphqlFrom(
       coordinator,
       `
         mutation ($id: ID!, $input: EmployeeInput!) {
@@ -174,7 +155,7 @@ test('a coordinator registers employees at once; staff see, admit and export the
   await setStatus('PLANNED');
   await coordinator.getByRole('button', { name: 'Pieteikt (3)' }).click();
   await coordinator.getByRole('alert').filter({ hasText: 'Šajā grupā pieteikties vairs nevar.' }).waitFor();
-  const none = await graphql<{ registrations: { total: number } }>(
+  const none = await graphqlFrom<{ registrations: { total: number } }>(
     staff,
     `
       query ($g: ID!) {
@@ -247,7 +228,7 @@ test('a coordinator registers employees at once; staff see, admit and export the
   expect(cancelled[13]).toBe(COORDINATOR);
   expect(cancelled[14]).toBe('Komandējums');
   // On the school's clock, not the browser's (New York, 7 hours apart).
-  const { registrations } = await graphql<{ registrations: { items: { person: { fullName: string }; createdAt: string }[] } }>(
+  const { registrations } = await graphqlFrom<{ registrations: { items: { person: { fullName: string }; createdAt: string }[] } }>(
     staff,
     `
       query ($g: ID!) {

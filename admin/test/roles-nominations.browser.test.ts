@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { accessibilityViolations, launchBrowser, startProductServer, type ProductServer } from '../../api/src/test/browser.js';
+import { accessibilityViolations, launchBrowser, signInToConsole, startProductServer, type ProductServer } from '../../api/src/test/browser.js';
 
 /**
  * Roles and coordinator nominations (R-ID-7) in real Chromium against the built system (demo
@@ -35,10 +35,7 @@ async function signIn(person: string): Promise<Page> {
   contexts.push(context);
   context.setDefaultTimeout(WAIT);
   const page = await context.newPage();
-  await page.goto(server.url + '/admin/');
-  await page.waitForURL(/\/auth\/dev/);
-  await page.click(`button[data-person="${person}"]`);
-  await page.waitForURL((url) => url.pathname.startsWith('/admin'));
+  await signInToConsole(page, server.url, person);
   return page;
 }
 

@@ -1,6 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { accessibilityViolations, launchBrowser, startProductServer, type ProductServer } from '../../api/src/test/browser.js';
 
+/** The data of a GraphQL request made by the page; errors fail the test. */
+export { graphqlFrom } from '../../api/src/test/browser.js';
+
 export interface OpenedPortal {
   server: ProductServer;
   context: BrowserContext;
@@ -51,14 +54,4 @@ export async function signInAsDemoPerson(page: Page, baseUrl: string, name: stri
   await page.locator(`button[data-person="${name}"]`).click();
   await page.waitForURL((url) => url.pathname === path);
   await page.getByTestId('signed-in-name').getByText(name).waitFor();
-}
-
-/** A GraphQL request made by `from` itself, with its cookies; fails on errors. */
-export async function graphqlFrom<T>(from: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const answer = await from.evaluate(async (body) => {
-    const response = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-    return (await response.json()) as { data?: unknown; errors?: unknown[] };
-  }, JSON.stringify({ query, variables }));
-  if (answer.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(answer.errors)}`);
-  return answer.data as T;
 }

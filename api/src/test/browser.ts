@@ -105,6 +105,35 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** A GraphQL answer as it came, errors included (`data` is typed for the tests that expect it). */
+export interface GraphQLAnswer<T> {
+  data: T;
+  errors?: { message: string; extensions: { code?: string } & Record<string, unknown> }[];
+}
+
+/** A GraphQL request made by the page itself (its session cookie, its language): the answer as it came. */
+export function graphqlAnswer<T = any>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLAnswer<T>> {
+  return page.evaluate(async (body) => {
+    const response = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    return (await response.json()) as GraphQLAnswer<any>;
+  }, JSON.stringify({ query, variables }));
+}
+
+/** The data of a GraphQL request made by the page; errors fail the test. */
+export async function graphqlFrom<T>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const answer = await graphqlAnswer<T>(page, query, variables);
+  if (answer.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(answer.errors)}`);
+  return answer.data as T;
+}
+
+/** Signs the page in to the console (at `path`) as a demo person, through the development identity provider. */
+export async function signInToConsole(page: Page, serverUrl: string, person: string, path = '/admin/'): Promise<void> {
+  await page.goto(serverUrl + path);
+  await page.waitForURL(/\/auth\/dev/);
+  await page.click(`button[data-person="${person}"]`);
+  await page.waitForURL((url) => url.pathname.startsWith('/admin'));
+}
+
 /** The WCAG levels every page is held to. */
 export const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
