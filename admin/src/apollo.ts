@@ -1,4 +1,6 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+// The portal's policy: a request the busy server turned away (503 SERVICE_BUSY) is sent again after Retry-After.
+import { busyRetryLink } from '../../web/src/busy-retry';
 
 /** Lists and `me` have no id: a fresh answer simply replaces the old one in the cache. */
 const replaceOnRefetch = { merge: false } as const;
@@ -15,7 +17,7 @@ export function createApolloClient(currentLanguage: () => string): ApolloClient 
     return forward(operation);
   });
   return new ApolloClient({
-    link: ApolloLink.from([language, new HttpLink({ uri: '/graphql', credentials: 'same-origin' })]),
+    link: ApolloLink.from([language, busyRetryLink, new HttpLink({ uri: '/graphql', credentials: 'same-origin' })]),
     cache: new InMemoryCache({
       typePolicies: {
         Query: {

@@ -85,6 +85,12 @@ export interface Config {
     socketsPerClient: number;
     /** Subscriptions at once on one WebSocket. */
     subscriptionsPerSocket: number;
+    /** GraphQL requests worked on at once; the rest wait in line (load shedding, issue 15 §6). */
+    concurrentRequests: number;
+    /** How long a request may wait in that line before it is answered 503 SERVICE_BUSY (ms). */
+    queueWaitMs: number;
+    /** How many requests may wait in that line. */
+    queueLength: number;
   };
   /** How often the job worker looks for due jobs, in milliseconds. */
   jobPollMs: number;
@@ -209,6 +215,11 @@ export function loadConfig(env: Env = process.env): Config {
       calendarPerMinute: int('MPS_LIMIT_CALENDAR_PER_MINUTE', 60, 0, 1_000_000),
       socketsPerClient: int('MPS_LIMIT_SOCKETS_PER_CLIENT', 20, 1, 10_000),
       subscriptionsPerSocket: int('MPS_LIMIT_SUBSCRIPTIONS_PER_SOCKET', 50, 1, 10_000),
+      // The embedded database runs one statement at a time on the thread that serves HTTP: more at
+      // once only makes each answer later. A server of its own works on several at once.
+      concurrentRequests: int('MPS_LIMIT_CONCURRENT_REQUESTS', databaseUrl ? 16 : 4, 1, 10_000),
+      queueWaitMs: int('MPS_LIMIT_QUEUE_WAIT_MS', 3000, 0, 600_000),
+      queueLength: int('MPS_LIMIT_QUEUE_LENGTH', 200, 0, 100_000),
     },
   };
   if (problems.length > 0) throw new ConfigError(problems);

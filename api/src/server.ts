@@ -22,6 +22,7 @@ import { createSchema } from './graphql/schema.js';
 import { bearerTokenOf, invalidBearerError, refuseForeignCookiePosts } from './http/api-auth.js';
 import { LANGUAGE_COOKIE, SESSION_COOKIE, readCookies } from './http/cookies.js';
 import { originAllowed } from './http/origin.js';
+import { AdmissionGate } from './http/admission.js';
 import { SocketCounter, clientAddress, createRateLimits, feedKey, graphqlKey, rateLimited } from './http/rate-limits.js';
 import type { Pool } from 'pg';
 import { authRoutes } from './modules/auth/auth.routes.js';
@@ -33,6 +34,8 @@ import { StartupError } from './startup-error.js';
 export interface RunningServer {
   url: string;
   httpServer: http.Server;
+  /** The line GraphQL requests wait in when the instance is busy. */
+  admission: AdmissionGate;
   stop(): Promise<void>;
 }
 
@@ -334,6 +337,9 @@ export async function startServer(config: Config, dataSource: DataSource, servic
    * 503 while draining or while the database does not answer (a load balancer then routes elsewhere);
    * "degraded" while a part with a connection of its own (jobs, live updates, e-mail) reconnects.
    */
+  const { concurrentRequests: concurrent, queueWaitMs: maxWaitMs, queueLength: maxQueue } = config.limits;
+  const admission = new AdmissionGate({ concurrent, maxWaitMs, maxQueue });
+
   app.get('/health', async (_req, res) => {
     if (draining) return res.status(503).json({ status: 'draining' });
     const parts = Object.fromEntries(Object.entries(services.health.report()).map(([name, link]) => [name, link.state]));
@@ -344,7 +350,7 @@ export async function startServer(config: Config, dataSource: DataSource, servic
       database = 'unreachable';
     }
     const status = database !== 'ok' ? 'unavailable' : Object.values(parts).every((state) => state === 'ok') ? 'ok' : 'degraded';
-    res.status(database === 'ok' ? 200 : 503).json({ status, database, ...parts });
+    res.status(database === 'ok' ? 200 : 503).json({ status, database, ...parts, requests: admission.stats() });
   });
 
   const graphqlLimit = rateLimited(limits.graphql, graphqlKey, 'graphql');
@@ -359,6 +365,8 @@ export async function startServer(config: Config, dataSource: DataSource, servic
     // A roster import carries its CSV (at most 1 MB) in the body; JSON escaping can at worst double it.
     express.json({ limit: '2mb' }),
     refuseNulVariables,
+    // After the checks that cost nothing: only requests that will run wait in line.
+    admission.middleware,
     expressMiddleware(apollo, { context: async ({ req }) => httpContextFor(req) }),
   );
   app.use('/admin', singlePageApp(config.staticDirs.admin, 'console'));
@@ -373,6 +381,7 @@ export async function startServer(config: Config, dataSource: DataSource, servic
   return {
     url,
     httpServer,
+    admission,
     // Apollo calls drainServer first: no new connections, requests in flight finish.
     stop: () => apollo.stop(),
   };

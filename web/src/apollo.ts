@@ -2,6 +2,7 @@ import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/clien
 import { SetContextLink } from '@apollo/client/link/context';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { OperationTypeNode } from 'graphql';
+import { busyRetryLink } from './busy-retry';
 import i18n, { currentLanguage } from './i18n';
 import { GRAPHQL_PATH, liveClient, restartLiveConnection } from './live';
 
@@ -14,7 +15,7 @@ const httpLink = new HttpLink({ uri: GRAPHQL_PATH, credentials: 'same-origin' })
 
 const wsLink = new GraphQLWsLink(liveClient);
 
-const transport = ApolloLink.split(({ operationType }) => operationType === OperationTypeNode.SUBSCRIPTION, wsLink, httpLink);
+const transport = ApolloLink.split(({ operationType }) => operationType === OperationTypeNode.SUBSCRIPTION, wsLink, ApolloLink.from([busyRetryLink, httpLink]));
 
 export const apolloClient = new ApolloClient({
   link: ApolloLink.from([languageLink, transport]),

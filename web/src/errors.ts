@@ -1,4 +1,5 @@
 import { CombinedGraphQLErrors, type ErrorLike } from '@apollo/client';
+import { ServerError } from '@apollo/client/errors';
 
 /** Codes the api puts in `extensions.code`, plus two of our own for failures before an answer arrives. */
 export const ERROR_CODES = [
@@ -15,6 +16,7 @@ export const ERROR_CODES = [
   'BAD_REQUEST',
   'QUERY_TOO_COMPLEX',
   'SERVICE_UNAVAILABLE',
+  'SERVICE_BUSY',
   'RATE_LIMITED',
   'STORAGE_FULL',
   'INTERNAL_SERVER_ERROR',
@@ -31,6 +33,15 @@ export function errorCodeOf(error: ErrorLike | undefined): ErrorCode {
   if (CombinedGraphQLErrors.is(error)) {
     const code = error.errors[0]?.extensions?.code;
     return isErrorCode(code) ? code : 'UNKNOWN';
+  }
+  // Requests turned away before they ran (429 RATE_LIMITED, 503 SERVICE_BUSY) carry their code in the body.
+  if (ServerError.is(error)) {
+    try {
+      const code = (JSON.parse(error.bodyText) as { errors?: { extensions?: { code?: unknown } }[] }).errors?.[0]?.extensions?.code;
+      if (isErrorCode(code)) return code;
+    } catch {
+      return 'NETWORK';
+    }
   }
   return 'NETWORK';
 }

@@ -68,6 +68,41 @@ test('the catalog lists courses with a count', async () => {
   ).resolves.toBe('page');
 });
 
+test('when the server is busy the catalog waits as asked and tries again; after the last try it says so', async () => {
+  const busy = {
+    status: 503,
+    headers: { 'retry-after': '1' },
+    contentType: 'application/json',
+    body: JSON.stringify({ errors: [{ message: 'busy', extensions: { code: 'SERVICE_BUSY', retryAfterSeconds: 1 } }] }),
+  };
+  const isCatalog = (body: string | null) => /query Catalog\(/.test(body ?? '');
+
+  // Twice busy, then answered: the person only sees the list come a little later.
+  let refused = 0;
+  await page.route('**/graphql', async (route) => {
+    if (isCatalog(route.request().postData()) && refused < 2) {
+      refused += 1;
+      return route.fulfill(busy);
+    }
+    return route.continue();
+  });
+  expect(await openCatalog()).toBeGreaterThanOrEqual(20);
+  expect(refused).toBe(2);
+  await page.unrouteAll({ behavior: 'wait' });
+
+  // Always busy: after four tries the page says so in the person's language.
+  let tries = 0;
+  await page.route('**/graphql', async (route) => {
+    if (!isCatalog(route.request().postData())) return route.continue();
+    tries += 1;
+    return route.fulfill(busy);
+  });
+  await page.goto(`${server.url}/katalogs?q=busy`);
+  await page.getByText('Sistēma šobrīd ir ļoti noslogota. Lūdzu, mēģiniet vēlreiz pēc brīža.').waitFor();
+  expect(tries).toBe(4);
+  await page.unrouteAll({ behavior: 'wait' });
+});
+
 test('a search without diacritics narrows the list, is kept in the address and survives a reload', async () => {
   const before = await openCatalog();
   await page.getByLabel('Meklēt kursus').fill('apmacibas');

@@ -764,6 +764,7 @@ export const en: Messages = {
       STORAGE_FULL: 'Changes cannot be saved right now: the server is out of space. Nothing was saved; please try again later.',
       RATE_LIMITED: 'Too many requests in a short time. Please wait a minute and try again.',
       SERVICE_UNAVAILABLE: 'The system is briefly unavailable. Please try again in a minute.',
+      SERVICE_BUSY: 'The system is very busy right now. Please try again in a moment.',
       INTERNAL_SERVER_ERROR: 'An unexpected error occurred on the server. Please try again.',
       NETWORK: 'Could not reach the server. Check your connection and try again.',
     },

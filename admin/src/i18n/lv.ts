@@ -770,6 +770,7 @@ export const lv = {
       STORAGE_FULL: 'Šobrīd izmaiņas nevar saglabāt: serverim trūkst vietas. Nekas netika saglabāts; lūdzu, mēģiniet vēlreiz vēlāk.',
       RATE_LIMITED: 'Pārāk daudz pieprasījumu īsā laikā. Lūdzu, pagaidiet minūti un mēģiniet vēlreiz.',
       SERVICE_UNAVAILABLE: 'Sistēma īslaicīgi nav pieejama. Lūdzu, mēģiniet vēlreiz pēc minūtes.',
+      SERVICE_BUSY: 'Sistēma šobrīd ir ļoti noslogota. Lūdzu, mēģiniet vēlreiz pēc brīža.',
       INTERNAL_SERVER_ERROR: 'Serverī radās neparedzēta kļūda. Lūdzu, mēģiniet vēlreiz.',
       NETWORK: 'Neizdevās sazināties ar serveri. Pārbaudiet savienojumu un mēģiniet vēlreiz.',
     },

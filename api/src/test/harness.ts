@@ -103,7 +103,18 @@ export interface TestAppOptions {
 /** Boots the real server (HTTP, GraphQL, WebSocket) on a free port over a fresh database. */
 export async function startTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const database: TestDatabase = options.databaseUrl ? { url: options.databaseUrl, drop: async () => {} } : await createTestDatabase({ migrated: true });
-  const config = loadConfig({ NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', MPS_DEMO_DATA: 'false', ...env });
+  // API tests fire bursts of up to 200 requests at once at an in-process database to test the services
+  // under concurrency; the line that turns such bursts away when they wait too long has its own tests
+  // (http/admission.test.ts), so here it waits as long as a test may take.
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    MPS_DEMO_DATA: 'false',
+    MPS_LIMIT_QUEUE_WAIT_MS: '60000',
+    MPS_LIMIT_QUEUE_LENGTH: '10000',
+    ...env,
+  });
   const queries = new QueryCounter();
   const quiet = { info: () => {}, error: (message: string, error?: unknown) => console.error(message, error) };
   let app: App;
