@@ -5,6 +5,8 @@ import { SESSION_COOKIE } from '../../http/cookies.js';
 import { fixtures } from '../../test/fixtures.js';
 import { fieldCodes, startTestApp, type TestApp } from '../../test/harness.js';
 import { pdfText } from '../../test/pdf-text.js';
+import { inTransaction } from '../../db/transaction.js';
+import { seedDemoData } from '../../db/seed/seed.js';
 
 /**
  * Attendance (R-AFT-5): staff and a session's own lecturer mark its confirmed participants, all or
@@ -23,6 +25,30 @@ beforeAll(async () => {
   f = fixtures(t.app.dataSource);
 });
 afterAll(() => t?.stop());
+
+// First, while the catalog is empty: the demo data loads only then.
+test('the demo data has marked past sessions: a participant sees her attendance, her lecturer the marks', async () => {
+  expect(await inTransaction(t.app.dataSource, (em) => seedDemoData(em, t.app.services.codes))).toBe(true);
+  const [liga] = await t.app.dataSource.query(`SELECT id FROM person WHERE email = 'liga.kalnina@example.lv'`);
+  const mine = (await (await t.as(liga.id)).data(`{ myRegistrations { group { code } attendance { attendedHours plannedHours percent met } } }`))
+    .myRegistrations;
+  expect(mine.find((r: { group: { code: string } }) => r.group.code === 'VAS-LAW-101-G1').attendance).toEqual({
+    attendedHours: 6.5,
+    plannedHours: 6.5,
+    percent: 100,
+    met: true,
+  });
+  const [inese] = await t.app.dataSource.query(`SELECT id FROM person WHERE email = 'inese.vitola@example.lv'`);
+  const [session] = await t.app.dataSource.query(
+    `SELECT s.id FROM session s JOIN course_group g ON g.id = s.group_id WHERE g.code = 'VAS-LAW-101-G1' ORDER BY s.starts_at DESC LIMIT 1`,
+  );
+  const sheet = (await (await t.as(inese.id)).data(SHEET, { id: session.id })).sessionAttendance;
+  const statuses = sheet.participants.map((p: { status: string }) => p.status);
+  expect(statuses.filter((s: string) => s === 'ABSENT')).toHaveLength(2);
+  expect(statuses.filter((s: string) => s === 'EXCUSED')).toHaveLength(1);
+  expect(statuses.filter((s: string) => s === 'PRESENT')).toHaveLength(sheet.participants.length - 3);
+  expect(new Set(sheet.participants.map((p: { markedByName: string }) => p.markedByName))).toEqual(new Set(['Inese Vītola']));
+});
 
 /** A lecturer record linked to a person who signs in. */
 async function lecturerPerson(givenName: string, familyName: string) {
