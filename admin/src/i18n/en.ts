@@ -633,7 +633,7 @@ export const en: Messages = {
     },
     noAccess: {
       title: 'No access',
-      text: 'You are signed in as %{name}, but this console is only for the staff of the School of Public Administration and for institution coordinators.',
+      text: 'You are signed in as %{name}, but this console is only for the staff of the School of Public Administration, lecturers and institution coordinators.',
       portal: 'Open the training portal',
     },
     enums: {

@@ -639,7 +639,7 @@ export const lv = {
     },
     noAccess: {
       title: 'Nav piekļuves',
-      text: 'Jūs pieslēdzāties kā %{name}, taču konsole ir paredzēta tikai Valsts administrācijas skolas darbiniekiem un iestāžu koordinatoriem.',
+      text: 'Jūs pieslēdzāties kā %{name}, taču konsole ir paredzēta tikai Valsts administrācijas skolas darbiniekiem, pasniedzējiem un iestāžu koordinatoriem.',
       portal: 'Atvērt mācību portālu',
     },
     enums: {
