@@ -53,7 +53,13 @@ test('her profile lists every course she registered for, newest first, with its 
   // Her held group's sessions were marked (R-AFT-5): only that record tells her attendance.
   const attendance = history.getByTestId('history-attendance');
   expect(await attendance.count()).toBe(1);
-  expect(await history.locator('li.record', { has: attendance }).locator('dd.tabular').first().textContent()).toBe('VAS-LAW-101-G1');
+  expect(
+    await history
+      .locator('li.record', { has: page.getByTestId('history-attendance') })
+      .locator('dd.tabular')
+      .first()
+      .textContent(),
+  ).toBe('VAS-LAW-101-G1');
   expect((await attendance.textContent())?.replace(/\s+/g, ' ')).toBe('Apmeklējums6,5 no 6,5 st. (100 %) · prasība (80 %) izpildīta');
 
   // Newest first: by the groups' first sessions, as the api reports them.
