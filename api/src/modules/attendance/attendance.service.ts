@@ -17,6 +17,16 @@ const MAX_MARKS = 500;
 /** Per person of a group: how much of it they attended, and whether that completes the course. */
 export type AttendanceCompletion = AttendanceSummary;
 
+interface ParticipantRow {
+  person_id: string;
+  given_name: string;
+  family_name: string;
+  institutions: string | null;
+  status: AttendanceStatus | null;
+  marked_by: string | null;
+  marked_at: Date | null;
+}
+
 interface SessionRow {
   id: string;
   group_id: string;
@@ -121,21 +131,7 @@ export class AttendanceService {
       `SELECT g.code, g.status, c.title_lv, c.title_en FROM course_group g JOIN course c ON c.id = g.course_id WHERE g.id = $1`,
       [session.groupId],
     );
-    const rows: {
-      person_id: string;
-      given_name: string;
-      family_name: string;
-      institutions: string | null;
-      status: AttendanceStatus | null;
-      marked_by: string | null;
-      marked_at: Date | null;
-    }[] = await em.query(
-      `${PARTICIPANTS_SQL.replace('/*marks*/', `, m.status, m.marked_at, NULLIF(concat_ws(' ', b.given_name, b.family_name), '') AS marked_by`).replace(
-        '/*join*/',
-        `LEFT JOIN attendance_mark m ON m.session_id = $2 AND m.person_id = p.id LEFT JOIN person b ON b.id = m.marked_by_id`,
-      )}`,
-      [session.groupId, session.id],
-    );
+    const rows = await this.participantsOf(em, session);
     const participants: AttendanceEntry[] = rows.map((r) => ({
       personId: r.person_id,
       fullName: `${r.given_name} ${r.family_name}`,
@@ -173,10 +169,7 @@ export class AttendanceService {
         WHERE g.id = $1`,
       [session.groupId, session.lecturerId, session.placeId],
     );
-    const people: { given_name: string; family_name: string; institutions: string | null }[] = await em.query(
-      PARTICIPANTS_SQL.replace('/*marks*/', '').replace('/*join*/', ''),
-      [session.groupId],
-    );
+    const people = await this.participantsOf(em, session);
     const en = language === Language.EN;
     const place = row.place_name
       ? [en ? row.place_name_en || row.place_name : row.place_name, en ? row.room_en || row.room : row.room, row.address].filter(Boolean).join(', ')
@@ -193,6 +186,22 @@ export class AttendanceService {
       lecturer: row.lecturer,
       participants: people.map((p) => ({ name: `${p.given_name} ${p.family_name}`, institution: p.institutions })),
     };
+  }
+
+  /** The confirmed participants of the session's group, with where they work now and their mark of this session, in the sheet's order. */
+  private participantsOf(em: EntityManager, session: Session): Promise<ParticipantRow[]> {
+    return em.query(
+      `SELECT p.id AS person_id, p.given_name, p.family_name, m.status, m.marked_at,
+              NULLIF(concat_ws(' ', b.given_name, b.family_name), '') AS marked_by,
+              (SELECT string_agg(DISTINCT i.name, ', ') FROM employment e JOIN institution i ON i.id = e.institution_id
+                WHERE e.person_id = p.id AND (e.ended_at IS NULL OR e.ended_at > now())) AS institutions
+         FROM registration r JOIN person p ON p.id = r.person_id
+         LEFT JOIN attendance_mark m ON m.session_id = $2 AND m.person_id = p.id
+         LEFT JOIN person b ON b.id = m.marked_by_id
+        WHERE r.group_id = $1 AND r.status = 'CONFIRMED'
+        ORDER BY p.family_name, p.given_name, p.id`,
+      [session.groupId, session.id],
+    );
   }
 
   private async completionOfGroups(em: EntityManager, groupIds: readonly string[]): Promise<Map<string, Map<string, AttendanceCompletion>>> {
@@ -248,12 +257,3 @@ export class AttendanceService {
 }
 
 const hours = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
-
-/** A group's confirmed participants with the institutions they work at now, in the sheet's order. */
-const PARTICIPANTS_SQL = `
-  SELECT p.id AS person_id, p.given_name, p.family_name /*marks*/,
-         (SELECT string_agg(DISTINCT i.name, ', ') FROM employment e JOIN institution i ON i.id = e.institution_id
-           WHERE e.person_id = p.id AND (e.ended_at IS NULL OR e.ended_at > now())) AS institutions
-    FROM registration r JOIN person p ON p.id = r.person_id /*join*/
-   WHERE r.group_id = $1 AND r.status = 'CONFIRMED'
-   ORDER BY p.family_name, p.given_name, p.id`;
