@@ -10,6 +10,7 @@ import { accessibilityViolations, launchBrowser, signInToConsole, startProductSe
 const WAIT = 20_000;
 const STAFF = 'Jānis Kalniņš';
 const COORDINATOR = 'Anna Bērziņa';
+const LECTURER = 'Inese Vītola';
 
 let server: ProductServer;
 let browser: Browser;
@@ -67,6 +68,8 @@ describe('staff', () => {
   beforeAll(async () => {
     ({ context, page } = await signedIn(STAFF));
     for (const field of ['courses', 'groups', 'sessions', 'topics', 'lecturers', 'places', 'institutions']) ids[field] = await firstId(page, field);
+    // The earliest session: a held one, with participants to mark.
+    ids.attendance = ids.sessions;
   }, 60_000);
   afterAll(() => context?.close());
 
@@ -109,6 +112,7 @@ describe('staff', () => {
     '/people',
     '/coordinatorNominations',
     '/supportQuestions',
+    '/attendance/:id',
     '/no-such-page',
   ])(
     '%s has no WCAG 2.1 A/AA violation',
@@ -269,4 +273,33 @@ describe('on a phone (390 × 844)', () => {
     await page.waitForURL(/#\/groups/);
     await page.getByRole('menuitem', { name: 'Grupas' }).waitFor({ state: 'hidden' });
   });
+});
+
+describe('lecturer', () => {
+  let context: BrowserContext;
+  let page: Page;
+  let sessionId: string;
+  beforeAll(async () => {
+    ({ context, page } = await signedIn(LECTURER));
+    sessionId = await page.evaluate(async () => {
+      const response = await fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: `{ mySessions { role session { id } } }` }),
+      });
+      const { data } = (await response.json()) as { data: { mySessions: { role: string; session: { id: string } }[] } };
+      return data.mySessions.filter((row) => row.role === 'LECTURER')[0].session.id;
+    });
+  }, 60_000);
+  afterAll(() => context?.close());
+
+  test.each(['/', '/teaching', '/attendance/:id'])(
+    '%s has no WCAG 2.1 A/AA violation',
+    async (pattern) => {
+      const route = pattern.replace(':id', sessionId);
+      await open(page, route);
+      expect(await violations(page, pattern)).toEqual([]);
+    },
+    60_000,
+  );
 });

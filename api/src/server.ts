@@ -25,6 +25,7 @@ import { originAllowed } from './http/origin.js';
 import { AdmissionGate } from './http/admission.js';
 import { SocketCounter, clientAddress, createRateLimits, feedKey, graphqlKey, rateLimited } from './http/rate-limits.js';
 import type { Pool } from 'pg';
+import { attendanceRoutes } from './modules/attendance/attendance.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { calendarFeedRoutes } from './modules/notifications/calendar-feed.routes.js';
 import { CALENDAR_PATH } from './modules/notifications/calendar-feed.service.js';
@@ -358,6 +359,10 @@ export async function startServer(config: Config, dataSource: DataSource, servic
   // Posts are what sign-in costs (token checks, sessions); pages and redirects are not counted.
   app.use('/auth', (req, res, next) => (req.method === 'POST' ? signInLimit(req, res, next) : next()), authRoutes(config, services.auth, services.people, log));
   app.use(CALENDAR_PATH, rateLimited(limits.calendar, feedKey, 'text'), calendarFeedRoutes(services.calendarFeeds, log));
+  app.use(
+    '/api',
+    attendanceRoutes(services.attendance, (token) => services.auth.viewerForToken(token), log),
+  );
   app.use(
     '/graphql',
     (req, res, next) => (req.method === 'POST' ? graphqlLimit(req, res, next) : next()),

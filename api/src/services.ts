@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Config } from './config.js';
 import { ConnectionHealth } from './db/connection-health.js';
+import { AttendanceService } from './modules/attendance/attendance.service.js';
 import { ApiTokenService } from './modules/auth/api-token.service.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { CatalogService } from './modules/catalog/catalog.service.js';
@@ -77,6 +78,7 @@ export function createServices(
   });
   const apiTokens = new ApiTokenService(dataSource, institutions);
   const helpSettings = new HelpSettingsService(dataSource);
+  const attendance = new AttendanceService(dataSource);
   return {
     health,
     codes,
@@ -100,6 +102,7 @@ export function createServices(
     calendarFeeds,
     sessionReminders,
     helpSettings,
+    attendance,
   };
 }
 

@@ -30,6 +30,7 @@ export function useFormat() {
       timeRange: (from: string, to: string) => `${time.format(new Date(from))}–${time.format(new Date(to))}`,
       price: (cents: number) => (cents === 0 ? t('common.free') : euro.format(cents / 100)),
       hours: (hours: number) => t('course.hoursValue', { count: hours, hours: number.format(hours) }),
+      number: (value: number) => number.format(value),
     };
   }, [locale, t]);
 }

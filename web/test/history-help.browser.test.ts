@@ -50,6 +50,17 @@ test('her profile lists every course she registered for, newest first, with its 
   const shown = await shownHistory();
   expect(shown.map((row) => row.code).sort()).toEqual(Object.keys(EXPECTED).sort());
   for (const row of shown) expect(row.status).toMatch(EXPECTED[row.code]);
+  // Her held group's sessions were marked (R-AFT-5): only that record tells her attendance.
+  const attendance = history.getByTestId('history-attendance');
+  expect(await attendance.count()).toBe(1);
+  expect(
+    await history
+      .locator('li.record', { has: page.getByTestId('history-attendance') })
+      .locator('dd.tabular')
+      .first()
+      .textContent(),
+  ).toBe('VAS-LAW-101-G1');
+  expect((await attendance.textContent())?.replace(/\s+/g, ' ')).toBe('Apmeklējums6,5 no 6,5 st. (100 %) · prasība (80 %) izpildīta');
 
   // Newest first: by the groups' first sessions, as the api reports them.
   const { myRegistrations } = await graphqlFrom<{ myRegistrations: { group: { code: string; startsAt: string | null } }[] }>(
@@ -82,6 +93,7 @@ test('her profile lists every course she registered for, newest first, with its 
   await history.getByRole('heading', { level: 2, name: 'My courses' }).waitFor();
   await history.getByText('Completed', { exact: true }).waitFor();
   await history.getByText('Cancelled', { exact: true }).waitFor();
+  await history.getByText('6.5 of 6.5 h (100%) · requirement (80%) met').waitFor();
 });
 
 test('the help page is reached from the header and the footer, in lv and en; the video link appears once staff set it in the console', async () => {

@@ -9,7 +9,10 @@ export const isStaff = (roles: unknown): boolean => has(roles, 'STAFF') || has(r
 /** Coordinators without staff rights get the reduced console: only their own institutions. */
 export const isCoordinatorOnly = (roles: unknown): boolean => !isStaff(roles) && has(roles, 'COORDINATOR');
 
-export const mayUseConsole = (roles: unknown): boolean => isStaff(roles) || has(roles, 'COORDINATOR');
+/** Lecturers mark the attendance of the sessions they teach (R-AFT-5). */
+export const isLecturer = (roles: unknown): boolean => has(roles, 'LECTURER');
+
+export const mayUseConsole = (roles: unknown): boolean => isStaff(roles) || has(roles, 'COORDINATOR') || isLecturer(roles);
 
 /** Administrators grant and withdraw the staff and administrator roles (R-ID-7). */
 export const isAdmin = (roles: unknown): boolean => has(roles, 'ADMIN');

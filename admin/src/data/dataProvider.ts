@@ -1,5 +1,6 @@
 import type { ApolloClient } from '@apollo/client';
 import { HttpError, type DataProvider, type Identifier, type RaRecord, type TranslateFunction } from 'react-admin';
+import { attendanceApi } from '../resources/attendance/documents';
 import { apiTokensApi } from '../resources/apiTokens/documents';
 import { billingAccountsApi } from '../resources/billingAccounts/documents';
 import { courseDemandApi, interestRequestsApi } from '../resources/courseDemand/documents';
@@ -40,6 +41,7 @@ export const RESOURCES: Record<string, ResourceApi> = {
   coordinatorNominations: coordinatorNominationsApi,
   supportQuestions: supportQuestionsApi,
   helpSettings: helpSettingsApi,
+  attendance: attendanceApi,
 };
 
 /** The API's page size limit (and the limit of `filter.ids`). */

@@ -22,6 +22,7 @@ export const en: Messages = {
         language: 'Language of instruction',
         hours: 'Academic hours',
         reminderDaysBefore: 'Reminder before a session, days',
+        minAttendancePercent: 'Minimum attendance, %',
         priceEuro: 'Price, EUR',
         price: 'Price',
         visibility: 'Visibility',
@@ -290,6 +291,14 @@ export const en: Messages = {
       name: 'Help page',
       fields: { videoUrl: 'Video guide link' },
     },
+    teaching: {
+      name: 'My sessions',
+      fields: {},
+    },
+    attendance: {
+      name: 'Attendance',
+      fields: {},
+    },
   },
   mps: {
     app: {
@@ -302,6 +311,7 @@ export const en: Messages = {
         'Here the staff of the Latvian School of Public Administration plan training: they keep the course catalog, create groups and their sessions, and maintain the lists of lecturers and places.',
       catalog: 'Courses and topics make up the catalog that participants see in the portal.',
       schedule: 'A group is one run of a course with its own dates; each group has sessions with a time, a place or an online link, and a lecturer.',
+      lecturer: 'Under “My sessions” you see the sessions you teach. For each you can mark the participants’ attendance and download the sign-in sheet.',
       coordinator:
         "Here you register your institution's employees for training and see their registrations, manage the employees (add them, import them from a CSV file, end employments) and the billing accounts employees choose when they apply for training. You can also browse the course catalog, including courses open only to your institution.",
     },
@@ -324,6 +334,8 @@ export const en: Messages = {
     },
     help: {
       cancellationReason: 'The reason goes into the e-mail the group’s participants and lecturers receive.',
+      minAttendancePercent:
+        'The share of session hours a participant must attend to complete the course (excused absences do not count as attended). 80 by default.',
       reminderDaysBefore: 'Confirmed participants get an e-mail reminder this many days before each session; 0: no reminder.',
       lecturerPerson: 'The person who signs in as this lecturer: they will see their sessions. A person can be linked to one lecturer only.',
       registrationCancellationReason: 'The reason is kept with the registration and goes into the e-mail the participant receives.',
@@ -573,6 +585,22 @@ export const en: Messages = {
       hideContentShort: 'Hide content',
       attachmentContent: 'Content of %{filename}',
     },
+    attendance: {
+      title: 'Attendance',
+      session: 'Group %{group}, %{from} – %{to}',
+      signInSheet: 'Sign-in sheet (PDF)',
+      allPresent: 'Mark everyone present',
+      notStarted: 'Attendance can be marked once the session has started.',
+      noParticipants: 'The group has no confirmed participants.',
+      noSessions: 'You have no sessions.',
+      number: 'No.',
+      name: 'Name',
+      institution: 'Institution',
+      mark: 'Attendance',
+      markedBy: 'Marked by',
+      markedByAt: '%{name}, %{time}',
+      saved: 'Attendance saved',
+    },
     helpSettings: {
       title: 'Portal help page',
       intro: "The link to the school's video guide that the portal's help page shows to every visitor. Leave the field empty to show no link.",
@@ -605,7 +633,7 @@ export const en: Messages = {
     },
     noAccess: {
       title: 'No access',
-      text: 'You are signed in as %{name}, but this console is only for the staff of the School of Public Administration and for institution coordinators.',
+      text: 'You are signed in as %{name}, but this console is only for the staff of the School of Public Administration, lecturers and institution coordinators.',
       portal: 'Open the training portal',
     },
     enums: {
@@ -698,6 +726,11 @@ export const en: Messages = {
         EN: 'English',
         RU: 'Russian',
       },
+      AttendanceStatus: {
+        PRESENT: 'Present',
+        ABSENT: 'Absent',
+        EXCUSED: 'Excused',
+      },
       CourseVisibility: {
         PUBLIC: 'Public',
         RESTRICTED: 'Restricted',
@@ -749,6 +782,7 @@ export const en: Messages = {
     },
     errors: {
       SCHEDULE_CONFLICT: 'The lecturer or the place is already busy at that time.',
+      SESSION_NOT_STARTED: 'Attendance can be marked only once the session has started.',
       PROFILE_INCOMPLETE: 'The person’s profile lacks required details.',
       UNAUTHENTICATED: 'Your session has ended. Please sign in again.',
       FORBIDDEN: 'You are not allowed to do this.',
@@ -778,6 +812,8 @@ export const en: Messages = {
       },
     },
     validation: {
+      NOT_CONFIRMED: 'The person has no confirmed seat in this group',
+      GROUP_CANCELLED: 'The group is cancelled',
       NOT_FAILED: 'Only a message that could not be sent can be sent again',
       INVALID_IBAN: 'Invalid account number (IBAN)',
       INVALID_REGISTRATION_NUMBER: 'A registration number has 11 digits',

@@ -27,6 +27,7 @@ export const lv = {
         hours: 'Akadēmiskās stundas',
         priceEuro: 'Cena, EUR',
         reminderDaysBefore: 'Atgādinājums pirms nodarbības, dienas',
+        minAttendancePercent: 'Minimālais apmeklējums, %',
         price: 'Cena',
         visibility: 'Pieejamība',
         hasDate: 'Ir datums',
@@ -294,6 +295,14 @@ export const lv = {
       name: 'Palīdzības lapa',
       fields: { videoUrl: 'Video pamācības saite' },
     },
+    teaching: {
+      name: 'Manas nodarbības',
+      fields: {},
+    },
+    attendance: {
+      name: 'Apmeklējums',
+      fields: {},
+    },
   },
   mps: {
     app: {
@@ -306,6 +315,8 @@ export const lv = {
         'Šeit Valsts administrācijas skolas darbinieki plāno mācības: uztur mācību pasākumu katalogu, veido grupas un to nodarbības, pasniedzēju un norises vietu sarakstus.',
       catalog: 'Mācību pasākumi un tēmas veido katalogu, ko dalībnieki redz portālā.',
       schedule: 'Grupas ir mācību pasākuma norises ar saviem datumiem; katrai grupai ir nodarbības ar laiku, vietu vai tiešsaistes saiti un pasniedzēju.',
+      lecturer:
+        'Sadaļā “Manas nodarbības” redzat nodarbības, kuras vadāt. Katrai nodarbībai varat atzīmēt dalībnieku apmeklējumu un lejupielādēt parakstu lapu.',
       coordinator:
         'Šeit piesakāt savas iestādes darbiniekus mācībām un redzat viņu pieteikumus, pārvaldāt darbiniekus (pievienojat, importējat no CSV faila, izbeidzat darba attiecības) un norēķinu kontus, ko darbinieki izvēlas, piesakoties mācībām. Varat arī pārlūkot mācību pasākumu katalogu, arī tikai jūsu iestādei pieejamos pasākumus.',
     },
@@ -328,6 +339,8 @@ export const lv = {
     },
     help: {
       cancellationReason: 'Iemesls tiks iekļauts e-pastā, ko saņems grupas dalībnieki un pasniedzēji.',
+      minAttendancePercent:
+        'Cik procentu no nodarbību stundām dalībniekam jāapmeklē, lai pabeigtu mācības (attaisnoti kavējumi neskaitās kā apmeklējums). Pēc noklusējuma 80.',
       reminderDaysBefore: 'Apstiprinātie dalībnieki saņem e-pasta atgādinājumu tik dienas pirms katras nodarbības; 0 — bez atgādinājuma.',
       lecturerPerson:
         'Persona, kas pieslēdzas sistēmai kā šis pasniedzējs: tā redzēs savas nodarbības. Vienu personu var sasaistīt tikai ar vienu pasniedzēju.',
@@ -578,6 +591,22 @@ export const lv = {
       hideContentShort: 'Slēpt saturu',
       attachmentContent: 'Faila %{filename} saturs',
     },
+    attendance: {
+      title: 'Apmeklējums',
+      session: 'Grupa %{group}, %{from} – %{to}',
+      signInSheet: 'Parakstu lapa (PDF)',
+      allPresent: 'Atzīmēt visus kā klātesošus',
+      notStarted: 'Apmeklējumu var atzīmēt, kad nodarbība ir sākusies.',
+      noParticipants: 'Grupā nav apstiprinātu dalībnieku.',
+      noSessions: 'Jums nav nodarbību.',
+      number: 'Nr.',
+      name: 'Vārds, uzvārds',
+      institution: 'Iestāde',
+      mark: 'Apmeklējums',
+      markedBy: 'Atzīmēja',
+      markedByAt: '%{name}, %{time}',
+      saved: 'Apmeklējums saglabāts',
+    },
     helpSettings: {
       title: 'Portāla palīdzības lapa',
       intro: 'Saite uz skolas video pamācību, ko portāla palīdzības lapa rāda visiem apmeklētājiem. Atstājiet lauku tukšu, lai saiti nerādītu.',
@@ -610,7 +639,7 @@ export const lv = {
     },
     noAccess: {
       title: 'Nav piekļuves',
-      text: 'Jūs pieslēdzāties kā %{name}, taču konsole ir paredzēta tikai Valsts administrācijas skolas darbiniekiem un iestāžu koordinatoriem.',
+      text: 'Jūs pieslēdzāties kā %{name}, taču konsole ir paredzēta tikai Valsts administrācijas skolas darbiniekiem, pasniedzējiem un iestāžu koordinatoriem.',
       portal: 'Atvērt mācību portālu',
     },
     enums: {
@@ -704,6 +733,11 @@ export const lv = {
         EN: 'Angļu',
         RU: 'Krievu',
       },
+      AttendanceStatus: {
+        PRESENT: 'Piedalījās',
+        ABSENT: 'Nepiedalījās',
+        EXCUSED: 'Attaisnoti',
+      },
       CourseVisibility: {
         PUBLIC: 'Publisks',
         RESTRICTED: 'Ierobežots',
@@ -755,6 +789,7 @@ export const lv = {
     },
     errors: {
       SCHEDULE_CONFLICT: 'Pasniedzējs vai norises vieta šajā laikā jau ir aizņemta.',
+      SESSION_NOT_STARTED: 'Apmeklējumu var atzīmēt tikai pēc nodarbības sākuma.',
       PROFILE_INCOMPLETE: 'Personas profilā trūkst vajadzīgo datu.',
       UNAUTHENTICATED: 'Jūsu sesija ir beigusies. Lūdzu, pieslēdzieties vēlreiz.',
       FORBIDDEN: 'Jums nav tiesību veikt šo darbību.',
@@ -784,6 +819,8 @@ export const lv = {
       },
     },
     validation: {
+      NOT_CONFIRMED: 'Personai nav apstiprinātas vietas šajā grupā',
+      GROUP_CANCELLED: 'Grupa ir atcelta',
       NOT_FAILED: 'Vēlreiz var sūtīt tikai vēstuli, kuru neizdevās nosūtīt',
       INVALID_IBAN: 'Nederīgs konta numurs (IBAN)',
       INVALID_REGISTRATION_NUMBER: 'Reģistrācijas numuram jābūt 11 cipariem',

@@ -1,6 +1,6 @@
 import { Card, CardContent, Typography } from '@mui/material';
 import { Title, usePermissions, useTranslate } from 'react-admin';
-import { isStaff } from '../auth/access';
+import { isCoordinatorOnly, isStaff } from '../auth/access';
 
 /** What the console is for. */
 export const Dashboard = () => {
@@ -16,8 +16,10 @@ export const Dashboard = () => {
             <Typography sx={{ mb: 2 }}>{translate('mps.dashboard.catalog')}</Typography>
             <Typography>{translate('mps.dashboard.schedule')}</Typography>
           </>
-        ) : (
+        ) : isCoordinatorOnly(permissions) ? (
           <Typography>{translate('mps.dashboard.coordinator')}</Typography>
+        ) : (
+          <Typography>{translate('mps.dashboard.lecturer')}</Typography>
         )}
       </CardContent>
     </Card>

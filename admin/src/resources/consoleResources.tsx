@@ -4,6 +4,8 @@ import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
 import BadgeIcon from '@mui/icons-material/Badge';
 import CategoryIcon from '@mui/icons-material/Category';
 import EventIcon from '@mui/icons-material/Event';
+import EventAvailableIcon from '@mui/icons-material/EventAvailable';
+import FactCheckIcon from '@mui/icons-material/FactCheck';
 import GroupAddIcon from '@mui/icons-material/GroupAdd';
 import GroupsIcon from '@mui/icons-material/Groups';
 import HelpIcon from '@mui/icons-material/Help';
@@ -20,9 +22,11 @@ import UploadFileIcon from '@mui/icons-material/UploadFile';
 import VpnKeyIcon from '@mui/icons-material/VpnKey';
 import type { ComponentType } from 'react';
 import { Resource, type RaRecord } from 'react-admin';
-import { isCoordinatorOnly, isStaff } from '../auth/access';
+import { isCoordinatorOnly, isLecturer, isStaff } from '../auth/access';
 import { SCHOOL_TIME_ZONE } from '../components/rigaTime';
 import { ApiTokenCreate, ApiTokenList } from './apiTokens/ApiTokens';
+import { AttendancePage } from './attendance/AttendancePage';
+import { TeachingSessions } from './attendance/TeachingSessions';
 import { BillingAccountCreate, BillingAccountEdit, BillingAccountList } from './billingAccounts/BillingAccounts';
 import { CoordinatorNominationList } from './coordinatorNominations/CoordinatorNominations';
 import { CourseDemandList, CourseDemandShow } from './courseDemand/CourseDemand';
@@ -65,6 +69,8 @@ interface ConsoleResource {
    * work first). No views: registered only so references to it show names.
    */
   coordinator?: { views: View[]; order: number };
+  /** Lecturers (beside any other role): the views; their menu lists their sessions first. */
+  lecturer?: View[];
 }
 
 const dateTime = (value: unknown) =>
@@ -85,6 +91,8 @@ const ALL: View[] = ['list', 'edit', 'create', 'show'];
 
 /** Every resource, in the staff menu's order. A view a resource has no component for is ignored. */
 const RESOURCES: ConsoleResource[] = [
+  // A lecturer's own sessions ("Manas nodarbības"), each with its attendance page.
+  { name: 'teaching', icon: EventAvailableIcon, label: 'resources.teaching.name', views: { list: TeachingSessions }, lecturer: ['list'] },
   {
     name: 'courses',
     icon: SchoolIcon,
@@ -127,6 +135,8 @@ const RESOURCES: ConsoleResource[] = [
     recordRepresentation: sessionName,
     staff: ALL,
   },
+  // A session's attendance (R-AFT-5): /attendance/<session id>, opened from a group's sessions or "Manas nodarbības".
+  { name: 'attendance', icon: FactCheckIcon, label: 'resources.attendance.name', views: { edit: AttendancePage }, staff: ['edit'], lecturer: ['edit'] },
   {
     name: 'topics',
     icon: CategoryIcon,
@@ -245,13 +255,28 @@ const render = (resource: ConsoleResource, views: View[]) => {
   );
 };
 
-/** What each role may open: staff plan everything; a coordinator manages their institutions' employees and accounts. */
+/** The views of a role's own and a lecturer's, merged: a coordinator or staff member may also teach. */
+const withLecturerViews = (roles: unknown, resource: ConsoleResource, views: View[] | undefined): View[] => [
+  ...new Set([...(views ?? []), ...(isLecturer(roles) ? (resource.lecturer ?? []) : [])]),
+];
+
+/**
+ * What each role may open: staff plan everything; a coordinator manages their institutions' employees
+ * and accounts; a lecturer sees their sessions and marks attendance.
+ */
 export const resourcesFor = (roles: unknown) => {
-  if (isStaff(roles)) return RESOURCES.flatMap((resource) => (resource.staff ? [render(resource, resource.staff)] : []));
-  // A coordinator's console: their institutions' employees, their registrations and billing accounts, and the catalog to read.
-  if (isCoordinatorOnly(roles)) {
-    const shown = RESOURCES.flatMap((resource) => (resource.coordinator ? [{ resource, ...resource.coordinator }] : []));
-    return shown.sort((a, b) => a.order - b.order).map(({ resource, views }) => render(resource, views));
+  if (isStaff(roles)) {
+    return RESOURCES.flatMap((resource) => {
+      const views = withLecturerViews(roles, resource, resource.staff);
+      return views.length ? [render(resource, views)] : [];
+    });
   }
-  return [];
+  // A coordinator's console: their institutions' employees, their registrations and billing accounts, and the catalog to read.
+  const coordinator = isCoordinatorOnly(roles);
+  const shown = RESOURCES.flatMap((resource) => {
+    const views = withLecturerViews(roles, resource, coordinator ? resource.coordinator?.views : undefined);
+    const registeredOnly = coordinator && resource.coordinator && resource.coordinator.views.length === 0;
+    return views.length || registeredOnly ? [{ resource, views, order: resource.coordinator?.order ?? 0 }] : [];
+  });
+  return shown.sort((a, b) => a.order - b.order).map(({ resource, views }) => render(resource, views));
 };

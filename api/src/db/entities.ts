@@ -1,3 +1,4 @@
+import { AttendanceMark } from '../modules/attendance/attendance-mark.entity.js';
 import { ApiToken } from '../modules/auth/api-token.entity.js';
 import { AuthSession } from '../modules/auth/auth-session.entity.js';
 import { UsedAssertion } from '../modules/auth/used-assertion.entity.js';
@@ -29,6 +30,7 @@ import { CoordinatorNominations1764420000000 } from './migrations/1764420000000-
 import { SupportQuestions1764440000000 } from './migrations/1764440000000-support-questions.js';
 import { SessionReminders1764450000000 } from './migrations/1764450000000-session-reminders.js';
 import { HelpSettings1764500000000 } from './migrations/1764500000000-help-settings.js';
+import { Attendance1764610000000 } from './migrations/1764610000000-attendance.js';
 
 export const entities = [
   Person,
@@ -57,6 +59,7 @@ export const entities = [
   CoordinatorNomination,
   SupportQuestion,
   HelpSettings,
+  AttendanceMark,
 ];
 
 /** In order; a new migration is appended here and never edited once it has shipped. */
@@ -72,4 +75,5 @@ export const migrations = [
   SupportQuestions1764440000000,
   SessionReminders1764450000000,
   HelpSettings1764500000000,
+  Attendance1764610000000,
 ];

@@ -130,6 +130,7 @@ beforeAll(async () => {
     fresh: {
       topic: async () => (await f.topic()).id,
       session: async () => (await f.session(openGroup, 25)).id,
+      startedSession: async () => (await f.session(openGroup, -1, { lecturerId: lecturerRecord.id })).id,
       employmentInA: async () => (await f.employment((await f.person()).id, institutionA)).id,
       ownEmployment: async (actor) => (await f.employment(personOf[actor] ?? (await f.person()).id, institutionB)).id,
       coordinatorOfA: async () => (await f.person({ coordinates: [institutionA] })).id,

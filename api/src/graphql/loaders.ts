@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Services } from '../services.js';
+import type { AttendanceCompletion } from '../modules/attendance/attendance.service.js';
 import type { Course } from '../modules/catalog/course.entity.js';
 import type { Certificate } from '../modules/certificates/certificate.entity.js';
 import type { InterestRequest } from '../modules/catalog/interest-request.entity.js';
@@ -93,6 +94,8 @@ export function createLoaders(services: Services, ctx: RequestContext) {
     sessionConflicts: valueOf<ConflictDetail[]>((ids) => sessions.conflictsBySessionIds(ids), []),
     lecturer: one<Lecturer>((ids) => sessions.lecturersByIds(ids)),
     place: one<Place>((ids) => sessions.placesByIds(ids)),
+    /** Per group, its confirmed participants' attendance by person id. */
+    attendance: valueOf<Map<string, AttendanceCompletion>>((ids) => services.attendance.completionByGroupIds(ids), new Map()),
   };
 }
 

@@ -1,5 +1,7 @@
 import { buildSchema } from 'type-graphql';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { AttendanceResolver, RegistrationAttendanceResolver } from '../modules/attendance/attendance.resolver.js';
+import { AttendanceService } from '../modules/attendance/attendance.service.js';
 import { ApiTokenEntityResolver } from '../modules/auth/api-token-entity.resolver.js';
 import { ApiTokenResolver } from '../modules/auth/api-token.resolver.js';
 import { ApiTokenService } from '../modules/auth/api-token.service.js';
@@ -89,6 +91,8 @@ export const resolvers = [
   OutboxMessageEntityResolver,
   CalendarFeedResolver,
   HelpSettingsResolver,
+  AttendanceResolver,
+  RegistrationAttendanceResolver,
 ] as const;
 
 /** Builds the graph. Without services (schema emission) resolvers are never called. */
@@ -111,7 +115,8 @@ export async function createSchema(services?: Services): Promise<GraphQLSchema> 
       .register(RegistrationService, services.registrations)
       .register(NotificationsService, services.notifications)
       .register(CalendarFeedService, services.calendarFeeds)
-      .register(HelpSettingsService, services.helpSettings);
+      .register(HelpSettingsService, services.helpSettings)
+      .register(AttendanceService, services.attendance);
   }
   return buildSchema({
     resolvers: [...resolvers],

@@ -49,6 +49,8 @@ export interface World {
   fresh: {
     topic(): Promise<string>;
     session(): Promise<string>;
+    /** A session of the open group that started yesterday, taught by the lecturer. */
+    startedSession(): Promise<string>;
     employmentInA(): Promise<string>;
     ownEmployment(actor: Actor): Promise<string>;
     coordinatorOfA(): Promise<string>;
@@ -772,6 +774,23 @@ export const MATRIX: Rule[] = [
       variables: { input: { videoUrl: 'https://video.example.lv/vas' } },
     }),
     expect: STAFF_ONLY,
+  },
+
+  // Attendance (R-AFT-5): staff and the session's own lecturer.
+  {
+    operation: 'sessionAttendance',
+    rule: 'Staff for any session; a lecturer for the sessions they teach (another session: FORBIDDEN). Names and institutions only.',
+    call: (w) => ({ query: `query ($id: ID!) { sessionAttendance(sessionId: $id) { participants { personId status } } }`, variables: { id: w.session } }),
+    expect: { ...STAFF_ONLY, lecturer: 'ok' },
+  },
+  {
+    operation: 'markAttendance',
+    rule: 'Staff for any session; a lecturer for the sessions they teach; once the session has started, confirmed participants only, all or nothing.',
+    call: async (w) => ({
+      query: `mutation ($id: ID!, $marks: [AttendanceMarkInput!]!) { markAttendance(sessionId: $id, marks: $marks) { participants { personId status } } }`,
+      variables: { id: await w.fresh.startedSession(), marks: [{ personId: w.participant, status: 'PRESENT' }] },
+    }),
+    expect: { ...STAFF_ONLY, lecturer: 'ok' },
   },
 
   // API tokens (R-ID-6).

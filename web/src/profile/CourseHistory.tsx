@@ -46,7 +46,7 @@ export function CourseHistory() {
       {entries.length > 0 && (
         <ul className="record-list">
           {entries.map((entry) => {
-            const { group, certificate } = entry;
+            const { group, certificate, attendance } = entry;
             return (
               <li key={entry.id} className="record" data-registration-id={entry.id}>
                 <h3 className="record-title">
@@ -61,6 +61,20 @@ export function CourseHistory() {
                     <dt>{t('profile.history.when')}</dt>
                     <dd>{group.startsAt && group.endsAt ? format.dateRange(group.startsAt, group.endsAt) : t('profile.history.noDates')}</dd>
                   </div>
+                  {attendance && attendance.markedSessions > 0 && (
+                    <div data-testid="history-attendance">
+                      <dt>{t('profile.history.attendance')}</dt>
+                      <dd>
+                        {t('profile.history.attendanceValue', {
+                          attended: format.number(attendance.attendedHours),
+                          planned: format.number(attendance.plannedHours),
+                          percent: format.number(attendance.percent ?? 0),
+                        })}
+                        {attendance.met !== null &&
+                          ` · ${t(attendance.met ? 'profile.history.attendanceMet' : 'profile.history.attendanceNotMet', { required: attendance.requiredPercent })}`}
+                      </dd>
+                    </div>
+                  )}
                   {certificate && (
                     <div>
                       <dt>{t('profile.history.certificate')}</dt>

@@ -104,6 +104,14 @@ export const CourseHistoryQuery = graphql(`
         issuedAt
         revokedAt
       }
+      attendance {
+        attendedHours
+        plannedHours
+        percent
+        requiredPercent
+        met
+        markedSessions
+      }
     }
   }
 `);

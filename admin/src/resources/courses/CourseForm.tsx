@@ -6,7 +6,7 @@ import { FormColumn } from '../../components/FormColumn';
 import { CourseGroups } from './CourseGroups';
 import { keepUserEdits } from '../../components/formOptions';
 
-const defaults = { format: 'IN_PERSON', language: 'LV', visibility: 'PUBLIC', priceEuro: 0, reminderDaysBefore: 1 };
+const defaults = { format: 'IN_PERSON', language: 'LV', visibility: 'PUBLIC', priceEuro: 0, reminderDaysBefore: 1, minAttendancePercent: 80 };
 
 const texts = (lang: 'Lv' | 'En') => [
   <TextInput key="title" source={`title${lang}`} validate={lang === 'Lv' ? [required(), length(3, 300)] : maxLength(300)} />,
@@ -29,6 +29,7 @@ export const CourseForm = ({ withGroups = false }: { withGroups?: boolean }) => 
         <NumberInput source="hours" step={0.1} min={0} validate={[required(), hours()]} />
         <NumberInput source="priceEuro" step={0.01} min={0} validate={[required(), euro()]} />
         <NumberInput source="reminderDaysBefore" step={1} min={0} max={14} validate={wholeNumber(0, 14)} helperText="mps.help.reminderDaysBefore" />
+        <NumberInput source="minAttendancePercent" step={1} min={0} max={100} validate={wholeNumber(0, 100)} helperText="mps.help.minAttendancePercent" />
         <SelectInput source="visibility" choices={VISIBILITY_CHOICES} validate={required()} />
         <FormDataConsumer>
           {({ formData }) =>

@@ -15,6 +15,7 @@ const COURSE_ROW = graphql(`
     hours
     priceCents
     reminderDaysBefore
+    minAttendancePercent
     visibility
     hasDate
     nextSessionStartsAt
@@ -67,13 +68,18 @@ export const coursesApi: ResourceApi = {
       : {}),
   }),
   toInput: (values) => ({
-    ...pick(values, ['code', 'topicId', 'format', 'language', 'hours', 'reminderDaysBefore', 'visibility', 'allowedInstitutionIds', ...TEXTS], {
-      code: (value) => textOrEmpty(value).trim(),
-      hours: (value) => (value === '' || value === null ? null : Number(value)),
-      reminderDaysBefore: (value) => (value === '' || value === null ? null : Number(value)),
-      allowedInstitutionIds: (value) => (Array.isArray(value) ? value : []),
-      ...Object.fromEntries(TEXTS.map((key) => [key, textOrEmpty])),
-    }),
+    ...pick(
+      values,
+      ['code', 'topicId', 'format', 'language', 'hours', 'reminderDaysBefore', 'minAttendancePercent', 'visibility', 'allowedInstitutionIds', ...TEXTS],
+      {
+        code: (value) => textOrEmpty(value).trim(),
+        hours: (value) => (value === '' || value === null ? null : Number(value)),
+        reminderDaysBefore: (value) => (value === '' || value === null ? null : Number(value)),
+        minAttendancePercent: (value) => (value === '' || value === null ? null : Number(value)),
+        allowedInstitutionIds: (value) => (Array.isArray(value) ? value : []),
+        ...Object.fromEntries(TEXTS.map((key) => [key, textOrEmpty])),
+      },
+    ),
     ...('priceEuro' in values ? { priceCents: euroToCents(values.priceEuro) } : {}),
   }),
   formFields: { priceCents: 'priceEuro' },

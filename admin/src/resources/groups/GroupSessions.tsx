@@ -1,5 +1,7 @@
+import FactCheckIcon from '@mui/icons-material/FactCheck';
+import type { MouseEvent } from 'react';
 import { Box } from '@mui/material';
-import { CreateButton, DataTable, Pagination, ReferenceField, ReferenceManyField, useRecordContext } from 'react-admin';
+import { Button, CreateButton, DataTable, Link, Pagination, ReferenceField, ReferenceManyField, useRecordContext } from 'react-admin';
 import { DateTimeField } from '../../components/fields';
 import { ConflictFlag } from '../sessions/ScheduleConflicts';
 
@@ -27,9 +29,28 @@ export const GroupSessions = () => {
             <ReferenceField source="lecturerId" reference="lecturers" link={false} />
           </DataTable.Col>
           <DataTable.Col source="onlineUrl" disableSort />
+          <DataTable.Col label="resources.attendance.name" disableSort>
+            <AttendanceLink />
+          </DataTable.Col>
         </DataTable>
       </ReferenceManyField>
       <CreateButton resource="sessions" state={{ record: { groupId: group.id } }} label="mps.actions.addSession" sx={{ mt: 2 }} />
     </Box>
+  );
+};
+
+/** Opens the session's attendance page ("Apmeklējums") without opening the session's form. */
+const AttendanceLink = () => {
+  const session = useRecordContext();
+  if (!session) return null;
+  return (
+    <Button
+      component={Link}
+      to={`/attendance/${session.id}`}
+      label="resources.attendance.name"
+      startIcon={<FactCheckIcon />}
+      onClick={(event: MouseEvent) => event.stopPropagation()}
+      size="small"
+    />
   );
 };

@@ -65,6 +65,12 @@ export interface DemoGroup {
   cancellationReason?: string; // for CANCELLED groups, as told to their participants
   filled: number; // how many demo participants the seed registers (<= maxSize; == maxSize means full)
   sessions: DemoSession[];
+  /**
+   * Past sessions marked (R-AFT-5) by their lecturer's person, or else by the first staff member:
+   * every confirmed participant PRESENT but these, by their place in the list sorted by family name,
+   * on the group's last past session.
+   */
+  attendance?: { absent: number[]; excused: number[] };
 }
 export interface DemoCourse {
   code: string;
@@ -387,6 +393,7 @@ export const courses: DemoCourse[] = [
           { dayOffset: -45, start: '09:00', end: '12:15', place: 'RB4-201', lecturer: 'L-VITOLA' },
           { dayOffset: -44, start: '09:00', end: '12:15', place: 'RB4-201', lecturer: 'L-VITOLA' },
         ],
+        attendance: { absent: [3, 14], excused: [8] },
       },
       {
         code: 'VAS-LAW-101-G2',
@@ -596,6 +603,7 @@ export const courses: DemoCourse[] = [
           { dayOffset: -31, start: '09:00', end: '16:15', place: 'RB4-201', lecturer: 'L-BERZINS' },
           { dayOffset: -30, start: '09:00', end: '16:15', place: 'RB4-201', lecturer: 'L-BERZINS' },
         ],
+        attendance: { absent: [5], excused: [] },
       },
       {
         code: 'VAS-LEAD-101-G2',

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { Course, CourseAllowedInstitution } from '../../modules/catalog/course.entity.js';
 import { courseSearchText } from '../../modules/catalog/search-text.js';
 import { Topic } from '../../modules/catalog/topic.entity.js';
+import { AttendanceMark, AttendanceStatus } from '../../modules/attendance/attendance-mark.entity.js';
 import { BillingAccount, Employment, EmploymentSource, Institution, InstitutionCoordinator } from '../../modules/institutions/institution.entity.js';
 import { Language, Person, PersonCode, PersonRole, UserRole } from '../../modules/people/person.entity.js';
 import { oldFormatPersonalCode, type PersonalCodeCipher } from '../../modules/people/personal-code.js';
@@ -186,6 +187,42 @@ async function insertDemoData(em: EntityManager, codes: PersonalCodeCipher, toda
         status: waitingPosition ? RegistrationStatus.WAITING : RegistrationStatus.CONFIRMED,
         waitingPosition,
       });
+    }
+  }
+
+  await markDemoAttendance(em, groups, lecturers, persons, today);
+}
+
+/** Marks the past sessions of the groups whose demo data says so, as their lecturer or staff would have. */
+async function markDemoAttendance(em: EntityManager, groups: Map<string, string>, lecturers: Map<string, string>, persons: Map<string, string>, now: Date) {
+  const staffKey = demo.persons.find((p) => p.roles.includes('STAFF'))?.key;
+  const staffId = staffKey ? persons.get(staffKey) : undefined;
+  for (const g of demo.courses.flatMap((c) => c.groups)) {
+    const exceptions = g.attendance;
+    if (!exceptions) continue;
+    const groupId = need(groups, g.code, 'group');
+    const people: { person_id: string }[] = await em.query(
+      `SELECT r.person_id FROM registration r JOIN person p ON p.id = r.person_id
+        WHERE r.group_id = $1 AND r.status = 'CONFIRMED' ORDER BY p.family_name, p.given_name, p.id`,
+      [groupId],
+    );
+    const past = (await em.find(Session, { where: { groupId }, order: { startsAt: 'ASC' } })).filter((s) => s.startsAt < now);
+    for (const [n, session] of past.entries()) {
+      const lecturerPerson = demo.lecturers.find((l) => lecturers.get(l.code) === session.lecturerId)?.personKey;
+      const markedById = lecturerPerson ? need(persons, lecturerPerson, 'person') : staffId;
+      if (!markedById) continue;
+      const last = n === past.length - 1;
+      const statusOf = (i: number) =>
+        last && exceptions.absent.includes(i)
+          ? AttendanceStatus.ABSENT
+          : last && exceptions.excused.includes(i)
+            ? AttendanceStatus.EXCUSED
+            : AttendanceStatus.PRESENT;
+      const markedAt = new Date(session.endsAt.getTime() + 15 * 60_000);
+      await em.insert(
+        AttendanceMark,
+        people.map((p, i) => ({ sessionId: session.id, personId: p.person_id, status: statusOf(i), markedById, markedAt })),
+      );
     }
   }
 }

@@ -321,6 +321,16 @@ export class CatalogService {
         'reminderDaysBefore must be a whole number from 0 to 14',
       );
     }
+    const attendanceGiven = input.minAttendancePercent !== undefined && input.minAttendancePercent !== null;
+    if (attendanceGiven) {
+      const percent = input.minAttendancePercent;
+      problems.check(
+        typeof percent === 'number' && Number.isInteger(percent) && percent >= 0 && percent <= 100,
+        'minAttendancePercent',
+        'OUT_OF_RANGE',
+        'minAttendancePercent must be a whole number from 0 to 100',
+      );
+    }
     if (given('topicId')) {
       const topicId = input.topicId ?? '';
       const known = isUuid(topicId) && (await em.existsBy(Topic, { id: topicId }));
@@ -345,6 +355,7 @@ export class CatalogService {
     if (given('hours')) course.hours = input.hours!;
     if (given('priceCents')) course.priceCents = input.priceCents!;
     if (reminderGiven) course.reminderDaysBefore = input.reminderDaysBefore!;
+    if (attendanceGiven) course.minAttendancePercent = input.minAttendancePercent!;
     if (input.visibility) course.visibility = input.visibility;
     course.searchText = courseSearchText(course);
     return allowed;

@@ -147,6 +147,9 @@ export class CourseInput {
   @Field(() => Int, { nullable: true, description: 'Days before a session for its reminder, 0 to 14 (0: none). Default 1.' })
   reminderDaysBefore?: number;
 
+  @Field(() => Int, { nullable: true, description: 'The share of session hours to attend for completion, 0 to 100. Default 80.' })
+  minAttendancePercent?: number;
+
   @Field(() => CourseVisibility, { nullable: true })
   visibility?: CourseVisibility;
 

@@ -92,6 +92,12 @@ export class Course {
   @Column({ name: 'reminder_days_before', type: 'int', default: 1 })
   reminderDaysBefore: number;
 
+  @Field(() => Int, {
+    description: 'The share of the planned session hours a participant must attend to complete the course (0 to 100; excused absences do not count).',
+  })
+  @Column({ name: 'min_attendance_percent', type: 'int', default: 80 })
+  minAttendancePercent: number;
+
   @Field(() => CourseVisibility)
   @Column({ type: 'text', default: CourseVisibility.PUBLIC })
   visibility: CourseVisibility;
