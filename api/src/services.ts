@@ -28,6 +28,7 @@ import { TemplateRenderer } from './modules/notifications/template-renderer.js';
 import { ScheduleEvents } from './modules/scheduling/schedule-events.js';
 import { ScheduleNotices } from './modules/scheduling/schedule-notices.js';
 import { HelpSettingsService } from './modules/support/help-settings.service.js';
+import { InvoicingService } from './modules/invoicing/invoicing.service.js';
 
 /** The one instance of each domain service, wired by hand: the graph of dependencies is small and visible. */
 export interface ServiceOptions {
@@ -40,7 +41,7 @@ export interface ServiceOptions {
 
 export function createServices(
   dataSource: DataSource,
-  config: Pick<Config, 'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'publicUrl' | 'mailFrom' | 'smtpUrl'>,
+  config: Pick<Config, 'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'publicUrl' | 'mailFrom' | 'smtpUrl' | 'invoicing'>,
   codes: PersonalCodeCipher,
   options: ServiceOptions = { crossInstance: null, log: { info: () => {}, error: () => {} } },
 ) {
@@ -77,6 +78,7 @@ export function createServices(
   });
   const apiTokens = new ApiTokenService(dataSource, institutions);
   const helpSettings = new HelpSettingsService(dataSource);
+  const invoicing = new InvoicingService(dataSource, config.invoicing);
   return {
     health,
     codes,
@@ -100,6 +102,7 @@ export function createServices(
     calendarFeeds,
     sessionReminders,
     helpSettings,
+    invoicing,
   };
 }
 

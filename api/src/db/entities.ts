@@ -18,6 +18,7 @@ import { Session } from '../modules/scheduling/session.entity.js';
 import { CalendarFeed } from '../modules/notifications/calendar-feed.entity.js';
 import { OutboxMessage } from '../modules/notifications/outbox-message.entity.js';
 import { HelpSettings } from '../modules/support/help-settings.entity.js';
+import { Invoice, InvoiceCounter, InvoiceLine } from '../modules/invoicing/invoice.entity.js';
 import { Foundation1763900000000 } from './migrations/1763900000000-foundation.js';
 import { Identity1764000000000 } from './migrations/1764000000000-identity.js';
 import { Notifications1764100000000 } from './migrations/1764100000000-notifications.js';
@@ -29,6 +30,7 @@ import { CoordinatorNominations1764420000000 } from './migrations/1764420000000-
 import { SupportQuestions1764440000000 } from './migrations/1764440000000-support-questions.js';
 import { SessionReminders1764450000000 } from './migrations/1764450000000-session-reminders.js';
 import { HelpSettings1764500000000 } from './migrations/1764500000000-help-settings.js';
+import { Invoices1764600000000 } from './migrations/1764600000000-invoices.js';
 
 export const entities = [
   Person,
@@ -57,6 +59,9 @@ export const entities = [
   CoordinatorNomination,
   SupportQuestion,
   HelpSettings,
+  Invoice,
+  InvoiceLine,
+  InvoiceCounter,
 ];
 
 /** In order; a new migration is appended here and never edited once it has shipped. */
@@ -72,4 +77,5 @@ export const migrations = [
   SupportQuestions1764440000000,
   SessionReminders1764450000000,
   HelpSettings1764500000000,
+  Invoices1764600000000,
 ];
