@@ -66,7 +66,8 @@ export function createServices(
   );
   const notices = new ScheduleNotices(people, registrations, { publicUrl: config.publicUrl });
   const scheduleRecorder = new ScheduleRecorder(notifications, notices, scheduleEvents);
-  const groups = new GroupsService(dataSource, catalog, registrations, notifications, scheduleRecorder, scheduleEvents, interests);
+  const invoicing = new InvoicingService(dataSource, config.invoicing);
+  const groups = new GroupsService(dataSource, catalog, registrations, notifications, scheduleRecorder, scheduleEvents, interests, invoicing);
   const sessions = new SessionsService(dataSource, scheduleRecorder);
   const mySchedule = new MyScheduleService(dataSource, sessions);
   registrations.confirmGroupsWith(groups);
@@ -78,7 +79,6 @@ export function createServices(
   });
   const apiTokens = new ApiTokenService(dataSource, institutions);
   const helpSettings = new HelpSettingsService(dataSource);
-  const invoicing = new InvoicingService(dataSource, config.invoicing);
   return {
     health,
     codes,

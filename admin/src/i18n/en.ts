@@ -758,6 +758,7 @@ export const en: Messages = {
       ALREADY_REGISTERED: 'This person is already registered in this group.',
       REGISTRATION_CLOSED: 'This group no longer takes registrations.',
       DEADLINE_PASSED: 'The registration deadline of the group has passed.',
+      INVOICE_STATUS: 'The invoice’s status does not allow this.',
       IN_USE: 'The record cannot be deleted because it is in use.',
       BAD_REQUEST: 'The server could not process the request.',
       QUERY_TOO_COMPLEX: 'The request is too complex.',

@@ -764,6 +764,7 @@ export const lv = {
       ALREADY_REGISTERED: 'Šī persona šajā grupā jau ir pieteikta.',
       REGISTRATION_CLOSED: 'Šajā grupā pieteikties vairs nevar.',
       DEADLINE_PASSED: 'Grupas pieteikšanās termiņš ir beidzies.',
+      INVOICE_STATUS: 'Rēķina statuss šo darbību neatļauj.',
       IN_USE: 'Ierakstu nevar dzēst, jo tas tiek izmantots.',
       BAD_REQUEST: 'Serveris nevarēja apstrādāt pieprasījumu.',
       QUERY_TOO_COMPLEX: 'Pieprasījums ir pārāk sarežģīts.',

@@ -71,15 +71,24 @@ export class InvoicingService {
   async createDrafts(ctx: RequestContext, groupId: string): Promise<Invoice[]> {
     if (!isStaff(ctx.viewer)) throw new ForbiddenError();
     if (!isUuid(groupId)) throw new NotFoundError('Group', groupId);
-    return inTransaction(this.dataSource, (em) => this.draftsOfGroup(em, groupId, ctx.viewer?.personId ?? null));
+    return inTransaction(this.dataSource, (em) => this.draftsOfGroup(em, groupId, actorOf(ctx)));
   }
 
-  /** Drafts for the group and issues them at once; for the automatic issue when a group is confirmed. */
+  /**
+   * When a group becomes CONFIRMED and MPS_INVOICE_AUTO_ISSUE is on: drafts for it, issued at once, in
+   * the confirming transaction. A draft whose e-invoice would break a rule stays a draft for staff
+   * (the counter is only written once the document passes), and the group is confirmed all the same.
+   */
   async issueForConfirmedGroup(em: EntityManager, groupId: string): Promise<Invoice[]> {
     if (!this.config.autoIssueOnConfirmation) return [];
-    const drafts = await this.draftsOfGroup(em, groupId, null);
     const issued: Invoice[] = [];
-    for (const draft of drafts) issued.push(await this.number(em, draft));
+    for (const draft of await this.draftsOfGroup(em, groupId, null)) {
+      try {
+        issued.push(await this.number(em, draft));
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+      }
+    }
     return issued;
   }
 
@@ -139,7 +148,7 @@ export class InvoicingService {
           sentAt: null,
           paidAt: null,
           cancelledAt: null,
-          createdBy: ctx.viewer?.personId ?? null,
+          createdBy: actorOf(ctx),
         }),
       );
       await em.save(lines.map(({ id: _lineId, invoiceId: _invoiceId, ...line }) => em.create(InvoiceLine, { ...line, invoiceId: credit.id })));
@@ -241,8 +250,7 @@ export class InvoicingService {
     await em.query(`INSERT INTO invoice_counter (series, year) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [invoice.series, year]);
     const [counter] = (await em.query(COUNTER_SQL, [invoice.series, year])) as { last_number: number }[];
     const sequence = counter.last_number + 1;
-    await em.query(`UPDATE invoice_counter SET last_number = $3 WHERE series = $1 AND year = $2`, [invoice.series, year, sequence]);
-    Object.assign(invoice, {
+    const issued = Object.assign(em.create(Invoice, { ...invoice }), {
       status: InvoiceStatus.ISSUED,
       year,
       sequence,
@@ -251,12 +259,12 @@ export class InvoicingService {
       dueDate: invoice.type === InvoiceType.INVOICE ? zonedDatePlusDays(this.config.paymentDays) : null,
       issuedAt: new Date(),
     });
-    const source = await this.sourceOf(em, invoice);
-    const broken = checkUbl(buildUbl(source));
+    const broken = checkUbl(buildUbl(await this.sourceOf(em, issued)));
     if (broken.length > 0) {
       throw new ValidationError(broken.map((rule) => ({ field: 'eInvoice', code: rule, message: UBL_RULES.find((r) => r.id === rule)?.text ?? rule })));
     }
-    return em.save(invoice);
+    await em.query(`UPDATE invoice_counter SET last_number = $3 WHERE series = $1 AND year = $2`, [invoice.series, year, sequence]);
+    return em.save(issued);
   }
 
   private async draftsOfGroup(em: EntityManager, groupId: string, createdBy: string | null): Promise<Invoice[]> {
@@ -357,6 +365,12 @@ export class InvoicingService {
       bankName: c.bankName,
     };
   }
+}
+
+/** The person who acts, for the record; none for the system's own work. */
+function actorOf(ctx: RequestContext): string | null {
+  const personId = ctx.viewer?.personId;
+  return personId && isUuid(personId) ? personId : null;
 }
 
 function statusError(message: string): DomainError {
