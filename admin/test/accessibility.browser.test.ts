@@ -109,6 +109,7 @@ describe('staff', () => {
     '/people',
     '/coordinatorNominations',
     '/supportQuestions',
+    '/invoices',
     '/no-such-page',
   ])(
     '%s has no WCAG 2.1 A/AA violation',
@@ -188,6 +189,7 @@ describe('coordinator', () => {
     '/institutions',
     '/registrations',
     '/registerEmployees',
+    '/invoices',
   ])(
     '%s has no WCAG 2.1 A/AA violation',
     async (route) => {

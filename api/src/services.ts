@@ -66,7 +66,7 @@ export function createServices(
   );
   const notices = new ScheduleNotices(people, registrations, { publicUrl: config.publicUrl });
   const scheduleRecorder = new ScheduleRecorder(notifications, notices, scheduleEvents);
-  const invoicing = new InvoicingService(dataSource, config.invoicing);
+  const invoicing = new InvoicingService(dataSource, config.invoicing, notifications, { publicUrl: config.publicUrl });
   const groups = new GroupsService(dataSource, catalog, registrations, notifications, scheduleRecorder, scheduleEvents, interests, invoicing);
   const sessions = new SessionsService(dataSource, scheduleRecorder);
   const mySchedule = new MyScheduleService(dataSource, sessions);

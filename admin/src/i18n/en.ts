@@ -282,6 +282,20 @@ export const en: Messages = {
         mine: 'Mine only',
       },
     },
+    invoices: {
+      name: 'Invoice |||| Invoices',
+      fields: {
+        number: 'Number',
+        type: 'Type',
+        payerName: 'Payer',
+        payer: 'Payer',
+        groupCode: 'Group',
+        groupId: 'Group ID',
+        issueDate: 'Issued',
+        totalCents: 'Total, EUR',
+        status: 'Status',
+      },
+    },
     notificationPreviews: {
       name: 'E-mail template |||| E-mail templates',
       fields: {},
@@ -292,6 +306,28 @@ export const en: Messages = {
     },
   },
   mps: {
+    invoices: {
+      actions: 'Actions',
+      pdf: 'PDF',
+      xml: 'E-invoice',
+      issue: 'Issue',
+      issueTitle: 'Issue the invoice?',
+      issueContent: 'The invoice gets the next number and can no longer be changed; it can only be cancelled by a credit note.',
+      issued: 'Invoice issued',
+      markPaid: 'Paid',
+      markPaidTitle: 'Mark invoice %{number} as paid?',
+      markPaidContent: 'The payment has been received.',
+      paid: 'Invoice marked as paid',
+      cancel: 'Cancel',
+      cancelTitle: 'Cancel the invoice?',
+      cancelContent: 'An issued invoice is cancelled by a credit note, which gets a number of its own.',
+      cancelDraftContent: 'The draft is dropped; it had no number.',
+      cancelled: 'Invoice cancelled',
+      keep: 'Keep it',
+      reason: 'Reason',
+      createForGroup: "Prepare the group's invoices",
+      drafted: '%{smart_count} invoice draft prepared |||| %{smart_count} invoice drafts prepared',
+    },
     app: {
       title: 'MPS console',
     },
@@ -609,6 +645,8 @@ export const en: Messages = {
       portal: 'Open the training portal',
     },
     enums: {
+      InvoiceStatus: { DRAFT: 'Draft', ISSUED: 'Issued', SENT: 'Sent', PAID: 'Paid', CANCELLED: 'Cancelled' },
+      InvoiceType: { INVOICE: 'Invoice', CREDIT_NOTE: 'Credit note' },
       OutboxStatus: {
         PENDING: 'Waiting',
         SENDING: 'Sending',
@@ -631,6 +669,7 @@ export const en: Messages = {
         COORDINATOR_NOMINATION_DECIDED: 'Decision on a coordinator request',
         SUPPORT_ANSWERED: 'Answer to a question',
         SESSION_REMINDER: 'Session reminder',
+        INVOICE_ISSUED: 'Invoice to the payer',
       },
       Language: {
         LV: 'Latvian',

@@ -286,6 +286,20 @@ export const lv = {
         mine: 'Tikai mani',
       },
     },
+    invoices: {
+      name: 'Rēķins |||| Rēķini',
+      fields: {
+        number: 'Numurs',
+        type: 'Veids',
+        payerName: 'Maksātājs',
+        payer: 'Maksātājs',
+        groupCode: 'Grupa',
+        groupId: 'Grupas ID',
+        issueDate: 'Izrakstīts',
+        totalCents: 'Summa, EUR',
+        status: 'Statuss',
+      },
+    },
     notificationPreviews: {
       name: 'Vēstules paraugs |||| Vēstuļu paraugi',
       fields: {},
@@ -296,6 +310,28 @@ export const lv = {
     },
   },
   mps: {
+    invoices: {
+      actions: 'Darbības',
+      pdf: 'PDF',
+      xml: 'E-rēķins',
+      issue: 'Izrakstīt',
+      issueTitle: 'Izrakstīt rēķinu?',
+      issueContent: 'Rēķins saņems nākamo numuru un vairs nebūs labojams; to varēs tikai anulēt ar kredītrēķinu.',
+      issued: 'Rēķins izrakstīts',
+      markPaid: 'Apmaksāts',
+      markPaidTitle: 'Atzīmēt rēķinu %{number} kā apmaksātu?',
+      markPaidContent: 'Maksājums ir saņemts.',
+      paid: 'Rēķins atzīmēts kā apmaksāts',
+      cancel: 'Anulēt',
+      cancelTitle: 'Anulēt rēķinu?',
+      cancelContent: 'Izrakstītu rēķinu anulē ar kredītrēķinu, kas saņems savu numuru.',
+      cancelDraftContent: 'Melnraksts tiks atmests; numurs tam netika piešķirts.',
+      cancelled: 'Rēķins anulēts',
+      keep: 'Neanulēt',
+      reason: 'Iemesls',
+      createForGroup: 'Sagatavot grupas rēķinus',
+      drafted: 'Sagatavots %{smart_count} rēķina melnraksts |||| Sagatavoti %{smart_count} rēķinu melnraksti',
+    },
     app: {
       title: 'MPS konsole',
     },
@@ -614,6 +650,8 @@ export const lv = {
       portal: 'Atvērt mācību portālu',
     },
     enums: {
+      InvoiceStatus: { DRAFT: 'Melnraksts', ISSUED: 'Izrakstīts', SENT: 'Nosūtīts', PAID: 'Apmaksāts', CANCELLED: 'Anulēts' },
+      InvoiceType: { INVOICE: 'Rēķins', CREDIT_NOTE: 'Kredītrēķins' },
       OutboxStatus: {
         PENDING: 'Gaida',
         SENDING: 'Tiek sūtīta',
@@ -636,6 +674,7 @@ export const lv = {
         COORDINATOR_NOMINATION_DECIDED: 'Lēmums par koordinatora pieteikumu',
         SUPPORT_ANSWERED: 'Atbilde uz jautājumu',
         SESSION_REMINDER: 'Atgādinājums par nodarbību',
+        INVOICE_ISSUED: 'Rēķins maksātājam',
       },
       Language: {
         LV: 'Latviešu',

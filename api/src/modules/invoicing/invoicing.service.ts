@@ -6,8 +6,10 @@ import { Language } from '../../common/roles.js';
 import type { InvoicingConfig } from '../../config.js';
 import { inTransaction } from '../../db/transaction.js';
 import { zonedDatePlusDays } from '../../time.js';
+import { NotificationKind } from '../notifications/notification-kinds.js';
+import type { NotificationsService } from '../notifications/notifications.service.js';
 import { PayerKind, RegistrationStatus } from '../registration/registration.entity.js';
-import { lineAmounts, totals } from './invoice-amounts.js';
+import { decimal, lineAmounts, totals } from './invoice-amounts.js';
 import { renderInvoicePdf } from './invoice-pdf.js';
 import { invoiceTexts } from './invoice-texts.js';
 import { Invoice, InvoiceLine, InvoiceStatus, InvoiceType, type InvoiceParty } from './invoice.entity.js';
@@ -62,6 +64,8 @@ export class InvoicingService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly config: InvoicingConfig,
+    private readonly notifications: NotificationsService,
+    private readonly options: { publicUrl: string },
   ) {}
 
   /**
@@ -98,7 +102,7 @@ export class InvoicingService {
       const invoice = await this.locked(em, id);
       if (invoice.status !== InvoiceStatus.DRAFT) throw statusError('Only a draft can be issued');
       return this.number(em, invoice);
-    });
+    }).finally(() => this.notifications.queued());
   }
 
   async markPaid(ctx: RequestContext, id: string): Promise<Invoice> {
@@ -155,7 +159,7 @@ export class InvoicingService {
       Object.assign(invoice, { status: InvoiceStatus.CANCELLED, cancelledAt: now, cancellationReason: why });
       await em.save(invoice);
       return this.number(em, credit);
-    });
+    }).finally(() => this.notifications.queued());
   }
 
   /** Staff see every invoice; a coordinator those of their institutions. Newest first. */
@@ -264,7 +268,47 @@ export class InvoicingService {
       throw new ValidationError(broken.map((rule) => ({ field: 'eInvoice', code: rule, message: UBL_RULES.find((r) => r.id === rule)?.text ?? rule })));
     }
     await em.query(`UPDATE invoice_counter SET last_number = $3 WHERE series = $1 AND year = $2`, [invoice.series, year, sequence]);
-    return em.save(issued);
+    const saved = await em.save(issued);
+    return (await this.send(em, saved)) ? em.save(Object.assign(saved, { status: InvoiceStatus.SENT, sentAt: new Date() })) : saved;
+  }
+
+  /**
+   * E-mails the issued document to the payer through the outbox, in this transaction, with its PDF and
+   * e-invoice attached. False when the payer has no e-mail address: the invoice stays ISSUED.
+   */
+  private async send(em: EntityManager, invoice: Invoice): Promise<boolean> {
+    if (!invoice.buyer.email) return false;
+    const [group] = (await em.query(
+      `SELECT g.code, c.code AS course_code, c.title_lv, c.title_en FROM course_group g JOIN course c ON c.id = g.course_id WHERE g.id = $1`,
+      [invoice.groupId],
+    )) as { code: string; course_code: string; title_lv: string; title_en: string }[];
+    const { credited } = await this.sourceOf(em, invoice);
+    const [pdf, xml] = [await this.render(em, invoice, InvoiceFileFormat.PDF), await this.render(em, invoice, InvoiceFileFormat.UBL)];
+    const language = invoice.language === Language.EN ? Language.EN : Language.LV;
+    await this.notifications.enqueue(em, [
+      {
+        kind: NotificationKind.INVOICE_ISSUED,
+        idempotencyKey: `invoice-issued:${invoice.id}`,
+        to: { personId: invoice.payerPersonId, email: invoice.buyer.email, name: invoice.buyer.name, language },
+        groupId: invoice.groupId,
+        data: {
+          recipientName: invoice.buyer.name,
+          portalUrl: `${this.options.publicUrl}/profils`,
+          creditNote: invoice.type === InvoiceType.CREDIT_NOTE,
+          number: invoice.number ?? '',
+          total: decimal(invoice.totalCents),
+          dueDate: invoice.dueDate,
+          course: { code: group.course_code, title: language === Language.EN ? group.title_en : group.title_lv },
+          group: { code: group.code },
+          creditedNumber: credited?.number ?? null,
+        },
+        files: [
+          { filename: pdf.filename, contentType: pdf.contentType, content: pdf.content.toString('base64'), encoding: 'base64' },
+          { filename: xml.filename, contentType: xml.contentType, content: xml.content.toString('utf8') },
+        ],
+      },
+    ]);
+    return true;
   }
 
   private async draftsOfGroup(em: EntityManager, groupId: string, createdBy: string | null): Promise<Invoice[]> {

@@ -72,7 +72,7 @@ test('a draft per payer, issued with the next numbers, paid, and cancelled by a 
 
   const before = Number((await t.app.dataSource.query(`SELECT coalesce(max(last_number), 0) AS n FROM invoice_counter WHERE series = 'VAS'`))[0].n);
   const issued = (await staff.data(ISSUE, { id: privateDraft.id })).issueInvoice;
-  expect(issued).toMatchObject({ status: 'ISSUED', number: `VAS-${year}-${before + 1}` });
+  expect(issued).toMatchObject({ status: 'SENT', number: `VAS-${year}-${before + 1}` });
   expect(issued.issueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   expect(Date.parse(issued.dueDate) - Date.parse(issued.issueDate)).toBe(14 * 86_400_000);
   expect(await staff.codes(ISSUE, { id: privateDraft.id })).toEqual(['INVOICE_STATUS']);
@@ -91,7 +91,7 @@ test('a draft per payer, issued with the next numbers, paid, and cancelled by a 
   const credit = (await staff.data(CANCEL, { id: institutionDraft.id, reason: 'Dalība atcelta' })).cancelInvoice;
   expect(credit).toMatchObject({
     type: 'CREDIT_NOTE',
-    status: 'ISSUED',
+    status: 'SENT',
     series: 'VASK',
     creditedInvoiceId: institutionDraft.id,
     totalCents: 15100,
@@ -179,8 +179,8 @@ test('with MPS_INVOICE_AUTO_ISSUE a group that becomes CONFIRMED has its invoice
     await autoStaff.data(`mutation ($id: ID!) { updateGroup(id: $id, input: { status: CONFIRMED }) { status } }`, { id: group.id });
     const { items } = (await autoStaff.data(LIST, { f: { groupId: group.id } })).invoices;
     expect(items.map((i: any) => [i.status, i.number]).sort()).toEqual([
-      ['ISSUED', `AUTO-${year}-1`],
-      ['ISSUED', `AUTO-${year}-2`],
+      ['SENT', `AUTO-${year}-1`],
+      ['SENT', `AUTO-${year}-2`],
     ]);
   } finally {
     await auto.stop();
