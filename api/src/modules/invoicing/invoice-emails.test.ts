@@ -39,7 +39,7 @@ test('the payer gets the invoice in their language with its PDF and e-invoice, t
   expect(issued.status).toBe('SENT');
 
   const [mail] = await mailsOf(payer.email!, 1);
-  expect(mail.parsed.subject).toBe(`Invoice No. ${issued.number}: Ethics in public administration`);
+  expect(mail.parsed.subject).toBe(`Invoice No. ${issued.number}: Ethics in public administration (${group.code})`);
   expect(String(mail.parsed.text).replace(/\s+/g, ' ')).toContain('60.00 EUR');
   expect(mail.parsed.attachments.map((a) => [a.filename, a.contentType])).toEqual([
     [`${issued.number}.pdf`, 'application/pdf'],
@@ -55,7 +55,7 @@ test('the payer gets the invoice in their language with its PDF and e-invoice, t
 
   const credit = (await staff.data(`mutation ($id: ID!) { cancelInvoice(id: $id, reason: "Dalība atcelta") { number } }`, { id: draft.id })).cancelInvoice;
   const [, creditMail] = await mailsOf(payer.email!, 2);
-  expect(creditMail.parsed.subject).toBe(`Credit note No. ${credit.number}: Ethics in public administration`);
+  expect(creditMail.parsed.subject).toBe(`Credit note No. ${credit.number}: Ethics in public administration (${group.code})`);
   expect(String(creditMail.parsed.text).replace(/\s+/g, ' ')).toContain(`cancelled invoice No. ${issued.number}`);
   const creditXml = creditMail.parsed.attachments[1].content.toString('utf8');
   expect(checkUbl(creditXml)).toEqual([]);
