@@ -113,6 +113,7 @@ describe('staff', () => {
     '/coordinatorNominations',
     '/supportQuestions',
     '/attendance/:id',
+    '/invoices',
     '/no-such-page',
   ])(
     '%s has no WCAG 2.1 A/AA violation',
@@ -192,6 +193,7 @@ describe('coordinator', () => {
     '/institutions',
     '/registrations',
     '/registerEmployees',
+    '/invoices',
   ])(
     '%s has no WCAG 2.1 A/AA violation',
     async (route) => {

@@ -94,6 +94,35 @@ export interface Config {
   };
   /** How often the job worker looks for due jobs, in milliseconds. */
   jobPollMs: number;
+  /** The school as the seller on its invoices (R-FIN-1). */
+  invoicing: InvoicingConfig;
+}
+
+/** The school's own requisites and invoice rules; demo defaults, set the real ones in production. */
+export interface InvoicingConfig {
+  sellerName: string;
+  /** Register of Enterprises / taxpayer number; also the Peppol endpoint id with scheme 0218... see docs/invoices.md. */
+  registrationNumber: string;
+  /** Null: the school is not a VAT payer. */
+  vatNumber: string | null;
+  street: string;
+  city: string;
+  postcode: string;
+  /** ISO 3166-1 alpha-2. */
+  countryCode: string;
+  bankName: string;
+  iban: string;
+  bic: string;
+  /** Invoice numbers read `<prefix>-<year>-<n>`; credit notes have their own series `<prefix>K`. */
+  seriesPrefix: string;
+  /** Percent, e.g. 21; 0 together with an exemption reason for exempt training. */
+  vatRatePercent: number;
+  /** Set when training is VAT exempt: the reason code (VATEX-EU-...) and the text printed on the invoice. */
+  exemption: { code: string; text: string } | null;
+  /** Days from the issue date to the due date. */
+  paymentDays: number;
+  /** Issue invoices by themselves when a group becomes CONFIRMED. */
+  autoIssueOnConfirmation: boolean;
 }
 
 export class ConfigError extends Error {
@@ -209,6 +238,7 @@ export function loadConfig(env: Env = process.env): Config {
     mailFrom: mailFrom(env, problems),
     // Embedded PostgreSQL has no LISTEN/NOTIFY to wake the worker, so polling is all it has.
     jobPollMs: int('MPS_JOB_POLL_MS', databaseUrl ? 5000 : 1000, 100, 60_000),
+    invoicing: invoicingConfig(env, str, int, bool, problems),
     limits: {
       graphqlPerMinute: int('MPS_LIMIT_GRAPHQL_PER_MINUTE', 1200, 0, 1_000_000),
       signInPerMinute: int('MPS_LIMIT_SIGN_IN_PER_MINUTE', 60, 0, 1_000_000),
@@ -224,6 +254,48 @@ export function loadConfig(env: Env = process.env): Config {
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+function invoicingConfig(
+  env: Env,
+  str: (name: string, fallback: string) => string,
+  int: (name: string, fallback: number, min: number, max: number) => number,
+  bool: (name: string, fallback: boolean) => boolean,
+  problems: string[],
+): InvoicingConfig {
+  const countryCode = str('MPS_INVOICE_COUNTRY', 'LV').toUpperCase();
+  if (!/^[A-Z]{2}$/.test(countryCode)) problems.push(`MPS_INVOICE_COUNTRY must be a two-letter country code (ISO 3166-1), got "${countryCode}"`);
+  const seriesPrefix = str('MPS_INVOICE_SERIES', 'VAS');
+  if (!/^[A-Z0-9]{1,10}$/.test(seriesPrefix)) problems.push(`MPS_INVOICE_SERIES must be 1 to 10 capital letters or digits, got "${seriesPrefix}"`);
+  const vatRatePercent = int('MPS_INVOICE_VAT_RATE', 0, 0, 100);
+  const exemptionCode = str('MPS_INVOICE_VAT_EXEMPTION_CODE', vatRatePercent === 0 ? 'VATEX-EU-132-1I' : '');
+  const exemptionText = str(
+    'MPS_INVOICE_VAT_EXEMPTION_TEXT',
+    vatRatePercent === 0 ? 'PVN neapliekams saskaņā ar PVN likuma 52. panta pirmās daļas 12. punktu (izglītības pakalpojumi)' : '',
+  );
+  if (vatRatePercent === 0 && (!exemptionCode || !exemptionText)) {
+    problems.push('MPS_INVOICE_VAT_EXEMPTION_CODE and MPS_INVOICE_VAT_EXEMPTION_TEXT must be set when MPS_INVOICE_VAT_RATE is 0');
+  }
+  const vatNumber = env.MPS_INVOICE_VAT_NUMBER?.trim() || null;
+  if (vatRatePercent > 0 && !vatNumber) problems.push('MPS_INVOICE_VAT_NUMBER must be set when MPS_INVOICE_VAT_RATE is above 0 (BR-S-02)');
+  if (exemptionCode && !/^VATEX-[A-Z0-9-]+$/.test(exemptionCode)) problems.push(`MPS_INVOICE_VAT_EXEMPTION_CODE must be a VATEX code, got "${exemptionCode}"`);
+  return {
+    sellerName: str('MPS_INVOICE_SELLER_NAME', 'Valsts administrācijas skola'),
+    registrationNumber: str('MPS_INVOICE_REGISTRATION_NUMBER', '90001234567'),
+    vatNumber,
+    street: str('MPS_INVOICE_STREET', 'Raiņa bulvāris 4'),
+    city: str('MPS_INVOICE_CITY', 'Rīga'),
+    postcode: str('MPS_INVOICE_POSTCODE', 'LV-1050'),
+    countryCode,
+    bankName: str('MPS_INVOICE_BANK', 'Valsts kase'),
+    iban: str('MPS_INVOICE_IBAN', 'LV12TREL9190000000000'),
+    bic: str('MPS_INVOICE_BIC', 'TRELLV22'),
+    seriesPrefix,
+    vatRatePercent,
+    exemption: vatRatePercent === 0 ? { code: exemptionCode, text: exemptionText } : null,
+    paymentDays: int('MPS_INVOICE_PAYMENT_DAYS', 14, 0, 365),
+    autoIssueOnConfirmation: bool('MPS_INVOICE_AUTO_ISSUE', false),
+  };
 }
 
 const secretUrl = (value: string | null) => (value ? new Secret(value) : null);

@@ -29,6 +29,7 @@ import { TemplateRenderer } from './modules/notifications/template-renderer.js';
 import { ScheduleEvents } from './modules/scheduling/schedule-events.js';
 import { ScheduleNotices } from './modules/scheduling/schedule-notices.js';
 import { HelpSettingsService } from './modules/support/help-settings.service.js';
+import { InvoicingService } from './modules/invoicing/invoicing.service.js';
 
 /** The one instance of each domain service, wired by hand: the graph of dependencies is small and visible. */
 export interface ServiceOptions {
@@ -41,7 +42,7 @@ export interface ServiceOptions {
 
 export function createServices(
   dataSource: DataSource,
-  config: Pick<Config, 'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'publicUrl' | 'mailFrom' | 'smtpUrl'>,
+  config: Pick<Config, 'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'publicUrl' | 'mailFrom' | 'smtpUrl' | 'invoicing'>,
   codes: PersonalCodeCipher,
   options: ServiceOptions = { crossInstance: null, log: { info: () => {}, error: () => {} } },
 ) {
@@ -66,7 +67,8 @@ export function createServices(
   );
   const notices = new ScheduleNotices(people, registrations, { publicUrl: config.publicUrl });
   const scheduleRecorder = new ScheduleRecorder(notifications, notices, scheduleEvents);
-  const groups = new GroupsService(dataSource, catalog, registrations, notifications, scheduleRecorder, scheduleEvents, interests);
+  const invoicing = new InvoicingService(dataSource, config.invoicing, notifications, { publicUrl: config.publicUrl });
+  const groups = new GroupsService(dataSource, catalog, registrations, notifications, scheduleRecorder, scheduleEvents, interests, invoicing);
   const sessions = new SessionsService(dataSource, scheduleRecorder);
   const mySchedule = new MyScheduleService(dataSource, sessions);
   registrations.confirmGroupsWith(groups);
@@ -103,6 +105,7 @@ export function createServices(
     sessionReminders,
     helpSettings,
     attendance,
+    invoicing,
   };
 }
 

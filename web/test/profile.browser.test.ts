@@ -207,6 +207,9 @@ test("a demo person's profile shows her personal code, employment, billing detai
   // No certificates in the demo data: the real list is empty, and says so.
   await page.getByTestId('profile-certificates').getByText('Jums vēl nav neviena sertifikāta.').waitFor();
   await page.getByRole('heading', { level: 2, name: 'Mani sertifikāti' }).waitFor();
+  // No invoices to her as a private payer in the demo data either.
+  await page.getByTestId('profile-invoices').getByText('Jums kā privātpersonai vēl nav izrakstīts neviens rēķins.').waitFor();
+  await page.locator('.profile-contents').getByRole('link', { name: 'Mani rēķini' }).waitFor();
   // Roles, as before.
   await page.locator('#lomas').getByText('Mācību dalībnieks').waitFor();
 

@@ -27,9 +27,11 @@ export const NOTIFICATION_KIND_CHOICES = choices('NotificationKind', [
   'COORDINATOR_NOMINATION_DECIDED',
   'SUPPORT_ANSWERED',
   'SESSION_REMINDER',
+  'INVOICE_ISSUED',
 ]);
 export const EMAIL_LANGUAGE_CHOICES = choices('Language', ['LV', 'EN']);
 export const REGISTRATION_STATUS_CHOICES = choices('RegistrationStatus', ['CONFIRMED', 'WAITING', 'CANCELLED']);
 export const ROLE_CHOICES = choices('UserRole', ['STAFF', 'ADMIN', 'COORDINATOR', 'LECTURER']);
 export const NOMINATION_STATUS_CHOICES = choices('NominationStatus', ['PENDING', 'APPROVED', 'REFUSED', 'WITHDRAWN']);
 export const QUESTION_STATUS_CHOICES = choices('QuestionStatus', ['OPEN', 'ANSWERED', 'CLOSED']);
+export const INVOICE_STATUS_CHOICES = choices('InvoiceStatus', ['DRAFT', 'ISSUED', 'SENT', 'PAID', 'CANCELLED']);

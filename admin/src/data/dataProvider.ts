@@ -16,6 +16,7 @@ import { registrationsApi } from '../resources/registrations/documents';
 import { peopleApi } from '../resources/people/documents';
 import { coordinatorNominationsApi } from '../resources/coordinatorNominations/documents';
 import { supportQuestionsApi } from '../resources/supportQuestions/documents';
+import { invoicesApi } from '../resources/invoices/documents';
 import { sessionsApi } from '../resources/sessions/documents';
 import { topicsApi } from '../resources/topics/documents';
 import { toHttpError } from './errors';
@@ -40,6 +41,7 @@ export const RESOURCES: Record<string, ResourceApi> = {
   people: peopleApi,
   coordinatorNominations: coordinatorNominationsApi,
   supportQuestions: supportQuestionsApi,
+  invoices: invoicesApi,
   helpSettings: helpSettingsApi,
   attendance: attendanceApi,
 };

@@ -15,6 +15,7 @@ import PeopleIcon from '@mui/icons-material/People';
 import PlaceIcon from '@mui/icons-material/Place';
 import PreviewIcon from '@mui/icons-material/Preview';
 import QuestionAnswerIcon from '@mui/icons-material/QuestionAnswer';
+import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import RecordVoiceOverIcon from '@mui/icons-material/RecordVoiceOver';
 import SchoolIcon from '@mui/icons-material/School';
 import TrendingUpIcon from '@mui/icons-material/TrendingUp';
@@ -50,6 +51,7 @@ import { RegistrationList } from './registrations/Registrations';
 import { SessionCreate, SessionEdit } from './sessions/SessionEdit';
 import { SessionList } from './sessions/SessionList';
 import { SupportQuestionList, SupportQuestionShow } from './supportQuestions/SupportQuestions';
+import { InvoiceList } from './invoices/Invoices';
 import { TopicCreate, TopicEdit, TopicList } from './topics/Topics';
 
 type View = 'list' | 'edit' | 'create' | 'show';
@@ -197,6 +199,15 @@ const RESOURCES: ConsoleResource[] = [
     recordRepresentation: 'name',
     staff: ALL,
     coordinator: { views: ALL, order: 5 },
+  },
+  {
+    name: 'invoices',
+    icon: ReceiptLongIcon,
+    label: 'resources.invoices.name',
+    views: { list: InvoiceList },
+    recordRepresentation: 'number',
+    staff: ['list'],
+    coordinator: { views: ['list'], order: 9 },
   },
   {
     name: 'supportQuestions',

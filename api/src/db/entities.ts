@@ -19,6 +19,7 @@ import { Session } from '../modules/scheduling/session.entity.js';
 import { CalendarFeed } from '../modules/notifications/calendar-feed.entity.js';
 import { OutboxMessage } from '../modules/notifications/outbox-message.entity.js';
 import { HelpSettings } from '../modules/support/help-settings.entity.js';
+import { Invoice, InvoiceCounter, InvoiceLine } from '../modules/invoicing/invoice.entity.js';
 import { Foundation1763900000000 } from './migrations/1763900000000-foundation.js';
 import { Identity1764000000000 } from './migrations/1764000000000-identity.js';
 import { Notifications1764100000000 } from './migrations/1764100000000-notifications.js';
@@ -31,6 +32,7 @@ import { SupportQuestions1764440000000 } from './migrations/1764440000000-suppor
 import { SessionReminders1764450000000 } from './migrations/1764450000000-session-reminders.js';
 import { HelpSettings1764500000000 } from './migrations/1764500000000-help-settings.js';
 import { Attendance1764610000000 } from './migrations/1764610000000-attendance.js';
+import { Invoices1764600000000 } from './migrations/1764600000000-invoices.js';
 
 export const entities = [
   Person,
@@ -60,6 +62,9 @@ export const entities = [
   SupportQuestion,
   HelpSettings,
   AttendanceMark,
+  Invoice,
+  InvoiceLine,
+  InvoiceCounter,
 ];
 
 /** In order; a new migration is appended here and never edited once it has shipped. */
@@ -75,5 +80,6 @@ export const migrations = [
   SupportQuestions1764440000000,
   SessionReminders1764450000000,
   HelpSettings1764500000000,
+  Invoices1764600000000,
   Attendance1764610000000,
 ];

@@ -13,6 +13,7 @@ import { Lecturer } from '../modules/scheduling/lecturer.entity.js';
 import { CourseVisibility } from '../modules/catalog/course.entity.js';
 import { InterestRequest } from '../modules/catalog/interest-request.entity.js';
 import { fixtures } from '../test/fixtures.js';
+import { invoiceFixtures } from '../test/invoice-fixtures.js';
 import { startTestApp, type Client, type GraphQLResponse, type TestApp } from '../test/harness.js';
 import { ACTORS, ACTOR_TITLES, MATRIX, type Actor, type Call, type Outcome, type World } from '../test/authorization-matrix.js';
 import { SESSION_COOKIE } from '../http/cookies.js';
@@ -78,6 +79,27 @@ beforeAll(async () => {
     await ds.getRepository(BillingAccount).save({ institutionId: institutionA, name: 'Personāla daļa', number: 'LV34TREL2200000000001' })
   ).id;
 
+  // Invoices (R-FIN-1): one issued to institution A, one to the participant as a private payer.
+  const inv = invoiceFixtures(ds);
+  const invoicing = t.app.services.invoicing;
+  const institutionARecord = await ds.getRepository(Institution).findOneByOrFail({ id: institutionA });
+  const accountOfA = await inv.billingAccount(institutionARecord, 'Rēķinu konts');
+  const paidGroup = async () => {
+    const group = (await f.group(publicCourse)).id;
+    await inv.privatelyPaid(await f.person(), group, 5000);
+    return group;
+  };
+  const invoiceDraft = async () => (await invoicing.createDrafts(systemContext(), await paidGroup()))[0].id;
+  const issuedInvoice = async () => (await invoicing.issue(systemContext(), await invoiceDraft())).id;
+  const invoicedGroup = (await f.group(publicCourse)).id;
+  await inv.institutionPaid((await f.person()).id, invoicedGroup, 5000, institutionARecord, accountOfA);
+  await inv.privatelyPaid(participant, invoicedGroup, 5000);
+  const invoiceOfA = { id: '' };
+  for (const draft of await invoicing.createDrafts(systemContext(), invoicedGroup)) {
+    const issued = await invoicing.issue(systemContext(), draft.id);
+    if (issued.institutionId === institutionA) invoiceOfA.id = issued.id;
+  }
+
   const tokens = t.app.services.apiTokens;
   const tokenCatalog = await tokens.createToken(systemContext(), { name: 'Katalogs', scopes: [ApiScope.CATALOG_READ] });
   const tokenA = await tokens.createToken(systemContext(), {
@@ -126,8 +148,12 @@ beforeAll(async () => {
     employmentInB,
     billingAccountA,
     apiToken: tokenCatalog.apiToken.id,
+    invoiceOfA: invoiceOfA.id,
     unique,
     fresh: {
+      paidGroup,
+      invoiceDraft,
+      issuedInvoice,
       topic: async () => (await f.topic()).id,
       session: async () => (await f.session(openGroup, 25)).id,
       startedSession: async () => (await f.session(openGroup, -1, { lecturerId: lecturerRecord.id })).id,

@@ -5,6 +5,7 @@ import type { Course } from '../modules/catalog/course.entity.js';
 import type { Certificate } from '../modules/certificates/certificate.entity.js';
 import type { InterestRequest } from '../modules/catalog/interest-request.entity.js';
 import type { Topic } from '../modules/catalog/topic.entity.js';
+import type { InvoiceLine } from '../modules/invoicing/invoice.entity.js';
 import type { BillingAccount, Employment, Institution, InstitutionCoordinator } from '../modules/institutions/institution.entity.js';
 import { employeePageLoader } from '../modules/institutions/institutions.loaders.js';
 import type { Person, UserRole } from '../modules/people/person.entity.js';
@@ -44,6 +45,7 @@ function valueOf<V>(load: (keys: readonly string[]) => Promise<Map<string, V>>, 
 export function createLoaders(services: Services, ctx: RequestContext) {
   const { catalog, groups, sessions, registrations, institutions, people, certificates } = services;
   return {
+    invoiceLines: valueOf<InvoiceLine[]>((ids) => services.invoicing.linesByInvoiceIds(ids), []),
     topic: one<Topic>((ids) => catalog.topicsByIds(ids)),
     /** Only courses the viewer may see: a group of a hidden course shows no course. */
     visibleCourse: one<Course>((ids) => catalog.visibleCoursesByIds(ctx, ids)),

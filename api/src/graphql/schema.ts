@@ -48,6 +48,8 @@ import { CalendarFeedService } from '../modules/notifications/calendar-feed.serv
 import { NotificationsResolver, OutboxMessageEntityResolver } from '../modules/notifications/notifications.resolver.js';
 import { NotificationsService } from '../modules/notifications/notifications.service.js';
 import { HelpSettingsResolver } from '../modules/support/help-settings.resolver.js';
+import { InvoiceEntityResolver, InvoicingResolver } from '../modules/invoicing/invoicing.resolver.js';
+import { InvoicingService } from '../modules/invoicing/invoicing.service.js';
 import { HelpSettingsService } from '../modules/support/help-settings.service.js';
 import type { Services } from '../services.js';
 import { authChecker } from './auth-checker.js';
@@ -93,6 +95,8 @@ export const resolvers = [
   HelpSettingsResolver,
   AttendanceResolver,
   RegistrationAttendanceResolver,
+  InvoicingResolver,
+  InvoiceEntityResolver,
 ] as const;
 
 /** Builds the graph. Without services (schema emission) resolvers are never called. */
@@ -116,7 +120,8 @@ export async function createSchema(services?: Services): Promise<GraphQLSchema> 
       .register(NotificationsService, services.notifications)
       .register(CalendarFeedService, services.calendarFeeds)
       .register(HelpSettingsService, services.helpSettings)
-      .register(AttendanceService, services.attendance);
+      .register(AttendanceService, services.attendance)
+      .register(InvoicingService, services.invoicing);
   }
   return buildSchema({
     resolvers: [...resolvers],

@@ -44,9 +44,15 @@ export interface World {
   employmentInB: string;
   billingAccountA: string;
   apiToken: string;
+  /** An issued invoice to institution A (the participant also has one of their own, as a private payer). */
+  invoiceOfA: string;
   unique(): string;
   /** A record made for one call, for mutations that consume what they touch. */
   fresh: {
+    /** A group of the public course with one privately paid CONFIRMED registration, not invoiced yet. */
+    paidGroup(): Promise<string>;
+    invoiceDraft(): Promise<string>;
+    issuedInvoice(): Promise<string>;
     topic(): Promise<string>;
     session(): Promise<string>;
     /** A session of the open group that started yesterday, taught by the lecturer. */
@@ -662,6 +668,61 @@ export const MATRIX: Rule[] = [
     rule: 'An administrator, for someone else (roles.test.ts); staff and everyone else are refused.',
     call: (w) => ({ query: `mutation ($p: ID!) { withdrawRole(personId: $p, role: STAFF) { id } }`, variables: { p: w.participant } }),
     expect: { ...STAFF_ONLY, staff: 'FORBIDDEN' },
+  },
+
+  // Invoices (R-FIN-1). Before the nominations: an approved one makes the participant a coordinator.
+  {
+    operation: 'invoices',
+    rule: "Staff: every invoice; a coordinator: their institutions' (not drafts).",
+    call: () => ({ query: `{ invoices(perPage: 100) { total items { id number payerName } } }` }),
+    expect: { ...STAFF_ONLY, coordinatorA: 'ok', coordinatorB: 'none' },
+    check: (data, w, actor) => {
+      if (actor !== 'coordinatorA') return;
+      const ids = data.invoices.items.map((i: { id: string }) => i.id);
+      if (ids.length !== 1 || ids[0] !== w.invoiceOfA) throw new Error(`A coordinator of A sees ${ids.join(', ')}`);
+    },
+  },
+  {
+    operation: 'myInvoices',
+    rule: 'Signed-in persons: their own invoices as a private payer (not drafts).',
+    call: () => ({ query: `{ myInvoices { id number } }` }),
+    expect: { ...PERSONS_ONLY, lecturer: 'none', coordinatorA: 'none', coordinatorB: 'none', staff: 'none' },
+  },
+  {
+    operation: 'invoiceFile',
+    rule: "Staff; the invoice's institution's coordinators and its private payer once issued; NOT_FOUND for others.",
+    call: (w) => ({
+      query: `query ($id: ID!) { invoiceFile(id: $id, format: PDF) { filename contentType } }`,
+      variables: { id: w.invoiceOfA },
+    }),
+    expect: { ...all('NOT_FOUND'), anonymous: 'UNAUTHENTICATED', tokenCatalog: 'FORBIDDEN', tokenA: 'FORBIDDEN', coordinatorA: 'ok', staff: 'ok' },
+  },
+  {
+    operation: 'createGroupInvoices',
+    rule: 'Staff.',
+    call: async (w) => ({ query: `mutation ($id: ID!) { createGroupInvoices(groupId: $id) { id } }`, variables: { id: await w.fresh.paidGroup() } }),
+    expect: STAFF_ONLY,
+  },
+  {
+    operation: 'issueInvoice',
+    rule: 'Staff.',
+    call: async (w) => ({ query: `mutation ($id: ID!) { issueInvoice(id: $id) { id number } }`, variables: { id: await w.fresh.invoiceDraft() } }),
+    expect: STAFF_ONLY,
+  },
+  {
+    operation: 'markInvoicePaid',
+    rule: 'Staff.',
+    call: async (w) => ({ query: `mutation ($id: ID!) { markInvoicePaid(id: $id) { id status } }`, variables: { id: await w.fresh.issuedInvoice() } }),
+    expect: STAFF_ONLY,
+  },
+  {
+    operation: 'cancelInvoice',
+    rule: 'Staff: a draft is dropped, an issued invoice cancelled by a credit note.',
+    call: async (w) => ({
+      query: `mutation ($id: ID!) { cancelInvoice(id: $id, reason: "Matricas atcelšana") { id type } }`,
+      variables: { id: await w.fresh.issuedInvoice() },
+    }),
+    expect: STAFF_ONLY,
   },
 
   // Coordinator nominations (R-ID-7). The reads come first: the request below leaves requests behind.

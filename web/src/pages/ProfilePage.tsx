@@ -9,6 +9,7 @@ import { AddressForm } from '../profile/AddressForm';
 import { BillingForm } from '../profile/BillingForm';
 import { CalendarFeed } from '../profile/CalendarFeed';
 import { Certificates } from '../profile/Certificates';
+import { Invoices } from '../profile/Invoices';
 import { ContactForm } from '../profile/ContactForm';
 import { CourseHistory } from '../profile/CourseHistory';
 import { Employments } from '../profile/Employments';
@@ -29,6 +30,7 @@ const CONTENTS = [
   { section: 'employments', key: 'profile.employment.heading' },
   { section: 'history', key: 'profile.history.heading' },
   { section: 'certificates', key: 'profile.certificates.heading' },
+  { section: 'invoices', key: 'profile.invoices.heading' },
   { section: 'roles', key: 'profile.roles' },
   { section: 'coordinator', key: 'profile.coordinator.heading' },
 ] as const satisfies readonly { section: SectionName; key: string }[];
@@ -123,6 +125,7 @@ export function ProfilePage() {
           <Employments employments={person.employments} />
           <CourseHistory />
           <Certificates certificates={person.certificates} />
+          <Invoices />
           <Roles me={me} />
           <CoordinatorRequest />
         </div>

@@ -9,6 +9,7 @@ export const SECTIONS = {
   employments: 'darba-vietas',
   history: 'mani-macibu-pasakumi',
   certificates: 'sertifikati',
+  invoices: 'rekini',
   roles: 'lomas',
   coordinator: 'koordinators',
 } as const;

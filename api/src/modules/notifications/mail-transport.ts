@@ -34,7 +34,9 @@ export function mailOptions(message: OutboxMessage, from: string): SendMailOptio
     headers: { 'Auto-Submitted': 'auto-generated', 'X-MPS-Kind': message.kind },
     // An iTIP method part lets mail programs offer "add / update / remove" in place; it is also attached as a file.
     icalEvent: calendar ? { method: calendar.method, filename: calendar.filename, content: calendar.content } : undefined,
-    attachments: message.attachments.filter((a) => a !== calendar).map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
+    attachments: message.attachments
+      .filter((a) => a !== calendar)
+      .map((a) => ({ filename: a.filename, content: a.encoding === 'base64' ? Buffer.from(a.content, 'base64') : a.content, contentType: a.contentType })),
   };
 }
 

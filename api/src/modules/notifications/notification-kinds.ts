@@ -19,6 +19,7 @@ export enum NotificationKind {
   COORDINATOR_NOMINATION_DECIDED = 'coordinator-nomination-decided',
   SUPPORT_ANSWERED = 'support-answered',
   SESSION_REMINDER = 'session-reminder',
+  INVOICE_ISSUED = 'invoice-issued',
 }
 
 export const NOTIFICATION_KINDS = Object.values(NotificationKind);
@@ -28,6 +29,7 @@ export const ACCOUNT_KINDS: readonly NotificationKind[] = [
   NotificationKind.COORDINATOR_NOMINATION_RECEIVED,
   NotificationKind.COORDINATOR_NOMINATION_DECIDED,
   NotificationKind.SUPPORT_ANSWERED,
+  NotificationKind.INVOICE_ISSUED,
 ];
 
 /** One session as an e-mail shows it. */
@@ -98,6 +100,23 @@ export interface NotificationData {
   [NotificationKind.SUPPORT_ANSWERED]: SupportAnsweredData;
   /** To a confirmed participant, the course's number of days before a session (R-NOT-1): `sessions` holds that one session. */
   [NotificationKind.SESSION_REMINDER]: CommonData & { sessions: SessionView[]; daysBefore: number };
+  [NotificationKind.INVOICE_ISSUED]: InvoiceIssuedData;
+}
+
+/** To the payer: an invoice or credit note, its PDF and e-invoice attached (R-FIN-1). */
+export interface InvoiceIssuedData {
+  recipientName: string;
+  portalUrl: string;
+  creditNote: boolean;
+  number: string;
+  /** "125.50", the document's total in euro. */
+  total: string;
+  /** YYYY-MM-DD; null for a credit note. */
+  dueDate: string | null;
+  course: { code: string; title: string };
+  group: { code: string };
+  /** CREDIT_NOTE: the invoice it cancels. */
+  creditedNumber: string | null;
 }
 
 /** To staff: a person asks to become an institution's coordinator (R-ID-7). */

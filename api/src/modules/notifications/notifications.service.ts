@@ -31,6 +31,8 @@ export interface EmailRequest<K extends NotificationKind = NotificationKind> {
    * method, so a save that moves one session and cancels another attaches two.
    */
   calendars?: { method: 'REQUEST' | 'CANCEL'; events: CalendarEvent[] }[];
+  /** Files stored with the message and sent with it (an invoice's PDF and e-invoice). */
+  files?: OutboxAttachment[];
   groupId?: string | null;
 }
 
@@ -113,6 +115,7 @@ export class NotificationsService {
           attendee: address ? { name: request.to.name, email: address } : undefined,
         }),
       }));
+    attachments.push(...(request.files ?? []));
     return {
       idempotencyKey: request.idempotencyKey,
       kind: request.kind,

@@ -47,8 +47,11 @@ export class EmailAttachment {
   @Field()
   contentType: string;
 
-  @Field()
+  @Field({ description: 'UTF-8 text, or base64 when `encoding` says so.' })
   content: string;
+
+  @Field(() => String, { nullable: true, description: 'base64 for binary files (a PDF); null for text.' })
+  encoding?: string | null;
 }
 
 @ObjectType({ description: 'An e-mail as rendered from its template.' })

@@ -22,11 +22,13 @@ export enum DeliveryChannel {
 }
 registerEnumType(DeliveryChannel, { name: 'DeliveryChannel' });
 
-/** A file sent with the e-mail (a calendar entry); content is UTF-8 text. */
+/** A file sent with the e-mail (a calendar entry, an invoice); content is UTF-8 text, or base64 for binary files. */
 export interface OutboxAttachment {
   filename: string;
   contentType: string;
   content: string;
+  /** 'base64': `content` holds the bytes base64-encoded (a PDF). */
+  encoding?: 'base64';
   /** For text/calendar: the iTIP method, which mail programs read from the part's headers. */
   method?: string;
 }

@@ -5,6 +5,7 @@ import { isUuid, pageWindow, validIds, type Page, type PageArgs, SortOrder } fro
 import { inTransaction } from '../../db/transaction.js';
 import { CatalogService, UPCOMING_PUBLISHED_GROUP } from '../catalog/catalog.service.js';
 import { Course } from '../catalog/course.entity.js';
+import type { InvoicingService } from '../invoicing/invoicing.service.js';
 import type { InterestService } from '../catalog/interest.service.js';
 import { searchTerms } from '../catalog/search-text.js';
 import { RegistrationService } from '../registration/registration.service.js';
@@ -29,6 +30,8 @@ export class GroupsService {
     private readonly events: ScheduleEvents,
     /** People waiting for a new group of a course hear when one is published (R-CAT-3). */
     private readonly interests: InterestService,
+    /** A confirmed group's invoices, when the school issues them by themselves (R-FIN-1). */
+    private readonly invoicing: InvoicingService | null = null,
   ) {}
 
   async listGroups(_ctx: RequestContext, filter: GroupFilter = {}, sort?: GroupSort, pageArgs?: PageArgs): Promise<Page<Group>> {
@@ -168,6 +171,7 @@ export class GroupsService {
   private async statusChanged(em: EntityManager, ctx: RequestContext, group: Group, previous: GroupStatus): Promise<ScheduleChange | null> {
     if (group.status === previous) return null;
     if (group.status !== GroupStatus.CANCELLED && group.status !== GroupStatus.CONFIRMED) return null;
+    if (group.status === GroupStatus.CONFIRMED) await this.invoicing?.issueForConfirmedGroup(em, group.id);
     const sessions = await em.find(Session, { where: { groupId: group.id }, order: { startsAt: 'ASC', id: 'ASC' } });
     const records: SessionChangeRecord[] = [];
     for (const session of sessions) {
