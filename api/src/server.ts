@@ -167,6 +167,8 @@ export interface ServerOptions {
   httpServer: http.Server;
   /** A real PostgreSQL's pool: rate limits are counted there, shared by every instance. Null: in memory (PGlite). */
   limitsPool: Pool | null;
+  /** The embedded shape's data folder, where the development sign-in keeps its key; null elsewhere. */
+  dataDir: string | null;
 }
 
 export async function startServer(config: Config, dataSource: DataSource, services: Services, log: Logger, options: ServerOptions): Promise<RunningServer> {
@@ -350,7 +352,11 @@ export async function startServer(config: Config, dataSource: DataSource, servic
   const graphqlLimit = rateLimited(limits.graphql, graphqlKey, 'graphql');
   const signInLimit = rateLimited(limits.signIn, (req) => `address:${clientAddress(req)}`, 'text');
   // Posts are what sign-in costs (token checks, sessions); pages and redirects are not counted.
-  app.use('/auth', (req, res, next) => (req.method === 'POST' ? signInLimit(req, res, next) : next()), authRoutes(config, services.auth, services.people, log));
+  app.use(
+    '/auth',
+    (req, res, next) => (req.method === 'POST' ? signInLimit(req, res, next) : next()),
+    authRoutes(config, services.auth, services.people, { log, devKeyDir: options.dataDir }),
+  );
   app.use(CALENDAR_PATH, rateLimited(limits.calendar, feedKey, 'text'), calendarFeedRoutes(services.calendarFeeds, log));
   app.use(
     '/graphql',
