@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLFormattedError } from 'graphql';
@@ -302,6 +303,8 @@ export async function startServer(config: Config, dataSource: DataSource, servic
     formatError: (formatted, error) =>
       formatError(formatted, error, { maskUnexpected: production, log: (e) => log.error('Unexpected error in a GraphQL request', e) }),
     plugins: [
+      // Nothing here sets cache hints, and the plugin's willResolveField made Apollo wrap every field resolver (issue 16).
+      ApolloServerPluginCacheControlDisabled(),
       {
         async serverWillStart() {
           return {
