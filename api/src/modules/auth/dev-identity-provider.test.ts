@@ -57,3 +57,13 @@ test('a folder that does not exist yet is made', () => {
   const pair = storedKeyPair(nested);
   expect(fs.readFileSync(path.join(nested, DEV_IDP_KEY_FILE), 'utf8')).toBe(pair.privateKeyPem);
 });
+
+test('a folder that takes no file still gives a working key, kept for this process only', () => {
+  // A file where the folder should be: nothing can be written under it, for root too.
+  const notAFolder = path.join(dir, 'data');
+  fs.writeFileSync(notAFolder, 'not a folder');
+  const pair = storedKeyPair(notAFolder);
+  expect(signedWithAcceptedBy(pair, pair)).toBe('Līga');
+  expect(fs.readdirSync(dir)).toEqual(['data']);
+  expect(fs.readFileSync(notAFolder, 'utf8')).toBe('not a folder');
+});

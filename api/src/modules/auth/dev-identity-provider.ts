@@ -30,8 +30,9 @@ function keyPairOf(privateKeyPem: string): KeyPair {
 
 /**
  * The key pair kept in `keyDir`, made there on the first start: generating a 2048-bit RSA key
- * took a good part of every start (issue 16). A file that cannot be read as a key is replaced.
- * Written beside and renamed into place, so two processes starting together never see half a file.
+ * took a part of every start (issue 16). A file that cannot be read as a key is replaced. Written
+ * beside and renamed into place, so two processes starting together never see half a file. A
+ * folder that takes no file (full, read-only) costs only the saving: this process keeps its key.
  */
 export function storedKeyPair(keyDir: string): KeyPair {
   const file = path.join(keyDir, DEV_IDP_KEY_FILE);
@@ -39,15 +40,19 @@ export function storedKeyPair(keyDir: string): KeyPair {
     const pair = keyPairOf(fs.readFileSync(file, 'utf8'));
     if ((fs.statSync(file).mode & 0o077) !== 0) fs.chmodSync(file, 0o600);
     return pair;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT' && !code?.startsWith('ERR_OSSL')) throw error;
+  } catch {
+    // Missing or damaged: a new one below.
   }
   const pair = generatedKeyPair();
-  fs.mkdirSync(keyDir, { recursive: true });
   const partial = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(partial, pair.privateKeyPem, { mode: 0o600 });
-  fs.renameSync(partial, file);
+  try {
+    fs.mkdirSync(keyDir, { recursive: true });
+    fs.writeFileSync(partial, pair.privateKeyPem, { mode: 0o600 });
+    fs.renameSync(partial, file);
+  } catch {
+    // Whatever is left of the attempt goes; where nothing can be made, there is nothing to remove.
+    fs.rm(partial, { force: true }, () => {});
+  }
   return pair;
 }
 
