@@ -61,7 +61,28 @@ async function prepareDatabase(dataSource: DataSource, demoData: boolean, codes:
   }
 }
 
+/** How long each step of the start took, for the one line that says so (and `npm run bench`). */
+class StartPhases {
+  private readonly steps: string[] = [];
+  private last = performance.now();
+  constructor() {
+    // Everything before startApp is loading modules (and in main.ts reading the config).
+    this.steps.push(`modules ${seconds(performance.now())}`);
+  }
+  mark(name: string): void {
+    const now = performance.now();
+    this.steps.push(`${name} ${seconds(now - this.last)}`);
+    this.last = now;
+  }
+  toString(): string {
+    return `Started in ${seconds(performance.now())}: ${this.steps.join(', ')}`;
+  }
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
 export async function startApp(config: Config, log: Logger = processLogger, options: StartOptions = {}): Promise<App> {
+  const phases = new StartPhases();
   // First, so that a busy port is known in a moment, not after the migrations and demo data.
   const httpServer = await bindPort(config);
   let embedded: EmbeddedPostgres | null = null;
@@ -84,19 +105,23 @@ export async function startApp(config: Config, log: Logger = processLogger, opti
     }
     databaseUrl = embedded.url;
     log.info(`Embedded PostgreSQL (PGlite) in ${config.dataDir}`);
+    phases.mark('embedded database');
   }
   const dataSource = createDataSource({ url: databaseUrl, logger: options.queryLogger });
   const started: (() => Promise<void>)[] = [];
   try {
     await dataSource.initialize();
+    phases.mark('connect');
     const codes = new PersonalCodeCipher(config.secret.reveal());
     await prepareDatabase(dataSource, config.demoData, codes, log);
+    phases.mark('migrations and demo data');
     // PGlite (ours, or a test's) has no working LISTEN/NOTIFY and serves one query at a time.
     const [{ version }] = await dataSource.query('SELECT version()');
     const pglite = String(version).includes('PGlite');
     const services = createServices(dataSource, config, codes, { crossInstance: pglite ? null : { databaseUrl }, log });
     await services.scheduleEvents.start();
     started.push(() => services.scheduleEvents.stop());
+    phases.mark('services');
     const worker =
       config.role === 'api'
         ? null
@@ -104,10 +129,13 @@ export async function startApp(config: Config, log: Logger = processLogger, opti
     if (worker) {
       started.push(() => worker.stop());
       log.info(`Job worker started (jobs in ${worker.runner.store}; e-mail ${config.smtpUrl ? 'over SMTP' : 'kept in the console mailbox'})`);
+      phases.mark('job worker');
     }
     // On a real PostgreSQL every instance counts rate limits in one table; PGlite is one process.
     const limitsPool = pglite ? null : ((dataSource.driver as unknown as { master: Pool }).master ?? null);
-    const server = await startServer(config, dataSource, services, log, { httpServer, limitsPool });
+    const server = await startServer(config, dataSource, services, log, { httpServer, limitsPool, dataDir: embedded ? config.dataDir : null });
+    phases.mark('GraphQL and HTTP');
+    log.info(phases.toString());
     let stopping: Promise<void> | null = null;
     return {
       url: server.url,

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLFormattedError } from 'graphql';
@@ -171,6 +172,8 @@ export interface ServerOptions {
   httpServer: http.Server;
   /** A real PostgreSQL's pool: rate limits are counted there, shared by every instance. Null: in memory (PGlite). */
   limitsPool: Pool | null;
+  /** The embedded shape's data folder, where the development sign-in keeps its key; null elsewhere. */
+  dataDir: string | null;
 }
 
 export async function startServer(config: Config, dataSource: DataSource, services: Services, log: Logger, options: ServerOptions): Promise<RunningServer> {
@@ -304,6 +307,8 @@ export async function startServer(config: Config, dataSource: DataSource, servic
     formatError: (formatted, error) =>
       formatError(formatted, error, { maskUnexpected: production, log: (e) => log.error('Unexpected error in a GraphQL request', e) }),
     plugins: [
+      // Nothing here sets cache hints, and the plugin's willResolveField made Apollo wrap every field resolver (issue 16).
+      ApolloServerPluginCacheControlDisabled(),
       {
         async serverWillStart() {
           return {
@@ -357,7 +362,11 @@ export async function startServer(config: Config, dataSource: DataSource, servic
   const graphqlLimit = rateLimited(limits.graphql, graphqlKey, 'graphql');
   const signInLimit = rateLimited(limits.signIn, (req) => `address:${clientAddress(req)}`, 'text');
   // Posts are what sign-in costs (token checks, sessions); pages and redirects are not counted.
-  app.use('/auth', (req, res, next) => (req.method === 'POST' ? signInLimit(req, res, next) : next()), authRoutes(config, services.auth, services.people, log));
+  app.use(
+    '/auth',
+    (req, res, next) => (req.method === 'POST' ? signInLimit(req, res, next) : next()),
+    authRoutes(config, services.auth, services.people, { log, devKeyDir: options.dataDir }),
+  );
   app.use(CALENDAR_PATH, rateLimited(limits.calendar, feedKey, 'text'), calendarFeedRoutes(services.calendarFeeds, log));
   app.use(
     '/api',

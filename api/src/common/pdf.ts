@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import PDFDocument from 'pdfkit';
+import type PDFKitConstructor from 'pdfkit';
 import { SCHOOL_TIME_ZONE } from '../time.js';
 
 /**
@@ -14,7 +14,8 @@ export type PdfDocument = PDFKit.PDFDocument;
 
 export const PDF_FONT = { regular: 'mps-regular', bold: 'mps-bold' } as const;
 
-const fontFolder = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+const require = createRequire(import.meta.url);
+const fontFolder = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 const FONT_FILES = { [PDF_FONT.regular]: join(fontFolder, 'DejaVuSans.ttf'), [PDF_FONT.bold]: join(fontFolder, 'DejaVuSans-Bold.ttf') };
 
 export interface PdfOptions {
@@ -25,8 +26,12 @@ export interface PdfOptions {
   margin?: number;
 }
 
+/** pdfkit takes most of a second to load: loaded with the first document, not with the process (issue 16). */
+let pdfkit: typeof PDFKitConstructor | null = null;
+
 /** An A4 page with the school's fonts registered and the regular one selected. */
 export function createPdf({ title, language, layout = 'portrait', margin = 50 }: PdfOptions): PdfDocument {
+  const PDFDocument = (pdfkit ??= require('pdfkit') as typeof PDFKitConstructor);
   const doc = new PDFDocument({
     size: 'A4',
     layout,

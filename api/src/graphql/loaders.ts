@@ -28,7 +28,9 @@ function many<T>(load: (keys: readonly string[]) => Promise<T[]>, keyOf: (row: T
     const grouped = new Map<string, T[]>();
     for (const row of await load(keys)) {
       const key = keyOf(row);
-      grouped.set(key, [...(grouped.get(key) ?? []), row]);
+      const rows = grouped.get(key);
+      if (rows) rows.push(row);
+      else grouped.set(key, [row]);
     }
     return keys.map((key) => grouped.get(key) ?? []);
   });

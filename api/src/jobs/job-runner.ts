@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { Agenda, type AgendaBackend, type Job, type JobId } from 'agenda';
-import { MongoBackend, type MongoJobRepository } from '@agendajs/mongo-backend';
+import type { MongoJobRepository } from '@agendajs/mongo-backend';
 import { PostgresBackend, PostgresNotificationChannel, getCreateIndexesSQL, getCreateTableSQL, getUpdateTimestampTriggerSQL } from '@agendajs/postgres-backend';
 import pg from 'pg';
 import { ConnectionLink, isConnectionError } from '../db/connection-health.js';
@@ -209,6 +209,8 @@ async function connectPostgres(
 }
 
 async function connectMongo(url: string, { connectTimeoutMs = 5000 }: JobRunnerOptions): Promise<Store> {
+  // Loaded only here: the MongoDB driver costs about a second of start that the embedded shape never uses.
+  const { MongoBackend } = await import('@agendajs/mongo-backend');
   const backend = new MongoBackend({
     address: url,
     collection: MONGO_COLLECTION,

@@ -67,7 +67,13 @@ const SESSION_PROVIDER: Record<ProviderId, string> = { latvija: 'latvija-lv', de
  * same service-provider code runs in development, tests and production. Every route ends in
  * `auth.signIn`, which finds or creates the person and starts a session.
  */
-export function authRoutes(config: Config, auth: AuthService, people: PeopleService, log?: Logger): Router {
+export interface AuthRouteOptions {
+  log?: Logger;
+  /** Where the development identity provider keeps its key (the embedded data folder); null: a new key per process. */
+  devKeyDir?: string | null;
+}
+
+export function authRoutes(config: Config, auth: AuthService, people: PeopleService, { log, devKeyDir = null }: AuthRouteOptions = {}): Router {
   const router = express.Router();
   const secure = config.nodeEnv === 'production' || config.publicUrl.startsWith('https:');
   const states = new SignInStateSigner(config.secret.reveal());
@@ -80,7 +86,7 @@ export function authRoutes(config: Config, auth: AuthService, people: PeopleServ
     const verifier = new WsFedVerifier({ realm, certificatePem, trustedIssuer: issuer ?? undefined });
     gateways.set('latvija', { gatewayUrl: () => gatewayUrl, realm: () => realm, verifier: () => verifier });
   }
-  const devIdp = config.devSignIn ? new DevelopmentIdentityProvider() : null;
+  const devIdp = config.devSignIn ? new DevelopmentIdentityProvider(devKeyDir) : null;
   if (devIdp) {
     gateways.set('dev', {
       gatewayUrl: (site) => `${site}${DevelopmentIdentityProvider.path}`,

@@ -1,4 +1,6 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import express, { type Request, type Router } from 'express';
 import type { Config } from '../../config.js';
 import { originAllowed } from '../../http/origin.js';
@@ -13,21 +15,68 @@ import { autoPostForm, issueWsFedResponse, type WsFedIdentity } from './wsfed/ws
 export const DEV_IDP_ISSUER = 'urn:mps:development-identity-provider';
 const DEV_AUTHENTICATION_METHOD = 'urn:mps:authn:development';
 
+/** The provider's private key in the data folder, readable by its owner only. */
+export const DEV_IDP_KEY_FILE = 'dev-identity-provider.key.pem';
+
+interface KeyPair {
+  publicKeyPem: string;
+  privateKeyPem: string;
+}
+
+function keyPairOf(privateKeyPem: string): KeyPair {
+  const publicKeyPem = createPublicKey(createPrivateKey(privateKeyPem)).export({ type: 'spki', format: 'pem' }).toString();
+  return { publicKeyPem, privateKeyPem };
+}
+
+/**
+ * The key pair kept in `keyDir`, made there on the first start: generating a 2048-bit RSA key
+ * took a part of every start (issue 16). A file that cannot be read as a key is replaced. Written
+ * beside and renamed into place, so two processes starting together never see half a file. A
+ * folder that takes no file (full, read-only) costs only the saving: this process keeps its key.
+ */
+export function storedKeyPair(keyDir: string): KeyPair {
+  const file = path.join(keyDir, DEV_IDP_KEY_FILE);
+  try {
+    const pair = keyPairOf(fs.readFileSync(file, 'utf8'));
+    if ((fs.statSync(file).mode & 0o077) !== 0) fs.chmodSync(file, 0o600);
+    return pair;
+  } catch {
+    // Missing or damaged: a new one below.
+  }
+  const pair = generatedKeyPair();
+  const partial = `${file}.${process.pid}.tmp`;
+  try {
+    fs.mkdirSync(keyDir, { recursive: true });
+    fs.writeFileSync(partial, pair.privateKeyPem, { mode: 0o600 });
+    fs.renameSync(partial, file);
+  } catch {
+    // Whatever is left of the attempt goes; where nothing can be made, there is nothing to remove.
+    fs.rm(partial, { force: true }, () => {});
+  }
+  return pair;
+}
+
+function generatedKeyPair(): KeyPair {
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  return keyPairOf(privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
+}
+
 /**
  * The built-in identity provider for development and tests. It speaks Latvija.lv's protocol
  * (WS-Federation with a signed SAML 1.1 assertion) with its own key pair, so that signing in here
- * runs exactly the service-provider code that production runs against the real gateway. The key
- * lives as long as the process: the provider and the service it signs for are the same process.
+ * runs exactly the service-provider code that production runs against the real gateway. The
+ * provider and the service it signs for are the same process; the key is kept in the data folder
+ * of the embedded shape (`keyDir`), otherwise made for this process only.
  * Never mounted in production (the configuration refuses it).
  */
 export class DevelopmentIdentityProvider {
   readonly publicKeyPem: string;
   private readonly privateKeyPem: string;
 
-  constructor() {
-    const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    this.publicKeyPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
-    this.privateKeyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  constructor(keyDir: string | null = null) {
+    const { publicKeyPem, privateKeyPem } = keyDir ? storedKeyPair(keyDir) : generatedKeyPair();
+    this.publicKeyPem = publicKeyPem;
+    this.privateKeyPem = privateKeyPem;
   }
 
   /** The gateway address the service provider sends people to. */

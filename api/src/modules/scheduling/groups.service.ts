@@ -2,6 +2,7 @@ import { In, type DataSource, type EntityManager, type SelectQueryBuilder } from
 import { isStaff, type RequestContext } from '../../common/request-context.js';
 import { DomainError, ErrorCode, NotFoundError, Problems } from '../../common/errors.js';
 import { isUuid, pageWindow, validIds, type Page, type PageArgs, SortOrder } from '../../common/pagination.js';
+import { PlainRows } from '../../db/plain-rows.js';
 import { inTransaction } from '../../db/transaction.js';
 import { CatalogService, UPCOMING_PUBLISHED_GROUP } from '../catalog/catalog.service.js';
 import { Course } from '../catalog/course.entity.js';
@@ -21,6 +22,9 @@ const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{1,59}$/;
 
 /** Groups: planning, publishing, confirming and cancelling them, and their live updates. */
 export class GroupsService {
+  /** The catalog page's groups, read without TypeORM's hydration (issue 16). */
+  private readonly plainGroups: PlainRows<Group>;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly catalog: CatalogService,
@@ -32,7 +36,9 @@ export class GroupsService {
     private readonly interests: InterestService,
     /** A confirmed group's invoices, when the school issues them by themselves (R-FIN-1). */
     private readonly invoicing: InvoicingService | null = null,
-  ) {}
+  ) {
+    this.plainGroups = new PlainRows(dataSource, Group);
+  }
 
   async listGroups(_ctx: RequestContext, filter: GroupFilter = {}, sort?: GroupSort, pageArgs?: PageArgs): Promise<Page<Group>> {
     const problems = new Problems();
@@ -91,14 +97,12 @@ export class GroupsService {
 
   /** Published groups that have not ended, per course, soonest first: what the catalog offers. */
   upcomingPublishedGroupsByCourseIds(courseIds: readonly string[]): Promise<Group[]> {
-    return this.dataSource
-      .getRepository(Group)
-      .createQueryBuilder('g')
-      .where('g.course_id IN (:...courseIds)', { courseIds })
-      .andWhere(UPCOMING_PUBLISHED_GROUP)
-      .orderBy('(SELECT min(s.starts_at) FROM session s WHERE s.group_id = g.id)', 'ASC', 'NULLS LAST')
-      .addOrderBy('g.code')
-      .getMany();
+    return this.plainGroups.select(
+      'g',
+      `WHERE g.course_id = ANY($1) AND ${UPCOMING_PUBLISHED_GROUP}
+       ORDER BY (SELECT min(s.starts_at) FROM session s WHERE s.group_id = g.id) ASC NULLS LAST, g.code`,
+      [courseIds],
+    );
   }
 
   /** The next session start per course, in upcoming published groups. */

@@ -3,6 +3,7 @@ import { isStaff, type RequestContext } from '../../common/request-context.js';
 import { RegistrationStatus } from '../registration/registration.entity.js';
 import { DomainError, ErrorCode, NotFoundError, Problems } from '../../common/errors.js';
 import { isUuid, pageWindow, validIds, type Page, type PageArgs } from '../../common/pagination.js';
+import { PlainRows } from '../../db/plain-rows.js';
 import { inTransaction } from '../../db/transaction.js';
 import { searchTerms } from '../catalog/search-text.js';
 import { EMAIL } from '../people/contact-rules.js';
@@ -38,10 +39,19 @@ function validUrl(value: string): boolean {
 
 /** Sessions of groups, their conflicts (R-SCH), and the lecturers and places they use. */
 export class SessionsService {
+  /** The catalog page's hot reads, without TypeORM's hydration (issue 16). */
+  private readonly plainSessions: PlainRows<Session>;
+  private readonly plainLecturers: PlainRows<Lecturer>;
+  private readonly plainPlaces: PlainRows<Place>;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly recorder: ScheduleRecorder,
-  ) {}
+  ) {
+    this.plainSessions = new PlainRows(dataSource, Session);
+    this.plainLecturers = new PlainRows(dataSource, Lecturer);
+    this.plainPlaces = new PlainRows(dataSource, Place);
+  }
 
   async listSessions(_ctx: RequestContext, filter: SessionFilter = {}, pageArgs?: PageArgs): Promise<Page<Session>> {
     const problems = new Problems();
@@ -73,7 +83,7 @@ export class SessionsService {
   }
 
   sessionsByGroupIds(groupIds: readonly string[]): Promise<Session[]> {
-    return this.dataSource.getRepository(Session).find({ where: { groupId: In([...groupIds]) }, order: { startsAt: 'ASC', id: 'ASC' } });
+    return this.plainSessions.select('s', 'WHERE s.group_id = ANY($1) ORDER BY s.starts_at, s.id', [groupIds]);
   }
 
   /**
@@ -344,7 +354,7 @@ export class SessionsService {
   }
 
   lecturersByIds(ids: readonly string[]): Promise<Lecturer[]> {
-    return this.dataSource.getRepository(Lecturer).findBy({ id: In([...ids]) });
+    return this.plainLecturers.select('l', 'WHERE l.id = ANY($1)', [ids]);
   }
 
   async saveLecturer(_ctx: RequestContext, id: string | null, input: LecturerInput): Promise<Lecturer> {
@@ -387,7 +397,7 @@ export class SessionsService {
 
   placesByIds(ids: readonly string[]): Promise<Place[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return this.dataSource.getRepository(Place).findBy({ id: In([...ids]) });
+    return this.plainPlaces.select('p', 'WHERE p.id = ANY($1)', [ids]);
   }
 
   async savePlace(_ctx: RequestContext, id: string | null, input: PlaceInput): Promise<Place> {
