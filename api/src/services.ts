@@ -28,6 +28,8 @@ import { TemplateRenderer } from './modules/notifications/template-renderer.js';
 import { ScheduleEvents } from './modules/scheduling/schedule-events.js';
 import { ScheduleNotices } from './modules/scheduling/schedule-notices.js';
 import { HelpSettingsService } from './modules/support/help-settings.service.js';
+import { EvaluationService } from './modules/evaluation/evaluation.service.js';
+import { QuestionnaireNotices } from './modules/evaluation/questionnaire-notices.js';
 
 /** The one instance of each domain service, wired by hand: the graph of dependencies is small and visible. */
 export interface ServiceOptions {
@@ -70,6 +72,8 @@ export function createServices(
   const mySchedule = new MyScheduleService(dataSource, sessions);
   registrations.confirmGroupsWith(groups);
   const sessionReminders = new SessionReminders(dataSource, notifications, people, { publicUrl: config.publicUrl });
+  const evaluation = new EvaluationService(dataSource);
+  const questionnaireNotices = new QuestionnaireNotices(dataSource, evaluation, notifications, people, { publicUrl: config.publicUrl });
   const calendarFeeds = new CalendarFeedService(dataSource, mySchedule, people, config.publicUrl);
   const auth = new AuthService(dataSource, people, institutions, sessions, {
     idleMinutes: config.sessionIdleMinutes,
@@ -99,6 +103,8 @@ export function createServices(
     scheduleEvents,
     calendarFeeds,
     sessionReminders,
+    evaluation,
+    questionnaireNotices,
     helpSettings,
   };
 }

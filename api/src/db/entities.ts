@@ -18,6 +18,13 @@ import { Session } from '../modules/scheduling/session.entity.js';
 import { CalendarFeed } from '../modules/notifications/calendar-feed.entity.js';
 import { OutboxMessage } from '../modules/notifications/outbox-message.entity.js';
 import { HelpSettings } from '../modules/support/help-settings.entity.js';
+import {
+  Questionnaire,
+  QuestionnaireCompletion,
+  QuestionnaireInvitation,
+  QuestionnaireResponse,
+  QuestionnaireVersion,
+} from '../modules/evaluation/questionnaire.entity.js';
 import { Foundation1763900000000 } from './migrations/1763900000000-foundation.js';
 import { Identity1764000000000 } from './migrations/1764000000000-identity.js';
 import { Notifications1764100000000 } from './migrations/1764100000000-notifications.js';
@@ -29,6 +36,7 @@ import { CoordinatorNominations1764420000000 } from './migrations/1764420000000-
 import { SupportQuestions1764440000000 } from './migrations/1764440000000-support-questions.js';
 import { SessionReminders1764450000000 } from './migrations/1764450000000-session-reminders.js';
 import { HelpSettings1764500000000 } from './migrations/1764500000000-help-settings.js';
+import { Questionnaires1764600000000 } from './migrations/1764600000000-questionnaires.js';
 
 export const entities = [
   Person,
@@ -57,6 +65,11 @@ export const entities = [
   CoordinatorNomination,
   SupportQuestion,
   HelpSettings,
+  Questionnaire,
+  QuestionnaireVersion,
+  QuestionnaireInvitation,
+  QuestionnaireCompletion,
+  QuestionnaireResponse,
 ];
 
 /** In order; a new migration is appended here and never edited once it has shipped. */
@@ -72,4 +85,5 @@ export const migrations = [
   SupportQuestions1764440000000,
   SessionReminders1764450000000,
   HelpSettings1764500000000,
+  Questionnaires1764600000000,
 ];

@@ -47,6 +47,8 @@ import { NotificationsResolver, OutboxMessageEntityResolver } from '../modules/n
 import { NotificationsService } from '../modules/notifications/notifications.service.js';
 import { HelpSettingsResolver } from '../modules/support/help-settings.resolver.js';
 import { HelpSettingsService } from '../modules/support/help-settings.service.js';
+import { EvaluationResolver } from '../modules/evaluation/evaluation.resolver.js';
+import { EvaluationService } from '../modules/evaluation/evaluation.service.js';
 import type { Services } from '../services.js';
 import { authChecker } from './auth-checker.js';
 import { ServiceContainer } from './container.js';
@@ -89,6 +91,7 @@ export const resolvers = [
   OutboxMessageEntityResolver,
   CalendarFeedResolver,
   HelpSettingsResolver,
+  EvaluationResolver,
 ] as const;
 
 /** Builds the graph. Without services (schema emission) resolvers are never called. */
@@ -111,7 +114,8 @@ export async function createSchema(services?: Services): Promise<GraphQLSchema> 
       .register(RegistrationService, services.registrations)
       .register(NotificationsService, services.notifications)
       .register(CalendarFeedService, services.calendarFeeds)
-      .register(HelpSettingsService, services.helpSettings);
+      .register(HelpSettingsService, services.helpSettings)
+      .register(EvaluationService, services.evaluation);
   }
   return buildSchema({
     resolvers: [...resolvers],

@@ -147,6 +147,12 @@ export class CourseInput {
   @Field(() => Int, { nullable: true, description: 'Days before a session for its reminder, 0 to 14 (0: none). Default 1.' })
   reminderDaysBefore?: number;
 
+  @Field(() => ID, { nullable: true, description: 'The evaluation questionnaire; "" removes it. Unset: unchanged.' })
+  questionnaireId?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Reminders to fill the questionnaire, every 2 days, 0 to 10. Default 3.' })
+  questionnaireReminders?: number;
+
   @Field(() => CourseVisibility, { nullable: true })
   visibility?: CourseVisibility;
 

@@ -19,6 +19,8 @@ export enum NotificationKind {
   COORDINATOR_NOMINATION_DECIDED = 'coordinator-nomination-decided',
   SUPPORT_ANSWERED = 'support-answered',
   SESSION_REMINDER = 'session-reminder',
+  QUESTIONNAIRE_INVITATION = 'questionnaire-invitation',
+  QUESTIONNAIRE_REMINDER = 'questionnaire-reminder',
 }
 
 export const NOTIFICATION_KINDS = Object.values(NotificationKind);
@@ -29,6 +31,9 @@ export const ACCOUNT_KINDS: readonly NotificationKind[] = [
   NotificationKind.COORDINATOR_NOMINATION_DECIDED,
   NotificationKind.SUPPORT_ANSWERED,
 ];
+
+/** Kinds about a group that ended: no calendar file goes with them. */
+export const QUESTIONNAIRE_KINDS: readonly NotificationKind[] = [NotificationKind.QUESTIONNAIRE_INVITATION, NotificationKind.QUESTIONNAIRE_REMINDER];
 
 /** One session as an e-mail shows it. */
 export interface SessionView {
@@ -98,7 +103,14 @@ export interface NotificationData {
   [NotificationKind.SUPPORT_ANSWERED]: SupportAnsweredData;
   /** To a confirmed participant, the course's number of days before a session (R-NOT-1): `sessions` holds that one session. */
   [NotificationKind.SESSION_REMINDER]: CommonData & { sessions: SessionView[]; daysBefore: number };
+  /** To a participant after the group's last session (R-AFT-1): fill the evaluation questionnaire. */
+  [NotificationKind.QUESTIONNAIRE_INVITATION]: QuestionnaireData;
+  /** The same, every 2 days until filled; `reminder` counts from 1. */
+  [NotificationKind.QUESTIONNAIRE_REMINDER]: QuestionnaireData & { reminder: number };
 }
+
+/** `portalUrl` is the questionnaire's page; `lastSession` the group's last session (ISO instants). */
+export type QuestionnaireData = CommonData & { lastSession: { startsAt: string; endsAt: string } };
 
 /** To staff: a person asks to become an institution's coordinator (R-ID-7). */
 export interface NominationReceivedData {
