@@ -27,7 +27,7 @@ import type {
 } from './evaluation.types.js';
 
 /** Invitations are made for groups whose last session ended at most this long ago (attaching a questionnaire does not reach back years). */
-export const INVITE_WITHIN_DAYS = 30;
+export const INVITE_WITHIN_DAYS = 60;
 const MAX_QUESTIONS = 100;
 const MAX_OPTIONS = 20;
 const MAX_ANSWER_TEXT = 4000;
