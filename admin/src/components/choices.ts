@@ -27,6 +27,8 @@ export const NOTIFICATION_KIND_CHOICES = choices('NotificationKind', [
   'COORDINATOR_NOMINATION_DECIDED',
   'SUPPORT_ANSWERED',
   'SESSION_REMINDER',
+  'QUESTIONNAIRE_INVITATION',
+  'QUESTIONNAIRE_REMINDER',
 ]);
 export const EMAIL_LANGUAGE_CHOICES = choices('Language', ['LV', 'EN']);
 export const REGISTRATION_STATUS_CHOICES = choices('RegistrationStatus', ['CONFIRMED', 'WAITING', 'CANCELLED']);

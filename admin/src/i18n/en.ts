@@ -631,6 +631,8 @@ export const en: Messages = {
         COORDINATOR_NOMINATION_DECIDED: 'Decision on a coordinator request',
         SUPPORT_ANSWERED: 'Answer to a question',
         SESSION_REMINDER: 'Session reminder',
+        QUESTIONNAIRE_INVITATION: 'Evaluation questionnaire',
+        QUESTIONNAIRE_REMINDER: 'Evaluation questionnaire reminder',
       },
       Language: {
         LV: 'Latvian',

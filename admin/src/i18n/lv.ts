@@ -636,6 +636,8 @@ export const lv = {
         COORDINATOR_NOMINATION_DECIDED: 'Lēmums par koordinatora pieteikumu',
         SUPPORT_ANSWERED: 'Atbilde uz jautājumu',
         SESSION_REMINDER: 'Atgādinājums par nodarbību',
+        QUESTIONNAIRE_INVITATION: 'Novērtējuma anketa',
+        QUESTIONNAIRE_REMINDER: 'Atgādinājums par novērtējuma anketu',
       },
       Language: {
         LV: 'Latviešu',
