@@ -30,6 +30,8 @@ import { ScheduleEvents } from './modules/scheduling/schedule-events.js';
 import { ScheduleNotices } from './modules/scheduling/schedule-notices.js';
 import { HelpSettingsService } from './modules/support/help-settings.service.js';
 import { InvoicingService } from './modules/invoicing/invoicing.service.js';
+import { EvaluationService } from './modules/evaluation/evaluation.service.js';
+import { QuestionnaireNotices } from './modules/evaluation/questionnaire-notices.js';
 
 /** The one instance of each domain service, wired by hand: the graph of dependencies is small and visible. */
 export interface ServiceOptions {
@@ -73,6 +75,9 @@ export function createServices(
   const mySchedule = new MyScheduleService(dataSource, sessions);
   registrations.confirmGroupsWith(groups);
   const sessionReminders = new SessionReminders(dataSource, notifications, people, { publicUrl: config.publicUrl });
+  const attendance = new AttendanceService(dataSource);
+  const evaluation = new EvaluationService(dataSource, attendance);
+  const questionnaireNotices = new QuestionnaireNotices(dataSource, evaluation, notifications, people, { publicUrl: config.publicUrl });
   const calendarFeeds = new CalendarFeedService(dataSource, mySchedule, people, config.publicUrl);
   const auth = new AuthService(dataSource, people, institutions, sessions, {
     idleMinutes: config.sessionIdleMinutes,
@@ -80,7 +85,6 @@ export function createServices(
   });
   const apiTokens = new ApiTokenService(dataSource, institutions);
   const helpSettings = new HelpSettingsService(dataSource);
-  const attendance = new AttendanceService(dataSource);
   return {
     health,
     codes,
@@ -103,6 +107,8 @@ export function createServices(
     scheduleEvents,
     calendarFeeds,
     sessionReminders,
+    evaluation,
+    questionnaireNotices,
     helpSettings,
     attendance,
     invoicing,

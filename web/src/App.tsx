@@ -11,6 +11,7 @@ import { QuestionsPage } from './pages/QuestionsPage';
 import { MyTrainingPage } from './pages/MyTrainingPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { ProfilePage } from './pages/ProfilePage';
+import { QuestionnairePage } from './evaluation/QuestionnairePage';
 
 /** /catalog is the English alias of /katalogs; the search goes along. */
 function CatalogAlias() {
@@ -27,6 +28,7 @@ const router = createBrowserRouter([
       { path: 'catalog', element: <CatalogAlias /> },
       { path: 'kursi/:id', element: <CoursePage /> },
       { path: 'manas-macibas', element: <MyTrainingPage /> },
+      { path: 'vertejums/:groupId', element: <QuestionnairePage /> },
       { path: 'profils', element: <ProfilePage /> },
       { path: 'materiali', element: <MaterialsPage /> },
       { path: 'jautajumi', element: <QuestionsPage /> },

@@ -28,6 +28,8 @@ export const NOTIFICATION_KIND_CHOICES = choices('NotificationKind', [
   'SUPPORT_ANSWERED',
   'SESSION_REMINDER',
   'INVOICE_ISSUED',
+  'QUESTIONNAIRE_INVITATION',
+  'QUESTIONNAIRE_REMINDER',
 ]);
 export const EMAIL_LANGUAGE_CHOICES = choices('Language', ['LV', 'EN']);
 export const REGISTRATION_STATUS_CHOICES = choices('RegistrationStatus', ['CONFIRMED', 'WAITING', 'CANCELLED']);

@@ -698,6 +698,8 @@ export const en: Messages = {
         SUPPORT_ANSWERED: 'Answer to a question',
         SESSION_REMINDER: 'Session reminder',
         INVOICE_ISSUED: 'Invoice to the payer',
+        QUESTIONNAIRE_INVITATION: 'Evaluation questionnaire',
+        QUESTIONNAIRE_REMINDER: 'Evaluation questionnaire reminder',
       },
       Language: {
         LV: 'Latvian',

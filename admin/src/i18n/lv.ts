@@ -704,6 +704,8 @@ export const lv = {
         SUPPORT_ANSWERED: 'Atbilde uz jautājumu',
         SESSION_REMINDER: 'Atgādinājums par nodarbību',
         INVOICE_ISSUED: 'Rēķins maksātājam',
+        QUESTIONNAIRE_INVITATION: 'Novērtējuma anketa',
+        QUESTIONNAIRE_REMINDER: 'Atgādinājums par novērtējuma anketu',
       },
       Language: {
         LV: 'Latviešu',

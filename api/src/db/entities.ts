@@ -20,6 +20,13 @@ import { CalendarFeed } from '../modules/notifications/calendar-feed.entity.js';
 import { OutboxMessage } from '../modules/notifications/outbox-message.entity.js';
 import { HelpSettings } from '../modules/support/help-settings.entity.js';
 import { Invoice, InvoiceCounter, InvoiceLine } from '../modules/invoicing/invoice.entity.js';
+import {
+  Questionnaire,
+  QuestionnaireCompletion,
+  QuestionnaireInvitation,
+  QuestionnaireResponse,
+  QuestionnaireVersion,
+} from '../modules/evaluation/questionnaire.entity.js';
 import { Foundation1763900000000 } from './migrations/1763900000000-foundation.js';
 import { Identity1764000000000 } from './migrations/1764000000000-identity.js';
 import { Notifications1764100000000 } from './migrations/1764100000000-notifications.js';
@@ -33,6 +40,7 @@ import { SessionReminders1764450000000 } from './migrations/1764450000000-sessio
 import { HelpSettings1764500000000 } from './migrations/1764500000000-help-settings.js';
 import { Attendance1764610000000 } from './migrations/1764610000000-attendance.js';
 import { Invoices1764600000000 } from './migrations/1764600000000-invoices.js';
+import { Questionnaires1764620000000 } from './migrations/1764620000000-questionnaires.js';
 
 export const entities = [
   Person,
@@ -65,6 +73,11 @@ export const entities = [
   Invoice,
   InvoiceLine,
   InvoiceCounter,
+  Questionnaire,
+  QuestionnaireVersion,
+  QuestionnaireInvitation,
+  QuestionnaireCompletion,
+  QuestionnaireResponse,
 ];
 
 /** In order; a new migration is appended here and never edited once it has shipped. */
@@ -82,4 +95,5 @@ export const migrations = [
   HelpSettings1764500000000,
   Invoices1764600000000,
   Attendance1764610000000,
+  Questionnaires1764620000000,
 ];

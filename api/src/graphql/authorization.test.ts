@@ -181,6 +181,26 @@ beforeAll(async () => {
           .save({ personId: participant.id, registrationNumber, institutionName: 'Matricas iestāde', position: 'Vadītāja' });
         return saved.id;
       },
+      async questionnaire() {
+        const [{ id }] = await ds.query(`INSERT INTO questionnaire (title) VALUES ('Matricas anketa') RETURNING id`);
+        const question = { id: 'q1', kind: 'SCALE', textLv: 'Vērtējums', textEn: 'Rating', required: true, options: [] };
+        await ds.query(`INSERT INTO questionnaire_version (questionnaire_id, number, questions) VALUES ($1, 1, $2)`, [id, JSON.stringify([question])]);
+        return id;
+      },
+      async questionnaireOfParticipant() {
+        const questionnaireId = await world.fresh.questionnaire();
+        await ds.query(`UPDATE questionnaire_version SET published_at = now() WHERE questionnaire_id = $1`, [questionnaireId]);
+        const [{ id: versionId }] = await ds.query(`SELECT id FROM questionnaire_version WHERE questionnaire_id = $1`, [questionnaireId]);
+        const group = await f.group((await f.course(topic, { questionnaireId })).id);
+        await f.session(group.id, -2);
+        await f.registration(participant.id, group.id);
+        await ds.query(`INSERT INTO questionnaire_invitation (person_id, group_id, version_id, invited_at) VALUES ($1, $2, $3, now())`, [
+          participant.id,
+          group.id,
+          versionId,
+        ]);
+        return group.id;
+      },
       registrationOfParticipant: async (status) => (await f.registration(participant.id, (await f.group(publicCourse)).id, status as RegistrationStatus)).id,
       async failedOutboxMessage() {
         const person = await f.person();

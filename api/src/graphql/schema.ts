@@ -51,6 +51,8 @@ import { HelpSettingsResolver } from '../modules/support/help-settings.resolver.
 import { InvoiceEntityResolver, InvoicingResolver } from '../modules/invoicing/invoicing.resolver.js';
 import { InvoicingService } from '../modules/invoicing/invoicing.service.js';
 import { HelpSettingsService } from '../modules/support/help-settings.service.js';
+import { EvaluationResolver } from '../modules/evaluation/evaluation.resolver.js';
+import { EvaluationService } from '../modules/evaluation/evaluation.service.js';
 import type { Services } from '../services.js';
 import { authChecker } from './auth-checker.js';
 import { ServiceContainer } from './container.js';
@@ -97,6 +99,7 @@ export const resolvers = [
   RegistrationAttendanceResolver,
   InvoicingResolver,
   InvoiceEntityResolver,
+  EvaluationResolver,
 ] as const;
 
 /** Builds the graph. Without services (schema emission) resolvers are never called. */
@@ -121,7 +124,8 @@ export async function createSchema(services?: Services): Promise<GraphQLSchema> 
       .register(CalendarFeedService, services.calendarFeeds)
       .register(HelpSettingsService, services.helpSettings)
       .register(AttendanceService, services.attendance)
-      .register(InvoicingService, services.invoicing);
+      .register(InvoicingService, services.invoicing)
+      .register(EvaluationService, services.evaluation);
   }
   return buildSchema({
     resolvers: [...resolvers],

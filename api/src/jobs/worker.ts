@@ -9,6 +9,9 @@ import { startJobRunner, type JobLog, type JobRunner } from './job-runner.js';
 export const SESSION_REMINDERS = 'session-reminders.sweep';
 const SESSION_REMINDERS_EVERY_MS = 60_000;
 
+/** The job that invites to the evaluation questionnaire and reminds until it is filled; recurring. */
+export const QUESTIONNAIRE_NOTICES = 'questionnaire-notices.sweep';
+
 /** The job that empties the outbox; recurring, and also run at once when a change in this process queued mail. */
 export const DELIVER_OUTBOX = 'outbox.deliver';
 const DELIVER_OUTBOX_LOCK_MS = 30_000;
@@ -62,11 +65,14 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
       );
       // A sweep that finds nothing is one indexed query; a reminder is at most a minute late.
       r.define(SESSION_REMINDERS, async () => options.services.sessionReminders.sweepSoon(log), { concurrency: 1 });
+      r.define(QUESTIONNAIRE_NOTICES, async () => options.services.questionnaireNotices.sweepSoon(log), { concurrency: 1 });
     },
   });
   try {
     await runner.every(config.jobPollMs, DELIVER_OUTBOX);
     await runner.every(Math.min(SESSION_REMINDERS_EVERY_MS, config.jobPollMs * 10), SESSION_REMINDERS);
+    // The same rhythm: an invitation or reminder is at most a minute late.
+    await runner.every(Math.min(SESSION_REMINDERS_EVERY_MS, config.jobPollMs * 10), QUESTIONNAIRE_NOTICES);
   } catch (error) {
     await runner.stop();
     throw error;
@@ -88,6 +94,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
         await runner.stop();
         // A sweep the last job started ends before the database closes (what it queues waits in the outbox).
         await options.services.sessionReminders.idle();
+        await options.services.questionnaireNotices.idle();
       })()),
   };
 }

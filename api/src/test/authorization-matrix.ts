@@ -76,6 +76,10 @@ export interface World {
     question(): Promise<string>;
     /** A pending coordinator request of the participant for institution A. */
     nominationOfParticipant(): Promise<string>;
+    /** A questionnaire with a draft of one SCALE question `q1`. */
+    questionnaire(): Promise<string>;
+    /** A group that ended whose questionnaire (`q1`) the participant is invited to fill; its id. */
+    questionnaireOfParticipant(): Promise<string>;
     /** A change of the open group's schedule (a new session moved), as staff make it. */
     scheduleChange(): Promise<void>;
     /** A new registration in the open group, as its person makes it. */
@@ -648,6 +652,83 @@ export const MATRIX: Rule[] = [
     rule: 'Staff.',
     call: async (w) => ({ query: `mutation ($id: ID!) { closeQuestion(id: $id) { id status } }`, variables: { id: await w.fresh.question() } }),
     expect: STAFF_ONLY,
+  },
+
+  // Evaluation questionnaires (R-AFT-1, R-AFT-2).
+  {
+    operation: 'questionnaires',
+    rule: 'Staff.',
+    call: async (w) => {
+      await w.fresh.questionnaire();
+      return { query: `{ questionnaires(perPage: 5) { total items { id versions { number } } } }` };
+    },
+    expect: STAFF_ONLY,
+  },
+  {
+    operation: 'questionnaire',
+    rule: 'Staff.',
+    call: async (w) => ({ query: `query ($id: ID!) { questionnaire(id: $id) { id title } }`, variables: { id: await w.fresh.questionnaire() } }),
+    expect: STAFF_ONLY,
+  },
+  {
+    operation: 'createQuestionnaire',
+    rule: 'Staff.',
+    call: () => ({
+      query: `mutation ($input: QuestionnaireInput!) { createQuestionnaire(input: $input) { id } }`,
+      variables: { input: { title: 'Matricas anketa', questions: [{ kind: 'TEXT', textLv: 'Komentārs' }] } },
+    }),
+    expect: STAFF_ONLY,
+  },
+  {
+    operation: 'updateQuestionnaire',
+    rule: 'Staff.',
+    call: async (w) => ({
+      query: `mutation ($id: ID!, $input: QuestionnaireInput!) { updateQuestionnaire(id: $id, input: $input) { id } }`,
+      variables: { id: await w.fresh.questionnaire(), input: { title: 'Matricas anketa 2', questions: [{ kind: 'SCALE', textLv: 'Vērtējums' }] } },
+    }),
+    expect: STAFF_ONLY,
+  },
+  {
+    operation: 'publishQuestionnaire',
+    rule: 'Staff.',
+    call: async (w) => ({ query: `mutation ($id: ID!) { publishQuestionnaire(id: $id) { id } }`, variables: { id: await w.fresh.questionnaire() } }),
+    expect: STAFF_ONLY,
+  },
+  {
+    operation: 'questionnaireReport',
+    rule: 'Staff: aggregates without names.',
+    call: (w) => ({
+      query: `query ($filter: QuestionnaireReportFilter!) { questionnaireReport(filter: $filter) { invited responses } }`,
+      variables: { filter: { groupId: w.openGroup } },
+    }),
+    expect: STAFF_ONLY,
+  },
+  {
+    operation: 'myQuestionnaires',
+    rule: 'A signed-in person: the questionnaires they are invited to (here only the participant has one). Not API tokens.',
+    call: async (w, actor) => {
+      if (actor === 'participant') await w.fresh.questionnaireOfParticipant();
+      return { query: `{ myQuestionnaires { groupId completed } }` };
+    },
+    expect: { ...PERSONS_ONLY, lecturer: 'none', coordinatorA: 'none', coordinatorB: 'none', staff: 'none' },
+  },
+  {
+    operation: 'myQuestionnaire',
+    rule: 'The invited person; anyone else gets NOT_FOUND. Not API tokens.',
+    call: async (w) => ({
+      query: `query ($g: ID!) { myQuestionnaire(groupId: $g) { groupId questions { id } } }`,
+      variables: { g: await w.fresh.questionnaireOfParticipant() },
+    }),
+    expect: { ...PERSONS_ONLY, lecturer: 'NOT_FOUND', coordinatorA: 'NOT_FOUND', coordinatorB: 'NOT_FOUND', staff: 'NOT_FOUND' },
+  },
+  {
+    operation: 'submitQuestionnaire',
+    rule: 'The invited person, once; anyone else gets NOT_FOUND. The answers are stored without the person. Not API tokens.',
+    call: async (w) => ({
+      query: `mutation ($g: ID!) { submitQuestionnaire(groupId: $g, answers: [{ questionId: "q1", scale: 4 }]) { completed } }`,
+      variables: { g: await w.fresh.questionnaireOfParticipant() },
+    }),
+    expect: { ...PERSONS_ONLY, lecturer: 'NOT_FOUND', coordinatorA: 'NOT_FOUND', coordinatorB: 'NOT_FOUND', staff: 'NOT_FOUND' },
   },
 
   // Roles (R-ID-7): staff find people; only an administrator (not an actor here: see roles.test.ts) grants roles.

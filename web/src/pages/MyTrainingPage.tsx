@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { ErrorMessage, Loading } from '../components/ErrorMessage';
 import { PageHeading } from '../components/PageHeading';
+import { MyQuestionnaires } from '../evaluation/QuestionnairePage';
 import { SessionPlace } from '../components/SessionPlace';
 import { errorCodeOf } from '../errors';
 import { schoolDayOf, useFormat } from '../format';
@@ -107,6 +108,7 @@ export function MyTrainingPage() {
         {t('myTraining.calendarHint')} <Link to={`${PROFILE_PATH}#${SECTIONS.calendar}`}>{t('myTraining.calendarLink')}</Link>
       </p>
       <ScheduleChangeNotice change={live.lastChange} />
+      <MyQuestionnaires />
       <MyRegistrations />
 
       {shown.mySessions.length === 0 ? (

@@ -92,12 +92,12 @@ export class AttendanceService {
    * person. Runs on the given manager, so it can take part in the caller's transaction.
    */
   async completion(em: EntityManager, groupId: string): Promise<Map<string, AttendanceCompletion>> {
-    return (await this.completionOfGroups(em, [groupId])).get(groupId) ?? new Map();
+    return (await this.completions(em, [groupId])).get(groupId) ?? new Map();
   }
 
   /** The completion rule for several groups at once (the per-request loader behind Registration.attendance). */
   completionByGroupIds(groupIds: readonly string[]): Promise<Map<string, Map<string, AttendanceCompletion>>> {
-    return this.completionOfGroups(this.dataSource.manager, groupIds);
+    return this.completions(this.dataSource.manager, groupIds);
   }
 
   /** The printable sign-in sheet of a session, for its lecturer and staff, in the given language. */
@@ -204,7 +204,8 @@ export class AttendanceService {
     );
   }
 
-  private async completionOfGroups(em: EntityManager, groupIds: readonly string[]): Promise<Map<string, Map<string, AttendanceCompletion>>> {
+  /** The completion rule for several groups, on the given manager: group id -> person id -> completion. */
+  async completions(em: EntityManager, groupIds: readonly string[]): Promise<Map<string, Map<string, AttendanceCompletion>>> {
     const ids = groupIds.filter(isUuid);
     const result = new Map<string, Map<string, AttendanceCompletion>>();
     if (ids.length === 0) return result;
@@ -246,7 +247,8 @@ export class AttendanceService {
         percent: plannedMinutes > 0 ? Math.round((attendedMinutes * 1000) / plannedMinutes) / 10 : null,
         requiredPercent,
         // Whole minutes compared exactly: 80 % of 10 h is met by 8 h, not by 7 h 59 min.
-        met: complete ? attendedMinutes * 100 >= requiredPercent * plannedMinutes : null,
+        // A course that asks for no attendance (0 %) is met without marks.
+        met: requiredPercent === 0 && own.length > 0 ? true : complete ? attendedMinutes * 100 >= requiredPercent * plannedMinutes : null,
         markedSessions: marked,
         sessions: own.length,
       });

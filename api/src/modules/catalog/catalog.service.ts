@@ -331,6 +331,23 @@ export class CatalogService {
         'minAttendancePercent must be a whole number from 0 to 100',
       );
     }
+    const remindersGiven = input.questionnaireReminders !== undefined && input.questionnaireReminders !== null;
+    if (remindersGiven) {
+      const count = input.questionnaireReminders;
+      problems.check(
+        typeof count === 'number' && Number.isInteger(count) && count >= 0 && count <= 10,
+        'questionnaireReminders',
+        'OUT_OF_RANGE',
+        'questionnaireReminders must be a whole number from 0 to 10',
+      );
+    }
+    // "" takes the questionnaire away; null or unset leaves it as it is.
+    const questionnaireGiven = input.questionnaireId !== undefined && input.questionnaireId !== null;
+    const questionnaireId = input.questionnaireId || null;
+    if (questionnaireId) {
+      const known = isUuid(questionnaireId) && (await em.query(`SELECT 1 FROM questionnaire WHERE id = $1`, [questionnaireId])).length > 0;
+      problems.check(known, 'questionnaireId', 'UNKNOWN_QUESTIONNAIRE', 'questionnaireId must name an existing questionnaire');
+    }
     if (given('topicId')) {
       const topicId = input.topicId ?? '';
       const known = isUuid(topicId) && (await em.existsBy(Topic, { id: topicId }));
@@ -356,6 +373,8 @@ export class CatalogService {
     if (given('priceCents')) course.priceCents = input.priceCents!;
     if (reminderGiven) course.reminderDaysBefore = input.reminderDaysBefore!;
     if (attendanceGiven) course.minAttendancePercent = input.minAttendancePercent!;
+    if (remindersGiven) course.questionnaireReminders = input.questionnaireReminders!;
+    if (questionnaireGiven) course.questionnaireId = questionnaireId;
     if (input.visibility) course.visibility = input.visibility;
     course.searchText = courseSearchText(course);
     return allowed;

@@ -149,6 +149,11 @@ export class CourseInput {
 
   @Field(() => Int, { nullable: true, description: 'The share of session hours to attend for completion, 0 to 100. Default 80.' })
   minAttendancePercent?: number;
+  @Field(() => ID, { nullable: true, description: 'The evaluation questionnaire; "" removes it. Unset: unchanged.' })
+  questionnaireId?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Reminders to fill the questionnaire, every 2 days, 0 to 10. Default 3.' })
+  questionnaireReminders?: number;
 
   @Field(() => CourseVisibility, { nullable: true })
   visibility?: CourseVisibility;

@@ -97,6 +97,13 @@ export class Course {
   })
   @Column({ name: 'min_attendance_percent', type: 'int', default: 80 })
   minAttendancePercent: number;
+  @Field(() => ID, { nullable: true, description: 'The evaluation questionnaire its participants fill after the last session of their group (R-AFT-1).' })
+  @Column({ name: 'questionnaire_id', type: 'uuid', nullable: true })
+  questionnaireId: string | null;
+
+  @Field(() => Int, { description: 'How many reminders, every 2 days, until the questionnaire is filled (0: none; at most 10).' })
+  @Column({ name: 'questionnaire_reminders', type: 'int', default: 3 })
+  questionnaireReminders: number;
 
   @Field(() => CourseVisibility)
   @Column({ type: 'text', default: CourseVisibility.PUBLIC })

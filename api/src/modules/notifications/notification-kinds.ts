@@ -20,6 +20,8 @@ export enum NotificationKind {
   SUPPORT_ANSWERED = 'support-answered',
   SESSION_REMINDER = 'session-reminder',
   INVOICE_ISSUED = 'invoice-issued',
+  QUESTIONNAIRE_INVITATION = 'questionnaire-invitation',
+  QUESTIONNAIRE_REMINDER = 'questionnaire-reminder',
 }
 
 export const NOTIFICATION_KINDS = Object.values(NotificationKind);
@@ -31,6 +33,9 @@ export const ACCOUNT_KINDS: readonly NotificationKind[] = [
   NotificationKind.SUPPORT_ANSWERED,
   NotificationKind.INVOICE_ISSUED,
 ];
+
+/** Kinds about a group that ended: no calendar file goes with them. */
+export const QUESTIONNAIRE_KINDS: readonly NotificationKind[] = [NotificationKind.QUESTIONNAIRE_INVITATION, NotificationKind.QUESTIONNAIRE_REMINDER];
 
 /** One session as an e-mail shows it. */
 export interface SessionView {
@@ -101,6 +106,10 @@ export interface NotificationData {
   /** To a confirmed participant, the course's number of days before a session (R-NOT-1): `sessions` holds that one session. */
   [NotificationKind.SESSION_REMINDER]: CommonData & { sessions: SessionView[]; daysBefore: number };
   [NotificationKind.INVOICE_ISSUED]: InvoiceIssuedData;
+  /** To a participant after the group's last session (R-AFT-1): fill the evaluation questionnaire. */
+  [NotificationKind.QUESTIONNAIRE_INVITATION]: QuestionnaireData;
+  /** The same, every 2 days until filled; `reminder` counts from 1. */
+  [NotificationKind.QUESTIONNAIRE_REMINDER]: QuestionnaireData & { reminder: number };
 }
 
 /** To the payer: an invoice or credit note, its PDF and e-invoice attached (R-FIN-1). */
@@ -118,6 +127,9 @@ export interface InvoiceIssuedData {
   /** CREDIT_NOTE: the invoice it cancels. */
   creditedNumber: string | null;
 }
+
+/** `portalUrl` is the questionnaire's page; `lastSession` the group's last session (ISO instants). */
+export type QuestionnaireData = CommonData & { lastSession: { startsAt: string; endsAt: string } };
 
 /** To staff: a person asks to become an institution's coordinator (R-ID-7). */
 export interface NominationReceivedData {
