@@ -23,7 +23,9 @@ const UPDATE_SESSION = `mutation($id: ID!, $input: SessionInput!) { updateSessio
 interface Health {
   status: string;
   database: string;
-  [part: string]: string;
+  /** The admission line's counts (issue 15 §6), not a part with a state. */
+  requests?: { running: number; queued: number; refused: number };
+  [part: string]: string | Health['requests'];
 }
 
 async function health(server: ProductServer): Promise<Health | null> {
@@ -40,7 +42,9 @@ async function untilHealthy(servers: ProductServer[], limitMs: number): Promise<
   let last: (Health | null)[] = [];
   while (Date.now() - started < limitMs + 5000) {
     last = await Promise.all(servers.map(health));
-    if (last.every((h) => h && h.status === 'ok' && Object.values(h).every((v) => v === 'ok'))) return Date.now() - started;
+    if (last.every((h) => h && h.status === 'ok' && Object.entries(h).every(([part, state]) => part === 'requests' || state === 'ok'))) {
+      return Date.now() - started;
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`Not healthy after ${limitMs + 5000} ms: ${JSON.stringify(last)}`);
