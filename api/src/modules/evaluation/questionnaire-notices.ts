@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { SingleFlight } from '../../common/single-flight.js';
 import { inTransaction } from '../../db/transaction.js';
 import { NotificationKind } from '../notifications/notification-kinds.js';
 import type { EmailRequest, NotificationsService, Recipient } from '../notifications/notifications.service.js';
@@ -39,23 +40,16 @@ export class QuestionnaireNotices {
     private readonly settings: { publicUrl: string },
   ) {}
 
-  private running: Promise<void> | null = null;
+  private readonly sweeps = new SingleFlight(() => this.sweep(), 'Questionnaire sweep failed; the next one retries');
 
   /** Starts a sweep unless one is running; failures are logged and the next sweep retries. */
   sweepSoon(log: { error(message: string, error?: unknown): void }): void {
-    this.running ??= this.sweep()
-      .then(
-        () => undefined,
-        (error: unknown) => log.error('Questionnaire sweep failed; the next one retries', error),
-      )
-      .finally(() => {
-        this.running = null;
-      });
+    this.sweeps.start(log);
   }
 
   /** Resolves when no sweep is running (before the database closes). */
-  async idle(): Promise<void> {
-    await this.running;
+  idle(): Promise<void> {
+    return this.sweeps.idle();
   }
 
   /** Queues the invitations and reminders due at `now`; returns how many e-mails were queued. */

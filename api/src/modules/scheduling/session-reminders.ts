@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { SingleFlight } from '../../common/single-flight.js';
 import { inTransaction } from '../../db/transaction.js';
 import { NotificationKind, type SessionView } from '../notifications/notification-kinds.js';
 import type { EmailRequest, NotificationsService } from '../notifications/notifications.service.js';
@@ -48,26 +49,16 @@ export class SessionReminders {
     private readonly settings: { publicUrl: string },
   ) {}
 
-  private running: Promise<void> | null = null;
+  private readonly sweeps = new SingleFlight(() => this.sweep(), 'Session reminder sweep failed; the next one retries');
 
-  /**
-   * Starts a sweep unless one is running (the recurring job ends at once, like the outbox's: a
-   * sweep's length never outlives its job lock). Failures are logged; the next sweep retries.
-   */
+  /** Starts a sweep unless one is running; failures are logged and the next sweep retries. */
   sweepSoon(log: { error(message: string, error?: unknown): void }): void {
-    this.running ??= this.sweep()
-      .then(
-        () => undefined,
-        (error: unknown) => log.error('Session reminder sweep failed; the next one retries', error),
-      )
-      .finally(() => {
-        this.running = null;
-      });
+    this.sweeps.start(log);
   }
 
   /** Resolves when no sweep is running (before the database closes). */
-  async idle(): Promise<void> {
-    await this.running;
+  idle(): Promise<void> {
+    return this.sweeps.idle();
   }
 
   /** Queues the reminders due at `now`; returns how many were queued. */
