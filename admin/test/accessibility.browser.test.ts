@@ -114,6 +114,9 @@ describe('staff', () => {
     '/supportQuestions',
     '/attendance/:id',
     '/invoices',
+    '/questionnaires',
+    '/questionnaires/create',
+    '/questionnaireReports',
     '/no-such-page',
   ])(
     '%s has no WCAG 2.1 A/AA violation',

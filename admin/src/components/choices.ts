@@ -37,3 +37,4 @@ export const ROLE_CHOICES = choices('UserRole', ['STAFF', 'ADMIN', 'COORDINATOR'
 export const NOMINATION_STATUS_CHOICES = choices('NominationStatus', ['PENDING', 'APPROVED', 'REFUSED', 'WITHDRAWN']);
 export const QUESTION_STATUS_CHOICES = choices('QuestionStatus', ['OPEN', 'ANSWERED', 'CLOSED']);
 export const INVOICE_STATUS_CHOICES = choices('InvoiceStatus', ['DRAFT', 'ISSUED', 'SENT', 'PAID', 'CANCELLED']);
+export const QUESTION_KIND_CHOICES = choices('QuestionKind', ['SCALE', 'SINGLE_CHOICE', 'MULTIPLE_CHOICE', 'TEXT']);

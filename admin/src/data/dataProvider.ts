@@ -12,6 +12,7 @@ import { institutionsApi } from '../resources/institutions/documents';
 import { lecturersApi } from '../resources/lecturers/documents';
 import { outboxMessagesApi } from '../resources/outboxMessages/documents';
 import { placesApi } from '../resources/places/documents';
+import { questionnairesApi } from '../resources/questionnaires/documents';
 import { registrationsApi } from '../resources/registrations/documents';
 import { peopleApi } from '../resources/people/documents';
 import { coordinatorNominationsApi } from '../resources/coordinatorNominations/documents';
@@ -26,6 +27,7 @@ import type { Operation, ResourceApi, Values } from './resourceApi';
 export const RESOURCES: Record<string, ResourceApi> = {
   courses: coursesApi,
   topics: topicsApi,
+  questionnaires: questionnairesApi,
   groups: groupsApi,
   sessions: sessionsApi,
   lecturers: lecturersApi,

@@ -1,4 +1,5 @@
 import AccountBalanceIcon from '@mui/icons-material/AccountBalance';
+import AssessmentIcon from '@mui/icons-material/Assessment';
 import AccountBalanceWalletIcon from '@mui/icons-material/AccountBalanceWallet';
 import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
 import BadgeIcon from '@mui/icons-material/Badge';
@@ -14,6 +15,7 @@ import MailIcon from '@mui/icons-material/Mail';
 import PeopleIcon from '@mui/icons-material/People';
 import PlaceIcon from '@mui/icons-material/Place';
 import PreviewIcon from '@mui/icons-material/Preview';
+import QuizIcon from '@mui/icons-material/Quiz';
 import QuestionAnswerIcon from '@mui/icons-material/QuestionAnswer';
 import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import RecordVoiceOverIcon from '@mui/icons-material/RecordVoiceOver';
@@ -46,6 +48,8 @@ import { OutboxList } from './outboxMessages/OutboxList';
 import { OutboxShow } from './outboxMessages/OutboxShow';
 import { PeopleList, PersonShow } from './people/People';
 import { PlaceCreate, PlaceEdit, PlaceList } from './places/Places';
+import { QuestionnaireReports } from './questionnaires/QuestionnaireReports';
+import { QuestionnaireCreate, QuestionnaireEdit, QuestionnaireList } from './questionnaires/Questionnaires';
 import { RegisterEmployees } from './registrations/RegisterEmployees';
 import { RegistrationList } from './registrations/Registrations';
 import { SessionCreate, SessionEdit } from './sessions/SessionEdit';
@@ -139,6 +143,16 @@ const RESOURCES: ConsoleResource[] = [
   },
   // A session's attendance (R-AFT-5): /attendance/<session id>, opened from a group's sessions or "Manas nodarbības".
   { name: 'attendance', icon: FactCheckIcon, label: 'resources.attendance.name', views: { edit: AttendancePage }, staff: ['edit'], lecturer: ['edit'] },
+  // Evaluation questionnaires (R-AFT-1) and their answers without names (R-AFT-2).
+  {
+    name: 'questionnaires',
+    icon: QuizIcon,
+    label: 'resources.questionnaires.name',
+    views: { list: QuestionnaireList, edit: QuestionnaireEdit, create: QuestionnaireCreate },
+    recordRepresentation: 'title',
+    staff: ALL,
+  },
+  { name: 'questionnaireReports', icon: AssessmentIcon, label: 'resources.questionnaireReports.name', views: { list: QuestionnaireReports }, staff: ['list'] },
   {
     name: 'topics',
     icon: CategoryIcon,

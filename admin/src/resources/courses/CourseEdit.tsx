@@ -1,8 +1,16 @@
-import { Create, Edit } from 'react-admin';
+import { Create, Edit, TopToolbar } from 'react-admin';
+import { ReportLink } from '../questionnaires/QuestionnaireReports';
 import { CourseForm } from './CourseForm';
 
 export const CourseEdit = () => (
-  <Edit mutationMode="pessimistic">
+  <Edit
+    mutationMode="pessimistic"
+    actions={
+      <TopToolbar>
+        <ReportLink scope="courseId" />
+      </TopToolbar>
+    }
+  >
     <CourseForm withGroups />
   </Edit>
 );

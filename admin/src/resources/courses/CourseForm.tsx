@@ -6,7 +6,15 @@ import { FormColumn } from '../../components/FormColumn';
 import { CourseGroups } from './CourseGroups';
 import { keepUserEdits } from '../../components/formOptions';
 
-const defaults = { format: 'IN_PERSON', language: 'LV', visibility: 'PUBLIC', priceEuro: 0, reminderDaysBefore: 1, minAttendancePercent: 80 };
+const defaults = {
+  format: 'IN_PERSON',
+  language: 'LV',
+  visibility: 'PUBLIC',
+  priceEuro: 0,
+  reminderDaysBefore: 1,
+  minAttendancePercent: 80,
+  questionnaireReminders: 3,
+};
 
 const texts = (lang: 'Lv' | 'En') => [
   <TextInput key="title" source={`title${lang}`} validate={lang === 'Lv' ? [required(), length(3, 300)] : maxLength(300)} />,
@@ -30,6 +38,10 @@ export const CourseForm = ({ withGroups = false }: { withGroups?: boolean }) => 
         <NumberInput source="priceEuro" step={0.01} min={0} validate={[required(), euro()]} />
         <NumberInput source="reminderDaysBefore" step={1} min={0} max={14} validate={wholeNumber(0, 14)} helperText="mps.help.reminderDaysBefore" />
         <NumberInput source="minAttendancePercent" step={1} min={0} max={100} validate={wholeNumber(0, 100)} helperText="mps.help.minAttendancePercent" />
+        <ReferenceInput source="questionnaireId" reference="questionnaires" perPage={100}>
+          <SelectInput optionText="title" emptyText="mps.questionnaires.none" helperText="mps.help.questionnaire" />
+        </ReferenceInput>
+        <NumberInput source="questionnaireReminders" step={1} min={0} max={10} validate={wholeNumber(0, 10)} helperText="mps.help.questionnaireReminders" />
         <SelectInput source="visibility" choices={VISIBILITY_CHOICES} validate={required()} />
         <FormDataConsumer>
           {({ formData }) =>

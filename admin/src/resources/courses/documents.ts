@@ -31,6 +31,8 @@ const COURSE_DETAIL = graphql(`
     descriptionEn
     targetAudienceLv
     targetAudienceEn
+    questionnaireId
+    questionnaireReminders
     createdAt
     updatedAt
     allowedInstitutions {
@@ -70,12 +72,28 @@ export const coursesApi: ResourceApi = {
   toInput: (values) => ({
     ...pick(
       values,
-      ['code', 'topicId', 'format', 'language', 'hours', 'reminderDaysBefore', 'minAttendancePercent', 'visibility', 'allowedInstitutionIds', ...TEXTS],
+      [
+        'code',
+        'topicId',
+        'format',
+        'language',
+        'hours',
+        'reminderDaysBefore',
+        'minAttendancePercent',
+        'questionnaireId',
+        'questionnaireReminders',
+        'visibility',
+        'allowedInstitutionIds',
+        ...TEXTS,
+      ],
       {
         code: (value) => textOrEmpty(value).trim(),
         hours: (value) => (value === '' || value === null ? null : Number(value)),
         reminderDaysBefore: (value) => (value === '' || value === null ? null : Number(value)),
         minAttendancePercent: (value) => (value === '' || value === null ? null : Number(value)),
+        // "" takes the questionnaire away (null would leave it unchanged).
+        questionnaireId: (value) => (value ? String(value) : ''),
+        questionnaireReminders: (value) => (value === '' || value === null ? null : Number(value)),
         allowedInstitutionIds: (value) => (Array.isArray(value) ? value : []),
         ...Object.fromEntries(TEXTS.map((key) => [key, textOrEmpty])),
       },

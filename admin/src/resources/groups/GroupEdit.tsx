@@ -1,6 +1,7 @@
 import EventBusyIcon from '@mui/icons-material/EventBusy';
 import { Create, Edit, TopToolbar, useRecordContext } from 'react-admin';
 import { ConfirmedAction } from '../../components/ConfirmedAction';
+import { ReportLink } from '../questionnaires/QuestionnaireReports';
 import { GroupForm } from './GroupForm';
 
 /** Cancelling tells the group's participants and lecturers, with the reason, and removes their calendar entries. */
@@ -27,6 +28,7 @@ const CancelGroupAction = () => {
 
 const GroupEditActions = () => (
   <TopToolbar>
+    <ReportLink scope="groupId" />
     <CancelGroupAction />
   </TopToolbar>
 );

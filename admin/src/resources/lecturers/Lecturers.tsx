@@ -1,4 +1,5 @@
-import { AutocompleteInput, Create, DataTable, Edit, EmailField, List, ReferenceInput, SearchInput, SimpleForm, TextInput } from 'react-admin';
+import { AutocompleteInput, Create, DataTable, Edit, EmailField, List, ReferenceInput, SearchInput, SimpleForm, TextInput, TopToolbar } from 'react-admin';
+import { ReportLink } from '../questionnaires/QuestionnaireReports';
 import { SaveOnlyToolbar } from '../../components/toolbars';
 import { email, length, maxLength, required } from '../../validation';
 import { keepUserEdits } from '../../components/formOptions';
@@ -27,7 +28,14 @@ const LecturerForm = () => (
 );
 
 export const LecturerEdit = () => (
-  <Edit mutationMode="pessimistic">
+  <Edit
+    mutationMode="pessimistic"
+    actions={
+      <TopToolbar>
+        <ReportLink scope="lecturerId" />
+      </TopToolbar>
+    }
+  >
     <LecturerForm />
   </Edit>
 );

@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { isStaff, type RequestContext, type TokenViewer } from '../../common/request-context.js';
 import { ForbiddenError, NotFoundError, Problems } from '../../common/errors.js';
 import { isUuid, pageWindow, validIds, type Page, type PageArgs } from '../../common/pagination.js';
-import { searchTerms } from '../catalog/search-text.js';
+import { foldedSql, searchTerms } from '../catalog/search-text.js';
 import { InstitutionsService } from '../institutions/institutions.service.js';
 import { ApiScope, ApiToken, INSTITUTION_SCOPES } from './api-token.entity.js';
 
@@ -103,7 +103,7 @@ export class ApiTokenService {
     const window = pageWindow(pageArgs ?? { page: 1, perPage: 20 }, problems);
     const qb = this.dataSource.getRepository(ApiToken).createQueryBuilder('t');
     searchTerms(filter.q ?? '').forEach((term, n) =>
-      qb.andWhere(`(lower(t.name) LIKE :q${n} OR lower(t.token_prefix) LIKE :q${n})`, { [`q${n}`]: `%${term}%` }),
+      qb.andWhere(`(${foldedSql('t.name')} LIKE :q${n} OR ${foldedSql('t.token_prefix')} LIKE :q${n})`, { [`q${n}`]: `%${term}%` }),
     );
     if (filter.institutionId) {
       if (!isUuid(filter.institutionId)) problems.add('filter.institutionId', 'INVALID_ID', 'institutionId is not a valid id');

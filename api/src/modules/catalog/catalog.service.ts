@@ -8,7 +8,7 @@ import { Language } from '../people/person.entity.js';
 import { Course, CourseAllowedInstitution, CourseFormat, CourseVisibility, InstructionLanguage } from './course.entity.js';
 import { Topic } from './topic.entity.js';
 import { CourseSortField, PriceKind, type CourseFilter, type CourseInput, type CourseSort, type TopicFilter, type TopicInput } from './catalog.types.js';
-import { courseSearchText, searchTerms } from './search-text.js';
+import { courseSearchText, foldedSql, searchTerms } from './search-text.js';
 
 /** A published group (OPEN or CONFIRMED) that has not ended yet; SQL over alias `g`. */
 export const UPCOMING_PUBLISHED_GROUP = `g.status IN ('OPEN', 'CONFIRMED')
@@ -166,7 +166,9 @@ export class CatalogService {
     const window = pageWindow(pageArgs ?? { page: 1, perPage: 100 }, problems);
     const qb = this.dataSource.getRepository(Topic).createQueryBuilder('t');
     searchTerms(filter.q ?? '').forEach((term, i) =>
-      qb.andWhere(`(lower(t.code) LIKE :t${i} OR lower(t.name_lv) LIKE :t${i} OR lower(t.name_en) LIKE :t${i})`, { [`t${i}`]: `%${term}%` }),
+      qb.andWhere(`(${foldedSql('t.code')} LIKE :t${i} OR ${foldedSql('t.name_lv')} LIKE :t${i} OR ${foldedSql('t.name_en')} LIKE :t${i})`, {
+        [`t${i}`]: `%${term}%`,
+      }),
     );
     if (validIds(filter.ids, 'filter.ids', problems)) qb.andWhere(filter.ids.length ? 't.id IN (:...ids)' : 'false', { ids: filter.ids });
     problems.throwIfAny();

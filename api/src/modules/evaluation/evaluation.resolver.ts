@@ -5,7 +5,15 @@ import { PageArgs } from '../../common/pagination.js';
 import { UserRole } from '../people/person.entity.js';
 import { Questionnaire } from './questionnaire.entity.js';
 import { EvaluationService } from './evaluation.service.js';
-import { AnswerInput, MyQuestionnaire, QuestionnaireInput, QuestionnairePage, QuestionnaireReport, QuestionnaireReportFilter } from './evaluation.types.js';
+import {
+  AnswerInput,
+  MyQuestionnaire,
+  QuestionnaireFilter,
+  QuestionnaireInput,
+  QuestionnairePage,
+  QuestionnaireReport,
+  QuestionnaireReportFilter,
+} from './evaluation.types.js';
 
 @Resolver()
 export class EvaluationResolver {
@@ -13,8 +21,12 @@ export class EvaluationResolver {
 
   @Authorized<Permission>(UserRole.STAFF)
   @Query(() => QuestionnairePage, { description: 'Staff: the questionnaires, by title.' })
-  questionnaires(@Ctx() ctx: Context, @Args() page: PageArgs) {
-    return this.evaluation.list(ctx, page);
+  questionnaires(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => QuestionnaireFilter, { nullable: true }) filter: QuestionnaireFilter | undefined,
+    @Args() page: PageArgs,
+  ) {
+    return this.evaluation.list(ctx, filter, page);
   }
 
   @Authorized<Permission>(UserRole.STAFF)

@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { isStaff, type RequestContext } from '../../common/request-context.js';
 import { DomainError, ErrorCode, ForbiddenError, NotFoundError, Problems, ValidationError } from '../../common/errors.js';
-import { isUuid, pageWindow, type Page, type PageArgs } from '../../common/pagination.js';
+import { isUuid, pageWindow, validIds, type Page, type PageArgs } from '../../common/pagination.js';
 import { Language } from '../../common/roles.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { AttendanceService } from '../attendance/attendance.service.js';
+import { foldedSql, searchTerms } from '../catalog/search-text.js';
 import {
   type Answer,
   type Question,
@@ -19,6 +20,7 @@ import {
 import type {
   AnswerInput,
   MyQuestionnaire,
+  QuestionnaireFilter,
   QuestionnaireQuestionInput,
   QuestionnaireInput,
   QuestionnaireReport,
@@ -62,14 +64,15 @@ export class EvaluationService {
 
   // --- Staff: the editor -------------------------------------------------------------------
 
-  async list(ctx: RequestContext, pageArgs?: PageArgs): Promise<Page<Questionnaire>> {
+  async list(ctx: RequestContext, filter: QuestionnaireFilter = {}, pageArgs?: PageArgs): Promise<Page<Questionnaire>> {
     this.staffOnly(ctx);
     const problems = new Problems();
     const window = pageWindow(pageArgs ?? { page: 1, perPage: 20 }, problems);
+    const qb = this.dataSource.getRepository(Questionnaire).createQueryBuilder('q');
+    searchTerms(filter.q ?? '').forEach((term, i) => qb.andWhere(`${foldedSql('q.title')} LIKE :t${i}`, { [`t${i}`]: `%${term}%` }));
+    if (validIds(filter.ids, 'filter.ids', problems)) qb.andWhere(filter.ids.length ? 'q.id IN (:...ids)' : 'false', { ids: filter.ids });
     problems.throwIfAny();
-    const [items, total] = await this.dataSource
-      .getRepository(Questionnaire)
-      .findAndCount({ order: { title: 'ASC', id: 'ASC' }, skip: window.offset, take: window.limit });
+    const [items, total] = await qb.orderBy('q.title').addOrderBy('q.id').offset(window.offset).limit(window.limit).getManyAndCount();
     return { items: await this.withVersions(this.dataSource.manager, items), total };
   }
 

@@ -124,6 +124,17 @@ test('a published version never changes: editing makes a new draft, publishing i
   expect(again.versions[1].questions[1]).toEqual({ ...QUESTIONS[1], options: QUESTIONS[1].options });
 });
 
+test("staff find questionnaires by words of the title, with or without Latvian letters, and by ids (the console's references)", async () => {
+  const { createQuestionnaire: made } = await staff.data(CREATE, { input: { title: 'Kursa novērtējums ziemā', questions: QUESTIONS.slice(0, 1) } });
+  const FIND = `query ($filter: QuestionnaireFilter) { questionnaires(filter: $filter, perPage: 100) { total items { id title } } }`;
+  const titles = async (filter: object) =>
+    ((await staff.data(FIND, { filter })).questionnaires.items as { title: string }[]).map((q) => q.title).filter((t) => t === made.title);
+  for (const q of ['novērtējums ZIEMĀ', 'novertejums ziema', 'Kursa']) expect(await titles({ q })).toEqual([made.title]);
+  expect(await titles({ q: 'vasarā' })).toEqual([]);
+  expect((await staff.data(FIND, { filter: { ids: [made.id] } })).questionnaires).toEqual({ total: 1, items: [{ id: made.id, title: made.title }] });
+  expect(await staff.codes(FIND, { filter: { ids: ['nav-id'] } })).toEqual(['VALIDATION']);
+});
+
 test('the editor refuses bad questions, each on its field', async () => {
   const input = {
     title: ' ',

@@ -43,6 +43,15 @@ export class QuestionnaireInput {
   questions: QuestionnaireQuestionInput[];
 }
 
+@InputType()
+export class QuestionnaireFilter {
+  @Field({ nullable: true, description: 'Words of the title.' })
+  q?: string;
+
+  @Field(() => [ID], { nullable: true })
+  ids?: string[];
+}
+
 @ObjectType()
 export class QuestionnairePage {
   @Field(() => [Questionnaire])

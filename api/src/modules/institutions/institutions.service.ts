@@ -3,7 +3,7 @@ import { isStaff, type RequestContext } from '../../common/request-context.js';
 import { DomainError, ErrorCode, NotFoundError, Problems } from '../../common/errors.js';
 import { isUuid, pageWindow, validIds, type Page, type PageArgs } from '../../common/pagination.js';
 import { inTransaction } from '../../db/transaction.js';
-import { searchTerms } from '../catalog/search-text.js';
+import { foldedSql, searchTerms } from '../catalog/search-text.js';
 import { checkEmail, checkRegistrationNumber, checkVatNumber, cleanText } from '../people/contact-rules.js';
 import type { PeopleService } from '../people/people.service.js';
 import type { Person } from '../people/person.entity.js';
@@ -36,7 +36,9 @@ export class InstitutionsService {
       qb.andWhere(own.length ? 'i.id IN (:...own)' : 'false', { own });
     }
     searchTerms(filter.q ?? '').forEach((term, n) =>
-      qb.andWhere(`(lower(i.name) LIKE :q${n} OR lower(i.code) LIKE :q${n} OR i.registration_number LIKE :q${n})`, { [`q${n}`]: `%${term}%` }),
+      qb.andWhere(`(${foldedSql('i.name')} LIKE :q${n} OR ${foldedSql('i.code')} LIKE :q${n} OR i.registration_number LIKE :q${n})`, {
+        [`q${n}`]: `%${term}%`,
+      }),
     );
     if (validIds(filter.ids, 'filter.ids', problems)) qb.andWhere(filter.ids.length ? 'i.id IN (:...ids)' : 'false', { ids: filter.ids });
     problems.throwIfAny();

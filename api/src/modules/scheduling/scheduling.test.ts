@@ -138,6 +138,19 @@ describe('lecturers and places', () => {
     expect(await participant.codes(`{ lecturers { total } }`)).toEqual(['FORBIDDEN']);
   });
 
+  test('search finds names with or without Latvian letters, in any case (lecturers, places, topics, institutions)', async () => {
+    await staff.data(`mutation { createLecturer(input: { name: "Žanete Šķēle-Ūdre" }) { id } }`);
+    await staff.data(`mutation { createPlace(input: { name: "Ķekavas nams", address: "Rīgas iela 22, Ķekava", capacity: 10 }) { id } }`);
+    const names = async (query: string, q: string) => {
+      const data = await staff.data(query, { q });
+      return (Object.values(data)[0] as { items: { name: string }[] }).items.map((item) => item.name);
+    };
+    const LECTURERS = `query ($q: String) { lecturers(filter: { q: $q }) { items { name } } }`;
+    const PLACES = `query ($q: String) { places(filter: { q: $q }) { items { name } } }`;
+    for (const q of ['Šķēle', 'skele', 'ŪDRE', 'zanete udre']) expect(await names(LECTURERS, q)).toEqual(['Žanete Šķēle-Ūdre']);
+    for (const q of ['ķekavas', 'KEKAVA', 'rigas iela']) expect(await names(PLACES, q)).toEqual(['Ķekavas nams']);
+  });
+
   test.each([
     [`mutation { createLecturer(input: { name: "X", email: "not-an-email" }) { id } }`, ['email:INVALID_EMAIL', 'name:REQUIRED']],
     [`mutation { createPlace(input: { name: "VAS", address: "Rīga", capacity: 0 }) { id } }`, ['capacity:OUT_OF_RANGE']],

@@ -5,7 +5,7 @@ import { DomainError, ErrorCode, NotFoundError, Problems } from '../../common/er
 import { isUuid, pageWindow, validIds, type Page, type PageArgs } from '../../common/pagination.js';
 import { PlainRows } from '../../db/plain-rows.js';
 import { inTransaction } from '../../db/transaction.js';
-import { searchTerms } from '../catalog/search-text.js';
+import { foldedSql, searchTerms } from '../catalog/search-text.js';
 import { EMAIL } from '../people/contact-rules.js';
 import { Group, GroupStatus } from './group.entity.js';
 import { Lecturer } from './lecturer.entity.js';
@@ -342,7 +342,7 @@ export class SessionsService {
     const problems = new Problems();
     const window = pageWindow(pageArgs ?? { page: 1, perPage: 100 }, problems);
     const qb = this.dataSource.getRepository(Lecturer).createQueryBuilder('l');
-    searchTerms(filter.q ?? '').forEach((term, i) => qb.andWhere(`lower(l.name) LIKE :q${i}`, { [`q${i}`]: `%${term}%` }));
+    searchTerms(filter.q ?? '').forEach((term, i) => qb.andWhere(`${foldedSql('l.name')} LIKE :q${i}`, { [`q${i}`]: `%${term}%` }));
     if (validIds(filter.ids, 'filter.ids', problems)) qb.andWhere(filter.ids.length ? 'l.id IN (:...ids)' : 'false', { ids: filter.ids });
     problems.throwIfAny();
     const [items, total] = await qb.orderBy('l.name').offset(window.offset).limit(window.limit).getManyAndCount();
@@ -388,7 +388,9 @@ export class SessionsService {
     const problems = new Problems();
     const window = pageWindow(pageArgs ?? { page: 1, perPage: 100 }, problems);
     const qb = this.dataSource.getRepository(Place).createQueryBuilder('p');
-    searchTerms(filter.q ?? '').forEach((term, i) => qb.andWhere(`(lower(p.name) LIKE :q${i} OR lower(p.address) LIKE :q${i})`, { [`q${i}`]: `%${term}%` }));
+    searchTerms(filter.q ?? '').forEach((term, i) =>
+      qb.andWhere(`(${foldedSql('p.name')} LIKE :q${i} OR ${foldedSql('p.address')} LIKE :q${i})`, { [`q${i}`]: `%${term}%` }),
+    );
     if (validIds(filter.ids, 'filter.ids', problems)) qb.andWhere(filter.ids.length ? 'p.id IN (:...ids)' : 'false', { ids: filter.ids });
     problems.throwIfAny();
     const [items, total] = await qb.orderBy('p.name').addOrderBy('p.room').offset(window.offset).limit(window.limit).getManyAndCount();
