@@ -117,6 +117,7 @@ describe('staff', () => {
     '/questionnaires',
     '/questionnaires/create',
     '/questionnaireReports',
+    '/auditLog',
     '/no-such-page',
   ])(
     '%s has no WCAG 2.1 A/AA violation',

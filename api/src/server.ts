@@ -25,6 +25,7 @@ import { LANGUAGE_COOKIE, SESSION_COOKIE, readCookies } from './http/cookies.js'
 import { originAllowed } from './http/origin.js';
 import { AdmissionGate } from './http/admission.js';
 import { SocketCounter, clientAddress, createRateLimits, feedKey, graphqlKey, rateLimited } from './http/rate-limits.js';
+import { currentAuditActor, runWithAuditActor } from './db/audit-actor.js';
 import type { Pool } from 'pg';
 import { attendanceRoutes } from './modules/attendance/attendance.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
@@ -187,7 +188,17 @@ export async function startServer(config: Config, dataSource: DataSource, servic
   const requests = new RequestTracker();
   app.use(requests.middleware);
 
-  const contextOf = (req: http.IncomingMessage, viewer: Viewer | null, lang = languageOf(req.headers)): Context => createContext(services, { viewer, lang });
+  const contextOf = (req: http.IncomingMessage, viewer: Viewer | null, lang = languageOf(req.headers)): Context => {
+    // The audit triggers learn who acts in this request (R-NF-3); WebSockets only read, and have no actor.
+    const actor = currentAuditActor();
+    if (actor) {
+      actor.personId = viewer?.kind === 'person' ? viewer.personId : null;
+      actor.tokenId = viewer?.kind === 'token' ? viewer.tokenId : null;
+    }
+    return createContext(services, { viewer, lang });
+  };
+  /** Every change a request makes is audited with its address (and, once its session is read, its person or token). */
+  const auditActor: express.RequestHandler = (req, _res, next) => runWithAuditActor({ personId: null, tokenId: null, ip: clientAddress(req) }, next);
 
   /** HTTP without a token: the session cookie decides. */
   const contextFor = async (req: http.IncomingMessage): Promise<Context> =>
@@ -381,6 +392,8 @@ export async function startServer(config: Config, dataSource: DataSource, servic
     refuseNulVariables,
     // After the checks that cost nothing: only requests that will run wait in line.
     admission.middleware,
+    // Last before Apollo: the body parser's stream events would not carry the actor through.
+    auditActor,
     expressMiddleware(apollo, { context: async ({ req }) => httpContextFor(req) }),
   );
   app.use('/admin', singlePageApp(config.staticDirs.admin, 'console'));

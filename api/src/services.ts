@@ -12,6 +12,7 @@ import { NominationNotices } from './modules/institutions/nomination-notices.js'
 import { NominationsService } from './modules/institutions/nominations.service.js';
 import { SupportService } from './modules/support/support.service.js';
 import { SessionReminders } from './modules/scheduling/session-reminders.js';
+import { AuditService } from './modules/audit/audit.service.js';
 import { CertificatesService } from './modules/certificates/certificates.service.js';
 import { EmploymentsService } from './modules/institutions/employments.service.js';
 import { InstitutionsService } from './modules/institutions/institutions.service.js';
@@ -85,8 +86,10 @@ export function createServices(
   });
   const apiTokens = new ApiTokenService(dataSource, institutions);
   const helpSettings = new HelpSettingsService(dataSource);
+  const audit = new AuditService(dataSource);
   return {
     health,
+    audit,
     codes,
     certificates,
     people,

@@ -38,3 +38,19 @@ export const NOMINATION_STATUS_CHOICES = choices('NominationStatus', ['PENDING',
 export const QUESTION_STATUS_CHOICES = choices('QuestionStatus', ['OPEN', 'ANSWERED', 'CLOSED']);
 export const INVOICE_STATUS_CHOICES = choices('InvoiceStatus', ['DRAFT', 'ISSUED', 'SENT', 'PAID', 'CANCELLED']);
 export const QUESTION_KIND_CHOICES = choices('QuestionKind', ['SCALE', 'SINGLE_CHOICE', 'MULTIPLE_CHOICE', 'TEXT']);
+export const AUDIT_ACTION_CHOICES = choices('AuditAction', ['INSERT', 'UPDATE', 'DELETE', 'READ', 'EXPORT', 'ERASE']);
+/** The audited tables (the audit-log migration's list). */
+export const AUDIT_ENTITY_CHOICES = choices('AuditEntity', [
+  'person',
+  'person_code',
+  'person_role',
+  'institution',
+  'institution_coordinator',
+  'employment',
+  'billing_account',
+  'registration',
+  'invoice',
+  'invoice_line',
+  'api_token',
+  'certificate',
+]);

@@ -1,5 +1,6 @@
 import type { ApolloClient } from '@apollo/client';
 import { HttpError, type DataProvider, type Identifier, type RaRecord, type TranslateFunction } from 'react-admin';
+import { auditLogApi } from '../resources/auditLog/documents';
 import { attendanceApi } from '../resources/attendance/documents';
 import { apiTokensApi } from '../resources/apiTokens/documents';
 import { billingAccountsApi } from '../resources/billingAccounts/documents';
@@ -41,6 +42,7 @@ export const RESOURCES: Record<string, ResourceApi> = {
   interestRequests: interestRequestsApi,
   registrations: registrationsApi,
   people: peopleApi,
+  auditLog: auditLogApi,
   coordinatorNominations: coordinatorNominationsApi,
   supportQuestions: supportQuestionsApi,
   invoices: invoicesApi,

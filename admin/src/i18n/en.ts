@@ -296,6 +296,21 @@ export const en: Messages = {
       name: 'Evaluation report |||| Evaluation reports',
       fields: {},
     },
+    auditLog: {
+      name: 'Audit entry |||| Audit log',
+      fields: {
+        at: 'When',
+        actorName: 'Who',
+        action: 'Action',
+        entity: 'Data',
+        personName: 'About',
+        entityId: 'Record ID',
+        personId: 'About person',
+        actorPersonId: 'Done by',
+        from: 'From',
+        to: 'Until',
+      },
+    },
     supportQuestions: {
       name: 'Question |||| Questions',
       fields: {
@@ -340,6 +355,16 @@ export const en: Messages = {
     },
   },
   mps: {
+    audit: {
+      ofPerson: 'Audit log entries',
+      changes: 'Changes',
+      noChanges: 'No field changed.',
+      field: 'Field',
+      old: 'Before',
+      new: 'After',
+      token: 'API token',
+      system: 'System',
+    },
     questionnaires: {
       none: 'No questionnaire',
       versionNumber: 'Version %{number}',
@@ -857,6 +882,21 @@ export const en: Messages = {
         WITHDRAWN: 'Withdrawn',
       },
       QuestionKind: { SCALE: 'Scale 1–5', SINGLE_CHOICE: 'Single choice', MULTIPLE_CHOICE: 'Multiple choice', TEXT: 'Free text' },
+      AuditAction: { INSERT: 'Created', UPDATE: 'Changed', DELETE: 'Deleted', READ: 'Viewed', EXPORT: 'Exported', ERASE: 'Personal data erased' },
+      AuditEntity: {
+        person: 'Person',
+        person_code: 'Personal code',
+        person_role: 'Roles',
+        institution: 'Institution',
+        institution_coordinator: 'Coordinator',
+        employment: 'Employment',
+        billing_account: 'Billing account',
+        registration: 'Registration',
+        invoice: 'Invoice',
+        invoice_line: 'Invoice line',
+        api_token: 'API token',
+        certificate: 'Certificate',
+      },
       QuestionStatus: {
         OPEN: 'Waiting for an answer',
         ANSWERED: 'Answered',

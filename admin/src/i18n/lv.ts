@@ -300,6 +300,21 @@ export const lv = {
       name: 'Vērtējumu pārskats |||| Vērtējumu pārskati',
       fields: {},
     },
+    auditLog: {
+      name: 'Audita ieraksts |||| Audita žurnāls',
+      fields: {
+        at: 'Laiks',
+        actorName: 'Kas',
+        action: 'Darbība',
+        entity: 'Dati',
+        personName: 'Par personu',
+        entityId: 'Ieraksta ID',
+        personId: 'Par personu',
+        actorPersonId: 'Kas darīja',
+        from: 'No',
+        to: 'Līdz',
+      },
+    },
     supportQuestions: {
       name: 'Jautājums |||| Jautājumi',
       fields: {
@@ -344,6 +359,16 @@ export const lv = {
     },
   },
   mps: {
+    audit: {
+      ofPerson: 'Audita ieraksti',
+      changes: 'Izmaiņas',
+      noChanges: 'Lauki netika mainīti.',
+      field: 'Lauks',
+      old: 'Bija',
+      new: 'Kļuva',
+      token: 'API atslēga',
+      system: 'Sistēma',
+    },
     questionnaires: {
       none: 'Bez anketas',
       versionNumber: '%{number}. versija',
@@ -864,6 +889,21 @@ export const lv = {
         WITHDRAWN: 'Atsaukts',
       },
       QuestionKind: { SCALE: 'Skala 1–5', SINGLE_CHOICE: 'Viena izvēle', MULTIPLE_CHOICE: 'Vairākas izvēles', TEXT: 'Brīvs teksts' },
+      AuditAction: { INSERT: 'Izveidots', UPDATE: 'Mainīts', DELETE: 'Dzēsts', READ: 'Skatīts', EXPORT: 'Eksportēts', ERASE: 'Dzēsti personas dati' },
+      AuditEntity: {
+        person: 'Persona',
+        person_code: 'Personas kods',
+        person_role: 'Lomas',
+        institution: 'Iestāde',
+        institution_coordinator: 'Koordinators',
+        employment: 'Darba attiecības',
+        billing_account: 'Norēķinu konts',
+        registration: 'Pieteikums',
+        invoice: 'Rēķins',
+        invoice_line: 'Rēķina rinda',
+        api_token: 'API atslēga',
+        certificate: 'Sertifikāts',
+      },
       QuestionStatus: {
         OPEN: 'Gaida atbildi',
         ANSWERED: 'Atbildēts',

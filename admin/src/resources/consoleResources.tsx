@@ -10,6 +10,7 @@ import FactCheckIcon from '@mui/icons-material/FactCheck';
 import GroupAddIcon from '@mui/icons-material/GroupAdd';
 import GroupsIcon from '@mui/icons-material/Groups';
 import HelpIcon from '@mui/icons-material/Help';
+import HistoryIcon from '@mui/icons-material/History';
 import HowToRegIcon from '@mui/icons-material/HowToReg';
 import MailIcon from '@mui/icons-material/Mail';
 import PeopleIcon from '@mui/icons-material/People';
@@ -28,6 +29,7 @@ import { Resource, type RaRecord } from 'react-admin';
 import { isCoordinatorOnly, isLecturer, isStaff } from '../auth/access';
 import { SCHOOL_TIME_ZONE } from '../components/rigaTime';
 import { ApiTokenCreate, ApiTokenList } from './apiTokens/ApiTokens';
+import { AuditLogList } from './auditLog/AuditLog';
 import { AttendancePage } from './attendance/AttendancePage';
 import { TeachingSessions } from './attendance/TeachingSessions';
 import { BillingAccountCreate, BillingAccountEdit, BillingAccountList } from './billingAccounts/BillingAccounts';
@@ -246,6 +248,8 @@ const RESOURCES: ConsoleResource[] = [
     recordRepresentation: 'fullName',
     staff: ALL,
   },
+  // The audit log (R-NF-3): read only.
+  { name: 'auditLog', icon: HistoryIcon, label: 'resources.auditLog.name', views: { list: AuditLogList }, staff: ['list'] },
   {
     name: 'apiTokens',
     icon: VpnKeyIcon,

@@ -41,8 +41,11 @@ import { HelpSettings1764500000000 } from './migrations/1764500000000-help-setti
 import { Attendance1764610000000 } from './migrations/1764610000000-attendance.js';
 import { Invoices1764600000000 } from './migrations/1764600000000-invoices.js';
 import { Questionnaires1764620000000 } from './migrations/1764620000000-questionnaires.js';
+import { AuditLog1764690000000 } from './migrations/1764690000000-audit-log.js';
+import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
 
 export const entities = [
+  AuditEntry,
   Person,
   PersonCode,
   PersonRole,
@@ -96,4 +99,5 @@ export const migrations = [
   Invoices1764600000000,
   Attendance1764610000000,
   Questionnaires1764620000000,
+  AuditLog1764690000000,
 ];

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DataSource, EntityManager } from 'typeorm';
+import { declareAuditActor } from './audit-actor.js';
 
 /** The transaction open in this async flow, if any: set by every `dataSource.transaction` of a guarded source. */
 interface OpenTransaction {
@@ -53,7 +54,15 @@ export function guardTransactions(dataSource: DataSource, onLeak: (error: Transa
   };
   dataSource.createQueryRunner = (mode) => {
     if (openTransactionManager(dataSource)) onLeak(new TransactionLeakError());
-    return createQueryRunner(mode);
+    const runner = createQueryRunner(mode);
+    // Every transaction (dataSource.transaction, or an entity save's own) tells the audit triggers who acts.
+    const startTransaction = runner.startTransaction.bind(runner);
+    runner.startTransaction = async (isolationLevel) => {
+      const outermost = !runner.isTransactionActive;
+      await startTransaction(isolationLevel);
+      if (outermost) await declareAuditActor(runner);
+    };
+    return runner;
   };
   return dataSource;
 }

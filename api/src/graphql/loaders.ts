@@ -81,6 +81,11 @@ export function createLoaders(services: Services, ctx: RequestContext) {
     ),
     /** In clear: the field that uses it decides what the viewer sees. */
     personalCode: valueOf<string | null>((ids) => people.currentPersonalCodes(ids), null),
+    /** Full personal codes shown to someone other than their owner: one audit statement per request's batch (R-NF-3). */
+    personalCodeRead: new DataLoader<string, true>(async (personIds) => {
+      await services.audit.recordPersonalCodeReads(personIds);
+      return personIds.map(() => true as const);
+    }),
     upcomingGroups: many<Group>(
       (ids) => groups.upcomingPublishedGroupsByCourseIds(ids),
       (row) => row.courseId,

@@ -53,6 +53,8 @@ import { InvoicingService } from '../modules/invoicing/invoicing.service.js';
 import { HelpSettingsService } from '../modules/support/help-settings.service.js';
 import { EvaluationResolver } from '../modules/evaluation/evaluation.resolver.js';
 import { EvaluationService } from '../modules/evaluation/evaluation.service.js';
+import { AuditEntryResolver, AuditResolver } from '../modules/audit/audit.resolver.js';
+import { AuditService } from '../modules/audit/audit.service.js';
 import type { Services } from '../services.js';
 import { authChecker } from './auth-checker.js';
 import { ServiceContainer } from './container.js';
@@ -100,6 +102,8 @@ export const resolvers = [
   InvoicingResolver,
   InvoiceEntityResolver,
   EvaluationResolver,
+  AuditResolver,
+  AuditEntryResolver,
 ] as const;
 
 /** Builds the graph. Without services (schema emission) resolvers are never called. */
@@ -125,7 +129,8 @@ export async function createSchema(services?: Services): Promise<GraphQLSchema> 
       .register(HelpSettingsService, services.helpSettings)
       .register(AttendanceService, services.attendance)
       .register(InvoicingService, services.invoicing)
-      .register(EvaluationService, services.evaluation);
+      .register(EvaluationService, services.evaluation)
+      .register(AuditService, services.audit);
   }
   return buildSchema({
     resolvers: [...resolvers],

@@ -935,6 +935,14 @@ export const MATRIX: Rule[] = [
     expect: { ...STAFF_ONLY, lecturer: 'ok' },
   },
 
+  // The audit log (R-NF-3).
+  {
+    operation: 'auditLog',
+    rule: 'Staff. There is no mutation: nobody edits or deletes the log.',
+    call: () => ({ query: `{ auditLog(perPage: 5) { total items { id action entity changes { field } actorName personName } } }` }),
+    expect: STAFF_ONLY,
+  },
+
   // API tokens (R-ID-6).
   { operation: 'apiTokens', rule: 'Staff.', call: () => ({ query: `{ apiTokens { items { id } } }` }), expect: STAFF_ONLY },
   {

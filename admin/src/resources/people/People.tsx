@@ -1,13 +1,17 @@
 import { Alert, Chip, FormControlLabel, FormGroup, Stack, Switch, Typography } from '@mui/material';
 import { useState } from 'react';
+import HistoryIcon from '@mui/icons-material/History';
 import {
+  Button,
   DataTable,
+  Link,
   List,
   SearchInput,
   SelectInput,
   Show,
   SimpleShowLayout,
   TextField,
+  TopToolbar,
   useDataProvider,
   useGetIdentity,
   useNotify,
@@ -126,8 +130,28 @@ const GrantedRoles = () => {
   );
 };
 
+/** The person's rows in the audit log (R-NF-3): what was changed or read about them, by whom. */
+const AuditLink = () => {
+  const record = useRecordContext();
+  if (!record) return null;
+  return (
+    <Button
+      component={Link}
+      to={`/auditLog?filter=${encodeURIComponent(JSON.stringify({ personId: record.id }))}`}
+      label="mps.audit.ofPerson"
+      startIcon={<HistoryIcon />}
+    />
+  );
+};
+
 export const PersonShow = () => (
-  <Show>
+  <Show
+    actions={
+      <TopToolbar>
+        <AuditLink />
+      </TopToolbar>
+    }
+  >
     <SimpleShowLayout>
       <TextField source="fullName" />
       <TextField source="email" emptyText="—" />

@@ -80,6 +80,9 @@ export class PersonEntityResolver {
     if (!full && !ctx.viewer?.coordinatorInstitutionIds.length) return null;
     const code = await ctx.loaders.personalCode.load(person.id);
     if (!code) return null;
-    return full ? formatPersonalCode(code) : maskPersonalCode(code);
+    if (!full) return maskPersonalCode(code);
+    // Someone other than its owner sees a full personal code: the audit log keeps who, when and from where (R-NF-3).
+    if (ctx.viewer?.personId !== person.id) await ctx.loaders.personalCodeRead.load(person.id);
+    return formatPersonalCode(code);
   }
 }
