@@ -53,3 +53,29 @@ test("staff see who read a person's full personal code in the person's audit ent
   // The demo data's own rows are there too, written by the system.
   await page.getByRole('cell', { name: 'Sistēma' }).first().waitFor();
 });
+
+test('staff erase a person on request, with the reason; the person page then says so', async () => {
+  const page: Page = await context.newPage();
+  await page.goto(`${server.url}/admin/`);
+  const { institutions } = await graphqlFrom<{ institutions: { items: { id: string }[] } }>(page, `{ institutions(perPage: 1) { items { id } } }`);
+  const { addEmployee } = await graphqlFrom<{ addEmployee: { person: { id: string } } }>(
+    page,
+    `mutation ($id: ID!, $input: EmployeeInput!) { addEmployee(institutionId: $id, input: $input) { person { id } } }`,
+    { id: institutions.items[0].id, input: { personalCode: '329999-99999', givenName: 'Ojārs', familyName: 'Dzēšamais' } },
+  );
+  const personId = addEmployee.person.id;
+  await page.goto(`${server.url}/admin/#/people/${personId}/show`);
+  await page.getByText('Ojārs Dzēšamais').first().waitFor();
+  await page.getByRole('button', { name: 'Dzēst personas datus' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByText('Dzēst personas Ojārs Dzēšamais datus?').waitFor();
+  await dialog.getByLabel('Pamatojums').fill('Iesniegums Nr. 12, 2026-12-04');
+  await dialog.getByRole('button', { name: 'Dzēst personas datus' }).click();
+  await page.getByText('Personas dati dzēsti').first().waitFor();
+  const { people } = await graphqlFrom<{ people: { items: { id: string; fullName: string; erasedAt: string | null; personalCode: string | null }[] } }>(
+    page,
+    `query ($ids: [ID!]) { people(filter: { ids: $ids }) { items { id fullName erasedAt personalCode } } }`,
+    { ids: [personId] },
+  );
+  expect(people.items).toEqual([{ id: personId, fullName: 'Dzēsta persona', erasedAt: expect.any(String), personalCode: null }]);
+});

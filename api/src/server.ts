@@ -28,6 +28,7 @@ import { SocketCounter, clientAddress, createRateLimits, feedKey, graphqlKey, ra
 import { currentAuditActor, runWithAuditActor } from './db/audit-actor.js';
 import type { Pool } from 'pg';
 import { attendanceRoutes } from './modules/attendance/attendance.routes.js';
+import { privacyRoutes } from './modules/privacy/privacy.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { calendarFeedRoutes } from './modules/notifications/calendar-feed.routes.js';
 import { CALENDAR_PATH } from './modules/notifications/calendar-feed.service.js';
@@ -382,6 +383,7 @@ export async function startServer(config: Config, dataSource: DataSource, servic
   app.use(
     '/api',
     attendanceRoutes(services.attendance, (token) => services.auth.viewerForToken(token), log),
+    privacyRoutes(services.personalData, (token) => services.auth.viewerForToken(token), log),
   );
   app.use(
     '/graphql',

@@ -13,6 +13,7 @@ import { NominationsService } from './modules/institutions/nominations.service.j
 import { SupportService } from './modules/support/support.service.js';
 import { SessionReminders } from './modules/scheduling/session-reminders.js';
 import { AuditService } from './modules/audit/audit.service.js';
+import { PersonalDataService } from './modules/privacy/personal-data.service.js';
 import { CertificatesService } from './modules/certificates/certificates.service.js';
 import { EmploymentsService } from './modules/institutions/employments.service.js';
 import { InstitutionsService } from './modules/institutions/institutions.service.js';
@@ -87,9 +88,11 @@ export function createServices(
   const apiTokens = new ApiTokenService(dataSource, institutions);
   const helpSettings = new HelpSettingsService(dataSource);
   const audit = new AuditService(dataSource);
+  const personalData = new PersonalDataService(dataSource, people, audit);
   return {
     health,
     audit,
+    personalData,
     codes,
     certificates,
     people,

@@ -41,6 +41,23 @@ async function shownHistory(): Promise<HistoryRow[]> {
   );
 }
 
+// Before she leaves her employer below: the profile then asks her for what is missing.
+test('she downloads all her data from the profile: one JSON file with her registrations and the e-mails sent to her', async () => {
+  await signInAsDemoPerson(page, server.url, PARTICIPANT);
+  // The link the page offers, fetched with the page's session (as the browser's download does).
+  const link = page.getByRole('link', { name: 'Lejupielādēt manus datus' });
+  expect(await link.getAttribute('href')).toBe('/api/me/data.json');
+  expect(await link.getAttribute('download')).not.toBeNull();
+  const response = await page.context().request.get(`${server.url}/api/me/data.json`);
+  expect(response.status()).toBe(200);
+  expect(response.headers()['content-disposition']).toMatch(/^attachment; filename="mps-personas-dati-\d{4}-\d\d-\d\d\.json"$/);
+  const data = await response.json();
+  expect(data.person).toMatchObject({ given_name: 'Līga', family_name: 'Kalniņa', personal_code: expect.stringMatching(/^\d{6}-\d{5}$/) });
+  expect(data.registrations.map((r: { group_code: string }) => r.group_code)).toEqual(expect.arrayContaining(Object.keys(EXPECTED)));
+  expect(Array.isArray(data.emails)).toBe(true);
+  expect(await seriousViolations(page, 'profile with the data download')).toEqual([]);
+});
+
 test('her profile lists every course she registered for, newest first, with its status, also after she leaves her employer', async () => {
   await signInAsDemoPerson(page, server.url, PARTICIPANT);
   const history = page.getByTestId('profile-history');

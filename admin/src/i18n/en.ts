@@ -625,6 +625,15 @@ export const en: Messages = {
         '%{smart_count} registered: %{confirmed} confirmed, %{waiting} on the waiting list. |||| %{smart_count} registered: %{confirmed} confirmed, %{waiting} on the waiting list.',
     },
     people: {
+      downloadData: 'Download personal data',
+      erase: 'Erase personal data',
+      eraseTitle: 'Erase the personal data of %{name}?',
+      eraseContent:
+        'The name becomes “Dzēsta persona”; contacts, personal code, roles, sign-ins, questions and e-mails to the person are deleted. Issued invoices stay, as the law requires; registrations and attendance stay for statistics without a name. This cannot be undone.',
+      eraseReason: 'Reason',
+      eraseReasonHelp: 'For example, the request’s number and date. Kept in the audit log.',
+      erasedDone: 'Personal data erased',
+      erased: 'Personal data erased',
       grantedRoles: 'Granted roles',
       adminOnly: 'Only an administrator grants and withdraws the staff and administrator roles.',
       notSelf: 'You cannot change your own roles: another administrator does that.',

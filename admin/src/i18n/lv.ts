@@ -630,6 +630,15 @@ export const lv = {
         'Pieteikts %{smart_count}: apstiprināti %{confirmed}, gaidīšanas sarakstā %{waiting}. |||| Pieteikti %{smart_count}: apstiprināti %{confirmed}, gaidīšanas sarakstā %{waiting}.',
     },
     people: {
+      downloadData: 'Lejupielādēt personas datus',
+      erase: 'Dzēst personas datus',
+      eraseTitle: 'Dzēst personas %{name} datus?',
+      eraseContent:
+        'Vārds tiks aizstāts ar “Dzēsta persona”; kontakti, personas kods, lomas, pieslēgšanās, jautājumi un personai sūtītie e-pasti tiks dzēsti. Izrakstītie rēķini paliek, kā likums prasa; pieteikumi un apmeklējums paliek statistikai bez vārda. To nevar atsaukt.',
+      eraseReason: 'Pamatojums',
+      eraseReasonHelp: 'Piemēram, iesnieguma numurs un datums. Tiek saglabāts audita žurnālā.',
+      erasedDone: 'Personas dati dzēsti',
+      erased: 'Personas dati dzēsti',
       grantedRoles: 'Piešķirtās lomas',
       adminOnly: 'Darbinieka un administratora lomu piešķir un atņem tikai administrators.',
       notSelf: 'Savas lomas mainīt nevar: to dara cits administrators.',

@@ -42,6 +42,7 @@ import { Attendance1764610000000 } from './migrations/1764610000000-attendance.j
 import { Invoices1764600000000 } from './migrations/1764600000000-invoices.js';
 import { Questionnaires1764620000000 } from './migrations/1764620000000-questionnaires.js';
 import { AuditLog1764690000000 } from './migrations/1764690000000-audit-log.js';
+import { PersonErasure1764691000000 } from './migrations/1764691000000-person-erasure.js';
 import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
 
 export const entities = [
@@ -100,4 +101,5 @@ export const migrations = [
   Attendance1764610000000,
   Questionnaires1764620000000,
   AuditLog1764690000000,
+  PersonErasure1764691000000,
 ];

@@ -160,6 +160,7 @@ beforeAll(async () => {
       employmentInA: async () => (await f.employment((await f.person()).id, institutionA)).id,
       ownEmployment: async (actor) => (await f.employment(personOf[actor] ?? (await f.person()).id, institutionB)).id,
       coordinatorOfA: async () => (await f.person({ coordinates: [institutionA] })).id,
+      person: async () => (await f.person()).id,
       apiToken: async () => (await tokens.createToken(systemContext(), { name: `Atsaukšanai ${unique()}`, scopes: [ApiScope.CATALOG_READ] })).apiToken.id,
       billingAccountA: async () =>
         (await ds.getRepository(BillingAccount).save({ institutionId: institutionA, name: `Konts ${unique()}`, number: `LV${unique()}` })).id,

@@ -55,6 +55,8 @@ import { EvaluationResolver } from '../modules/evaluation/evaluation.resolver.js
 import { EvaluationService } from '../modules/evaluation/evaluation.service.js';
 import { AuditEntryResolver, AuditResolver } from '../modules/audit/audit.resolver.js';
 import { AuditService } from '../modules/audit/audit.service.js';
+import { PrivacyResolver } from '../modules/privacy/privacy.resolver.js';
+import { PersonalDataService } from '../modules/privacy/personal-data.service.js';
 import type { Services } from '../services.js';
 import { authChecker } from './auth-checker.js';
 import { ServiceContainer } from './container.js';
@@ -104,6 +106,7 @@ export const resolvers = [
   EvaluationResolver,
   AuditResolver,
   AuditEntryResolver,
+  PrivacyResolver,
 ] as const;
 
 /** Builds the graph. Without services (schema emission) resolvers are never called. */
@@ -130,7 +133,8 @@ export async function createSchema(services?: Services): Promise<GraphQLSchema> 
       .register(AttendanceService, services.attendance)
       .register(InvoicingService, services.invoicing)
       .register(EvaluationService, services.evaluation)
-      .register(AuditService, services.audit);
+      .register(AuditService, services.audit)
+      .register(PersonalDataService, services.personalData);
   }
   return buildSchema({
     resolvers: [...resolvers],

@@ -60,6 +60,8 @@ export interface World {
     employmentInA(): Promise<string>;
     ownEmployment(actor: Actor): Promise<string>;
     coordinatorOfA(): Promise<string>;
+    /** A person with nothing running, to be erased. */
+    person(): Promise<string>;
     apiToken(): Promise<string>;
     billingAccountA(): Promise<string>;
     /** A course restricted to institution A, for one call. */
@@ -940,6 +942,16 @@ export const MATRIX: Rule[] = [
     operation: 'auditLog',
     rule: 'Staff. There is no mutation: nobody edits or deletes the log.',
     call: () => ({ query: `{ auditLog(perPage: 5) { total items { id action entity changes { field } actorName personName } } }` }),
+    expect: STAFF_ONLY,
+  },
+
+  {
+    operation: 'erasePerson',
+    rule: 'Staff, with a reason; never themselves; not while the person has registrations in running groups.',
+    call: async (w) => ({
+      query: `mutation ($id: ID!) { erasePerson(id: $id, reason: "Iesniegums") { personId } }`,
+      variables: { id: await w.fresh.person() },
+    }),
     expect: STAFF_ONLY,
   },
 

@@ -15,6 +15,7 @@ import { CourseHistory } from '../profile/CourseHistory';
 import { Employments } from '../profile/Employments';
 import { LanguageForm } from '../profile/LanguageForm';
 import { PersonalData } from '../profile/PersonalData';
+import { MyData } from '../profile/MyData';
 import { ProfileQuery } from '../profile/profile-documents';
 import { Roles } from '../profile/Roles';
 import { CoordinatorRequest } from '../profile/CoordinatorRequest';
@@ -33,6 +34,7 @@ const CONTENTS = [
   { section: 'invoices', key: 'profile.invoices.heading' },
   { section: 'roles', key: 'profile.roles' },
   { section: 'coordinator', key: 'profile.coordinator.heading' },
+  { section: 'mydata', key: 'profile.mydata.heading' },
 ] as const satisfies readonly { section: SectionName; key: string }[];
 
 /** A long page: its sections, beside it on wide screens. */
@@ -128,6 +130,7 @@ export function ProfilePage() {
           <Invoices />
           <Roles me={me} />
           <CoordinatorRequest />
+          <MyData />
         </div>
       </div>
     </div>

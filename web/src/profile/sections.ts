@@ -12,6 +12,7 @@ export const SECTIONS = {
   invoices: 'rekini',
   roles: 'lomas',
   coordinator: 'koordinators',
+  mydata: 'mani-dati',
 } as const;
 
 export type SectionName = keyof typeof SECTIONS;

@@ -1,6 +1,8 @@
 import { Alert, Chip, FormControlLabel, FormGroup, Stack, Switch, Typography } from '@mui/material';
 import { useState } from 'react';
+import DownloadIcon from '@mui/icons-material/Download';
 import HistoryIcon from '@mui/icons-material/History';
+import PersonOffIcon from '@mui/icons-material/PersonOff';
 import {
   Button,
   DataTable,
@@ -23,6 +25,7 @@ import {
 } from 'react-admin';
 import { isAdmin } from '../../auth/access';
 import { ROLE_CHOICES } from '../../components/choices';
+import { ConfirmedAction } from '../../components/ConfirmedAction';
 import type { ConsoleDataProvider } from '../../data/dataProvider';
 
 /** Roles an administrator grants; COORDINATOR is an appointment and LECTURER a linked lecturer record. */
@@ -131,6 +134,40 @@ const GrantedRoles = () => {
 };
 
 /** The person's rows in the audit log (R-NF-3): what was changed or read about them, by whom. */
+/** Staff: the person's data as one JSON file (a request made on paper), and erasure on request (R-NF-3). */
+const PersonalDataActions = () => {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  if (!record) return null;
+  return (
+    <>
+      <Button
+        component="a"
+        href={`/api/people/${encodeURIComponent(String(record.id))}/data.json`}
+        label="mps.people.downloadData"
+        startIcon={<DownloadIcon />}
+      />
+      {record.erasedAt ? (
+        <Chip label={translate('mps.people.erased')} />
+      ) : (
+        <ConfirmedAction
+          resource="people"
+          action="erase"
+          id={String(record.id)}
+          label="mps.people.erase"
+          icon={<PersonOffIcon />}
+          title="mps.people.eraseTitle"
+          content="mps.people.eraseContent"
+          messageArgs={{ name: record.fullName }}
+          done="mps.people.erasedDone"
+          color="error"
+          textInput={{ variable: 'reason', label: 'mps.people.eraseReason', helperText: 'mps.people.eraseReasonHelp', maxLength: 1000, required: true }}
+        />
+      )}
+    </>
+  );
+};
+
 const AuditLink = () => {
   const record = useRecordContext();
   if (!record) return null;
@@ -148,6 +185,7 @@ export const PersonShow = () => (
   <Show
     actions={
       <TopToolbar>
+        <PersonalDataActions />
         <AuditLink />
       </TopToolbar>
     }

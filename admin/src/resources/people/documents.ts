@@ -9,6 +9,7 @@ const PERSON = graphql(`
     email
     personalCode
     roles
+    erasedAt
   }
 `);
 
@@ -18,6 +19,17 @@ export const peopleApi: ResourceApi = {
   filter: (values) => passFilters(values, ['q', 'role']),
   toInput: () => ({}),
   actions: {
+    erase: {
+      field: 'erasePerson',
+      document: graphql(`
+        mutation AdminErasePerson($id: ID!, $reason: String!) {
+          erasePerson(id: $id, reason: $reason) {
+            personId
+            invoicesKept
+          }
+        }
+      `),
+    },
     grantRole: {
       field: 'grantRole',
       document: graphql(`

@@ -55,6 +55,10 @@ export class Person {
   @Column({ name: 'demo_note', type: 'text', nullable: true })
   demoNote: string | null;
 
+  @Field(() => Date, { nullable: true, description: 'When the person was erased on request (R-NF-3): the name is a placeholder, the contacts are gone.' })
+  @Column({ name: 'erased_at', type: 'timestamptz', nullable: true })
+  erasedAt: Date | null;
+
   /** Null until the person first signs in: until then a coordinator may still correct the name. */
   @Column({ name: 'last_sign_in_at', type: 'timestamptz', nullable: true })
   lastSignInAt: Date | null;
