@@ -118,6 +118,7 @@ describe('staff', () => {
     '/questionnaires/create',
     '/questionnaireReports',
     '/auditLog',
+    '/certificates',
     '/no-such-page',
   ])(
     '%s has no WCAG 2.1 A/AA violation',

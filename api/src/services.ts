@@ -15,6 +15,7 @@ import { SessionReminders } from './modules/scheduling/session-reminders.js';
 import { AuditService } from './modules/audit/audit.service.js';
 import { PersonalDataService } from './modules/privacy/personal-data.service.js';
 import { CertificatesService } from './modules/certificates/certificates.service.js';
+import { CertificateIssuer } from './modules/certificates/certificate-issuer.js';
 import { EmploymentsService } from './modules/institutions/employments.service.js';
 import { InstitutionsService } from './modules/institutions/institutions.service.js';
 import { PeopleService } from './modules/people/people.service.js';
@@ -60,7 +61,6 @@ export function createServices(
   const nominations = new NominationsService(dataSource, notifications, new NominationNotices(people, { publicUrl: config.publicUrl }));
   const catalog = new CatalogService(dataSource);
   const interests = new InterestService(dataSource, catalog, notifications, new InterestNotices(people, { publicUrl: config.publicUrl }));
-  const certificates = new CertificatesService(dataSource);
   const support = new SupportService(dataSource, catalog, notifications, { publicUrl: config.publicUrl });
   const registrations = new RegistrationService(
     dataSource,
@@ -79,6 +79,10 @@ export function createServices(
   const sessionReminders = new SessionReminders(dataSource, notifications, people, { publicUrl: config.publicUrl });
   const attendance = new AttendanceService(dataSource);
   const evaluation = new EvaluationService(dataSource, attendance);
+  const certificates = new CertificatesService(dataSource, attendance, notifications, people, { publicUrl: config.publicUrl });
+  const certificateIssuer = new CertificateIssuer(certificates);
+  // A filled questionnaire may complete a certificate's conditions: issue it now rather than at the next sweep.
+  evaluation.onCompleted(() => certificateIssuer.sweepSoon(options.log));
   const questionnaireNotices = new QuestionnaireNotices(dataSource, evaluation, notifications, people, { publicUrl: config.publicUrl });
   const calendarFeeds = new CalendarFeedService(dataSource, mySchedule, people, config.publicUrl);
   const auth = new AuthService(dataSource, people, institutions, sessions, {
@@ -95,6 +99,7 @@ export function createServices(
     personalData,
     codes,
     certificates,
+    certificateIssuer,
     people,
     roles,
     institutions,

@@ -41,6 +41,43 @@ async function shownHistory(): Promise<HistoryRow[]> {
   );
 }
 
+test('"Mani sertifikāti" offers her certificate of the course she completed, its PDF and its public verification page', async () => {
+  await signInAsDemoPerson(page, server.url, PARTICIPANT);
+  // The worker issues the demo data's certificates at start (attendance met, no questionnaire on that course).
+  const deadline = Date.now() + 30_000;
+  let certificates: { number: string; pdfUrl: string; verificationPath: string }[] = [];
+  while (certificates.length === 0 && Date.now() < deadline) {
+    certificates = (
+      await graphqlFrom<{ me: { person: { certificates: typeof certificates } } }>(
+        page,
+        `{ me { person { certificates { number pdfUrl verificationPath } } } }`,
+      )
+    ).me.person.certificates;
+    if (certificates.length === 0) await page.waitForTimeout(250);
+  }
+  expect(certificates).toHaveLength(1);
+  const [certificate] = certificates;
+  await page.reload();
+  const section = page.getByTestId('profile-certificates');
+  await section.getByText(certificate.number, { exact: true }).waitFor();
+  const download = section.getByRole('link', { name: `Lejupielādēt sertifikātu ${certificate.number} (PDF)` });
+  expect(await download.getAttribute('href')).toBe(`${certificate.pdfUrl}?lang=lv`);
+  const pdf = await page.context().request.get(`${server.url}${certificate.pdfUrl}?lang=lv`);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()['content-type']).toBe('application/pdf');
+
+  await section.getByRole('link', { name: 'Pārbaudes lapa' }).click();
+  await page.waitForURL((url) => url.pathname === certificate.verificationPath);
+  await page.getByRole('heading', { level: 1, name: 'Sertifikāta pārbaude' }).waitFor();
+  await page.getByTestId('certificate-status').getByText('Sertifikāts ir derīgs.').waitFor();
+  await page.getByTestId('certificate-facts').getByText(PARTICIPANT).waitFor();
+  expect(await accessibilityViolations(page, 'certificate verification')).toEqual([]);
+
+  // Anyone else, signed out: an unknown code says so.
+  await page.goto(`${server.url}/sertifikats/nav-tada-koda`);
+  await page.getByTestId('certificate-unknown').getByText('Šāds sertifikāts nav atrasts.').waitFor();
+});
+
 // Before she leaves her employer below: the profile then asks her for what is missing.
 test('she downloads all her data from the profile: one JSON file with her registrations and the e-mails sent to her', async () => {
   await signInAsDemoPerson(page, server.url, PARTICIPANT);

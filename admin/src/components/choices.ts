@@ -30,6 +30,7 @@ export const NOTIFICATION_KIND_CHOICES = choices('NotificationKind', [
   'INVOICE_ISSUED',
   'QUESTIONNAIRE_INVITATION',
   'QUESTIONNAIRE_REMINDER',
+  'CERTIFICATE_ISSUED',
 ]);
 export const EMAIL_LANGUAGE_CHOICES = choices('Language', ['LV', 'EN']);
 export const REGISTRATION_STATUS_CHOICES = choices('RegistrationStatus', ['CONFIRMED', 'WAITING', 'CANCELLED']);

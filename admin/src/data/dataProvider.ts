@@ -1,6 +1,7 @@
 import type { ApolloClient } from '@apollo/client';
 import { HttpError, type DataProvider, type Identifier, type RaRecord, type TranslateFunction } from 'react-admin';
 import { auditLogApi } from '../resources/auditLog/documents';
+import { certificatesApi } from '../resources/certificates/documents';
 import { attendanceApi } from '../resources/attendance/documents';
 import { apiTokensApi } from '../resources/apiTokens/documents';
 import { billingAccountsApi } from '../resources/billingAccounts/documents';
@@ -43,6 +44,7 @@ export const RESOURCES: Record<string, ResourceApi> = {
   registrations: registrationsApi,
   people: peopleApi,
   auditLog: auditLogApi,
+  certificates: certificatesApi,
   coordinatorNominations: coordinatorNominationsApi,
   supportQuestions: supportQuestionsApi,
   invoices: invoicesApi,

@@ -311,6 +311,19 @@ export const en: Messages = {
         to: 'Until',
       },
     },
+    certificates: {
+      name: 'Certificate |||| Certificates',
+      fields: {
+        number: 'Number',
+        name: 'Name',
+        courseTitle: 'Course',
+        hours: 'Hours',
+        issuedAt: 'Issued',
+        revokedAt: 'Revoked',
+        revoked: 'Revoked',
+        q: 'Search',
+      },
+    },
     supportQuestions: {
       name: 'Question |||| Questions',
       fields: {
@@ -355,6 +368,16 @@ export const en: Messages = {
     },
   },
   mps: {
+    certificates: {
+      actions: 'Actions',
+      pdf: 'PDF',
+      revoke: 'Revoke',
+      revokeTitle: 'Revoke certificate %{number}?',
+      revokeContent: 'The certificate (%{name}) will no longer be valid; its verification page will say it is revoked. This cannot be undone.',
+      reason: 'Reason',
+      revoked: 'Certificate revoked',
+      revokedOn: '%{date}: %{reason}',
+    },
     audit: {
       ofPerson: 'Audit log entries',
       changes: 'Changes',
@@ -794,6 +817,7 @@ export const en: Messages = {
         INVOICE_ISSUED: 'Invoice to the payer',
         QUESTIONNAIRE_INVITATION: 'Evaluation questionnaire',
         QUESTIONNAIRE_REMINDER: 'Evaluation questionnaire reminder',
+        CERTIFICATE_ISSUED: 'Certificate issued',
       },
       Language: {
         LV: 'Latvian',

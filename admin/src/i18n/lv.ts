@@ -315,6 +315,19 @@ export const lv = {
         to: 'Līdz',
       },
     },
+    certificates: {
+      name: 'Sertifikāts |||| Sertifikāti',
+      fields: {
+        number: 'Numurs',
+        name: 'Vārds, uzvārds',
+        courseTitle: 'Mācību pasākums',
+        hours: 'Stundas',
+        issuedAt: 'Izsniegts',
+        revokedAt: 'Anulēts',
+        revoked: 'Anulēts',
+        q: 'Meklēt',
+      },
+    },
     supportQuestions: {
       name: 'Jautājums |||| Jautājumi',
       fields: {
@@ -359,6 +372,16 @@ export const lv = {
     },
   },
   mps: {
+    certificates: {
+      actions: 'Darbības',
+      pdf: 'PDF',
+      revoke: 'Anulēt',
+      revokeTitle: 'Anulēt sertifikātu %{number}?',
+      revokeContent: 'Sertifikāts (%{name}) vairs nebūs derīgs; pārbaudes lapā tas būs redzams kā anulēts. To nevar atsaukt.',
+      reason: 'Iemesls',
+      revoked: 'Sertifikāts anulēts',
+      revokedOn: '%{date}: %{reason}',
+    },
     audit: {
       ofPerson: 'Audita ieraksti',
       changes: 'Izmaiņas',
@@ -800,6 +823,7 @@ export const lv = {
         INVOICE_ISSUED: 'Rēķins maksātājam',
         QUESTIONNAIRE_INVITATION: 'Novērtējuma anketa',
         QUESTIONNAIRE_REMINDER: 'Atgādinājums par novērtējuma anketu',
+        CERTIFICATE_ISSUED: 'Sertifikāts izsniegts',
       },
       Language: {
         LV: 'Latviešu',

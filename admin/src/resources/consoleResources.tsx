@@ -3,6 +3,7 @@ import AssessmentIcon from '@mui/icons-material/Assessment';
 import AccountBalanceWalletIcon from '@mui/icons-material/AccountBalanceWallet';
 import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
 import BadgeIcon from '@mui/icons-material/Badge';
+import CardMembershipIcon from '@mui/icons-material/CardMembership';
 import CategoryIcon from '@mui/icons-material/Category';
 import EventIcon from '@mui/icons-material/Event';
 import EventAvailableIcon from '@mui/icons-material/EventAvailable';
@@ -30,6 +31,7 @@ import { isCoordinatorOnly, isLecturer, isStaff } from '../auth/access';
 import { SCHOOL_TIME_ZONE } from '../components/rigaTime';
 import { ApiTokenCreate, ApiTokenList } from './apiTokens/ApiTokens';
 import { AuditLogList } from './auditLog/AuditLog';
+import { CertificateList } from './certificates/Certificates';
 import { AttendancePage } from './attendance/AttendancePage';
 import { TeachingSessions } from './attendance/TeachingSessions';
 import { BillingAccountCreate, BillingAccountEdit, BillingAccountList } from './billingAccounts/BillingAccounts';
@@ -247,6 +249,15 @@ const RESOURCES: ConsoleResource[] = [
     views: { list: PeopleList, show: PersonShow },
     recordRepresentation: 'fullName',
     staff: ALL,
+  },
+  // Certificates issued (R-AFT-3): staff revoke one with a reason.
+  {
+    name: 'certificates',
+    icon: CardMembershipIcon,
+    label: 'resources.certificates.name',
+    views: { list: CertificateList },
+    recordRepresentation: 'number',
+    staff: ['list'],
   },
   // The audit log (R-NF-3): read only.
   { name: 'auditLog', icon: HistoryIcon, label: 'resources.auditLog.name', views: { list: AuditLogList }, staff: ['list'] },

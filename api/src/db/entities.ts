@@ -43,6 +43,7 @@ import { Invoices1764600000000 } from './migrations/1764600000000-invoices.js';
 import { Questionnaires1764620000000 } from './migrations/1764620000000-questionnaires.js';
 import { AuditLog1764690000000 } from './migrations/1764690000000-audit-log.js';
 import { PersonErasure1764691000000 } from './migrations/1764691000000-person-erasure.js';
+import { Certificates1764692000000 } from './migrations/1764692000000-certificates.js';
 import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
 
 export const entities = [
@@ -102,4 +103,5 @@ export const migrations = [
   Questionnaires1764620000000,
   AuditLog1764690000000,
   PersonErasure1764691000000,
+  Certificates1764692000000,
 ];

@@ -1,3 +1,4 @@
+import { Certificate } from '../modules/certificates/certificate.entity.js';
 import { PayerKind, RegistrationStatus } from '../modules/registration/registration.entity.js';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -161,6 +162,23 @@ beforeAll(async () => {
       ownEmployment: async (actor) => (await f.employment(personOf[actor] ?? (await f.person()).id, institutionB)).id,
       coordinatorOfA: async () => (await f.person({ coordinates: [institutionA] })).id,
       person: async () => (await f.person()).id,
+      certificate: async () => {
+        const course = await f.course(topic);
+        const group = await f.group(course.id);
+        const code = `matrica${unique()}`
+          .toLowerCase()
+          .replace(/[^a-z0-9]/g, '')
+          .padEnd(20, '0');
+        const saved = await t.app.dataSource.getRepository(Certificate).save({
+          number: `M-${unique()}`,
+          verificationCode: code,
+          personId: (await f.person()).id,
+          courseId: course.id,
+          groupId: group.id,
+          issuedAt: new Date(),
+        });
+        return { id: saved.id, code };
+      },
       apiToken: async () => (await tokens.createToken(systemContext(), { name: `Atsaukšanai ${unique()}`, scopes: [ApiScope.CATALOG_READ] })).apiToken.id,
       billingAccountA: async () =>
         (await ds.getRepository(BillingAccount).save({ institutionId: institutionA, name: `Konts ${unique()}`, number: `LV${unique()}` })).id,

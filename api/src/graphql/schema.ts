@@ -19,6 +19,8 @@ import { CatalogResolver } from '../modules/catalog/catalog.resolver.js';
 import { CourseInterestResolver, InterestRequestEntityResolver, InterestResolver } from '../modules/catalog/interest.resolver.js';
 import { InterestService } from '../modules/catalog/interest.service.js';
 import { CertificateEntityResolver, PersonCertificatesResolver, RegistrationCertificateResolver } from '../modules/certificates/certificate-entity.resolver.js';
+import { CertificateLinksResolver, CertificatesResolver } from '../modules/certificates/certificates.resolver.js';
+import { CertificatesService } from '../modules/certificates/certificates.service.js';
 import { CourseEntityResolver, TopicEntityResolver } from '../modules/catalog/course-entity.resolver.js';
 import { InstitutionsResolver } from '../modules/institutions/institutions.resolver.js';
 import { EmploymentsResolver } from '../modules/institutions/employments.resolver.js';
@@ -85,6 +87,8 @@ export const resolvers = [
   PersonCertificatesResolver,
   CertificateEntityResolver,
   RegistrationCertificateResolver,
+  CertificatesResolver,
+  CertificateLinksResolver,
   InstitutionsResolver,
   InstitutionEntityResolver,
   BillingAccountEntityResolver,
@@ -134,7 +138,8 @@ export async function createSchema(services?: Services): Promise<GraphQLSchema> 
       .register(InvoicingService, services.invoicing)
       .register(EvaluationService, services.evaluation)
       .register(AuditService, services.audit)
-      .register(PersonalDataService, services.personalData);
+      .register(PersonalDataService, services.personalData)
+      .register(CertificatesService, services.certificates);
   }
   return buildSchema({
     resolvers: [...resolvers],

@@ -11,6 +11,7 @@ const SESSION_REMINDERS_EVERY_MS = 60_000;
 
 /** The job that invites to the evaluation questionnaire and reminds until it is filled; recurring. */
 export const QUESTIONNAIRE_NOTICES = 'questionnaire-notices.sweep';
+export const CERTIFICATES = 'certificates.sweep';
 
 /** The job that empties the outbox; recurring, and also run at once when a change in this process queued mail. */
 export const DELIVER_OUTBOX = 'outbox.deliver';
@@ -66,6 +67,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
       // A sweep that finds nothing is one indexed query; a reminder is at most a minute late.
       r.define(SESSION_REMINDERS, async () => options.services.sessionReminders.sweepSoon(log), { concurrency: 1 });
       r.define(QUESTIONNAIRE_NOTICES, async () => options.services.questionnaireNotices.sweepSoon(log), { concurrency: 1 });
+      r.define(CERTIFICATES, async () => options.services.certificateIssuer.sweepSoon(log), { concurrency: 1 });
     },
   });
   try {
@@ -73,6 +75,8 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     await runner.every(Math.min(SESSION_REMINDERS_EVERY_MS, config.jobPollMs * 10), SESSION_REMINDERS);
     // The same rhythm: an invitation or reminder is at most a minute late.
     await runner.every(Math.min(SESSION_REMINDERS_EVERY_MS, config.jobPollMs * 10), QUESTIONNAIRE_NOTICES);
+    // Certificates (R-AFT-3): at most a minute after attendance is marked; at once after a questionnaire is filled.
+    await runner.every(Math.min(SESSION_REMINDERS_EVERY_MS, config.jobPollMs * 10), CERTIFICATES);
   } catch (error) {
     await runner.stop();
     throw error;
@@ -95,6 +99,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
         // A sweep the last job started ends before the database closes (what it queues waits in the outbox).
         await options.services.sessionReminders.idle();
         await options.services.questionnaireNotices.idle();
+        await options.services.certificateIssuer.idle();
       })()),
   };
 }

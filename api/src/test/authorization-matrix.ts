@@ -62,6 +62,8 @@ export interface World {
     coordinatorOfA(): Promise<string>;
     /** A person with nothing running, to be erased. */
     person(): Promise<string>;
+    /** A certificate of a fresh person; `code` is its verification code. */
+    certificate(): Promise<{ id: string; code: string }>;
     apiToken(): Promise<string>;
     billingAccountA(): Promise<string>;
     /** A course restricted to institution A, for one call. */
@@ -935,6 +937,32 @@ export const MATRIX: Rule[] = [
       variables: { id: await w.fresh.startedSession(), marks: [{ personId: w.participant, status: 'PRESENT' }] },
     }),
     expect: { ...STAFF_ONLY, lecturer: 'ok' },
+  },
+
+  // Certificates (R-AFT-3).
+  {
+    operation: 'verifyCertificate',
+    rule: 'Everyone: the public verification page; it tells only what the certificate states.',
+    call: async (w) => ({
+      query: `query ($code: String!) { verifyCertificate(code: $code) { number name } }`,
+      variables: { code: (await w.fresh.certificate()).code },
+    }),
+    expect: all('ok'),
+  },
+  {
+    operation: 'certificates',
+    rule: 'Staff.',
+    call: () => ({ query: `{ certificates(perPage: 5) { total items { id number name pdfUrl verificationPath } } }` }),
+    expect: STAFF_ONLY,
+  },
+  {
+    operation: 'revokeCertificate',
+    rule: 'Staff, with a reason.',
+    call: async (w) => ({
+      query: `mutation ($id: ID!) { revokeCertificate(id: $id, reason: "Matrica") { id revokedAt } }`,
+      variables: { id: (await w.fresh.certificate()).id },
+    }),
+    expect: STAFF_ONLY,
   },
 
   // The audit log (R-NF-3).

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useFormat } from '../format';
 import type { ProfilePersonFieldsFragment } from '../gql/graphql';
 import { SECTIONS, headingIdOf } from './sections';
@@ -7,7 +8,7 @@ type Certificate = ProfilePersonFieldsFragment['certificates'][number];
 
 /** "Mani sertifikāti": every certificate the person received (R-AFT-3), newest first. */
 export function Certificates({ certificates }: { certificates: readonly Certificate[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const sorted = [...certificates].sort((a, b) => b.issuedAt.localeCompare(a.issuedAt));
   return (
@@ -28,6 +29,12 @@ export function Certificates({ certificates }: { certificates: readonly Certific
                   <dt>{t('profile.certificates.number')}</dt>
                   <dd className="tabular">{certificate.number}</dd>
                 </div>
+                {certificate.hours !== null && certificate.hours !== undefined && (
+                  <div>
+                    <dt>{t('profile.certificates.hours')}</dt>
+                    <dd>{format.hours(certificate.hours)}</dd>
+                  </div>
+                )}
                 <div>
                   <dt>{t('profile.certificates.issued')}</dt>
                   <dd>
@@ -36,6 +43,22 @@ export function Certificates({ certificates }: { certificates: readonly Certific
                 </div>
               </dl>
               {certificate.revokedAt && <p className="badge badge-full">{t('profile.certificates.revoked', { date: format.date(certificate.revokedAt) })}</p>}
+              <p className="record-actions">
+                {certificate.pdfUrl && (
+                  <a
+                    className="button button-secondary"
+                    href={`${certificate.pdfUrl}?lang=${i18n.language === 'en' ? 'en' : 'lv'}`}
+                    data-testid="certificate-pdf"
+                  >
+                    {t('profile.certificates.download', { number: certificate.number })}
+                  </a>
+                )}{' '}
+                {certificate.verificationPath && (
+                  <Link to={certificate.verificationPath} data-testid="certificate-verify">
+                    {t('profile.certificates.verify')}
+                  </Link>
+                )}
+              </p>
             </li>
           ))}
         </ul>

@@ -36,6 +36,9 @@ export const ProfilePersonFields = graphql(`
       number
       issuedAt
       revokedAt
+      hours
+      pdfUrl
+      verificationPath
       course {
         id
         title

@@ -62,6 +62,13 @@ export class EvaluationService {
     private readonly attendance: AttendanceService,
   ) {}
 
+  private readonly completedListeners: (() => void)[] = [];
+
+  /** Called after a questionnaire was filled and committed (the certificate may now be due). */
+  onCompleted(listener: () => void): void {
+    this.completedListeners.push(listener);
+  }
+
   // --- Staff: the editor -------------------------------------------------------------------
 
   async list(ctx: RequestContext, filter: QuestionnaireFilter = {}, pageArgs?: PageArgs): Promise<Page<Questionnaire>> {
@@ -285,7 +292,7 @@ export class EvaluationService {
   async submit(ctx: RequestContext, groupId: string, input: AnswerInput[], now: Date = new Date()): Promise<MyQuestionnaire> {
     const personId = ctx.viewer?.kind === 'person' ? ctx.viewer.personId : null;
     if (!personId) throw new ForbiddenError('Questionnaires are filled by people');
-    return inTransaction(this.dataSource, async (em) => {
+    const filled = await inTransaction(this.dataSource, async (em) => {
       const invitation = isUuid(groupId) ? await em.findOneBy(QuestionnaireInvitation, { personId, groupId }) : null;
       if (!invitation) throw new NotFoundError('Questionnaire', groupId);
       if (await em.existsBy(QuestionnaireCompletion, { personId, groupId })) {
@@ -306,9 +313,11 @@ export class EvaluationService {
         submittedOn: RIGA_DAY.format(now),
         answers,
       });
-      const [filled] = await this.invitations(ctx, personId, groupId, em);
-      return filled;
+      const [mine] = await this.invitations(ctx, personId, groupId, em);
+      return mine;
     });
+    for (const listener of this.completedListeners) listener();
+    return filled;
   }
 
   // --- Staff: reports ----------------------------------------------------------------------

@@ -22,6 +22,7 @@ export enum NotificationKind {
   INVOICE_ISSUED = 'invoice-issued',
   QUESTIONNAIRE_INVITATION = 'questionnaire-invitation',
   QUESTIONNAIRE_REMINDER = 'questionnaire-reminder',
+  CERTIFICATE_ISSUED = 'certificate-issued',
 }
 
 export const NOTIFICATION_KINDS = Object.values(NotificationKind);
@@ -35,7 +36,11 @@ export const ACCOUNT_KINDS: readonly NotificationKind[] = [
 ];
 
 /** Kinds about a group that ended: no calendar file goes with them. */
-export const QUESTIONNAIRE_KINDS: readonly NotificationKind[] = [NotificationKind.QUESTIONNAIRE_INVITATION, NotificationKind.QUESTIONNAIRE_REMINDER];
+export const QUESTIONNAIRE_KINDS: readonly NotificationKind[] = [
+  NotificationKind.QUESTIONNAIRE_INVITATION,
+  NotificationKind.QUESTIONNAIRE_REMINDER,
+  NotificationKind.CERTIFICATE_ISSUED,
+];
 
 /** One session as an e-mail shows it. */
 export interface SessionView {
@@ -110,7 +115,11 @@ export interface NotificationData {
   [NotificationKind.QUESTIONNAIRE_INVITATION]: QuestionnaireData;
   /** The same, every 2 days until filled; `reminder` counts from 1. */
   [NotificationKind.QUESTIONNAIRE_REMINDER]: QuestionnaireData & { reminder: number };
+  /** To a participant (R-AFT-3): the certificate is issued, with its PDF and verification links. */
+  [NotificationKind.CERTIFICATE_ISSUED]: CertificateIssuedData;
 }
+
+export type CertificateIssuedData = QuestionnaireData & { certificate: { number: string; hours: number; verifyUrl: string } };
 
 /** To the payer: an invoice or credit note, its PDF and e-invoice attached (R-FIN-1). */
 export interface InvoiceIssuedData {

@@ -185,6 +185,12 @@ export class PersonalDataService {
       await em.query(`UPDATE employment SET work_email = NULL WHERE person_id = $1`, [personId]);
       await em.query(`UPDATE registration SET payer_snapshot = NULL, cancellation_reason = NULL WHERE person_id = $1`, [personId]);
       await em.query(`UPDATE lecturer SET name = $2, email = NULL, person_id = NULL WHERE person_id = $1`, [personId, placeholder]);
+      // A certificate naming nobody proves nothing: it keeps its number and facts for statistics, and is revoked.
+      await em.query(
+        `UPDATE certificate SET given_name = $2, family_name = $3, revoked_at = coalesce(revoked_at, now()), revoke_reason = coalesce(revoke_reason, $4)
+          WHERE person_id = $1`,
+        [personId, ERASED_GIVEN_NAME, ERASED_FAMILY_NAME, 'Personas dati dzēsti pēc pieprasījuma'],
+      );
       const [[{ erased_at: erasedAt }]] = (await em.query(
         `UPDATE person SET given_name = $2, family_name = $3, email = NULL, phone = NULL, declared_address = NULL, employer_name = NULL,
                 employer_registration_number = NULL, employer_vat_number = NULL, employer_address = NULL, employer_invoice_email = NULL,

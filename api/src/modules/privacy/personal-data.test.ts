@@ -57,9 +57,16 @@ async function personWithHistory(givenName: string, familyName: string) {
   await person.data(`mutation ($input: RegisterInput!) { register(input: $input) { id } }`, { input: { groupId: group.id } });
   const past = await f.group(course.id, { status: GroupStatus.COMPLETED });
   await f.registration(id, past.id);
-  await t.app.dataSource
-    .getRepository(Certificate)
-    .insert({ number: `VAS-2026-${serial}`, personId: id, courseId: course.id, groupId: past.id, issuedAt: new Date() });
+  await t.app.dataSource.getRepository(Certificate).insert({
+    number: `VAS-2026-${serial}`,
+    personId: id,
+    courseId: course.id,
+    groupId: past.id,
+    issuedAt: new Date(),
+    givenName,
+    familyName,
+    courseTitleLv: course.titleLv,
+  });
   await person.data(`mutation ($input: QuestionInput!) { askQuestion(input: $input) { id } }`, {
     input: { text: `Vai sertifikātu var saņemt arī papīra formā? (${familyName})` },
   });
