@@ -55,3 +55,5 @@ export const AUDIT_ENTITY_CHOICES = choices('AuditEntity', [
   'api_token',
   'certificate',
 ]);
+/** E-invoice address schemes (EAS); labels say what each is. */
+export const EAS_SCHEME_CHOICES = choices('EasScheme', ['0218', '9939', '0088', '0192', '0007', 'EM']);

@@ -115,6 +115,9 @@ export const en: Messages = {
     institutions: {
       name: 'Institution |||| Institutions',
       fields: {
+        einvoiceScheme: 'E-invoice address scheme',
+        einvoiceEndpoint: 'E-invoice address',
+        buyerReference: 'Buyer reference on invoices',
         id: 'ID',
         code: 'Code',
         name: 'Name',
@@ -166,6 +169,7 @@ export const en: Messages = {
     billingAccounts: {
       name: 'Billing account |||| Billing accounts',
       fields: {
+        buyerReference: 'Buyer reference on invoices',
         id: 'ID',
         name: 'Name',
         number: 'Account number (IBAN)',
@@ -368,6 +372,9 @@ export const en: Messages = {
     },
   },
   mps: {
+    institutions: {
+      einvoiceDefault: 'Registration number (0218)',
+    },
     certificates: {
       actions: 'Actions',
       pdf: 'PDF',
@@ -475,6 +482,10 @@ export const en: Messages = {
       signOut: 'Sign out',
     },
     help: {
+      einvoiceScheme: 'When the institution receives e-invoices at another address than its registration number.',
+      einvoiceEndpoint: 'The address within the scheme, e.g. LV90000022399 (VAT number).',
+      buyerReference: 'E.g. the contract or programme number its accounts department asks for. Empty: the group code.',
+      accountBuyerReference: "For invoices charged to this account; empty: the institution's reference.",
       questionnaire: 'The questionnaire confirmed participants who met the attendance rule get after the group’s last session.',
       questionnaireReminders: 'A reminder every 2 days until it is filled; 0 to 10. Default 3.',
       cancellationReason: 'The reason goes into the e-mail the group’s participants and lecturers receive.',
@@ -929,6 +940,14 @@ export const en: Messages = {
         invoice_line: 'Invoice line',
         api_token: 'API token',
         certificate: 'Certificate',
+      },
+      EasScheme: {
+        '0218': '0218 — registration number',
+        '9939': '9939 — VAT number',
+        '0088': '0088 — GLN',
+        '0192': '0192 — Norwegian org. no.',
+        '0007': '0007 — Swedish org. no.',
+        EM: 'EM — e-mail',
       },
       QuestionStatus: {
         OPEN: 'Waiting for an answer',

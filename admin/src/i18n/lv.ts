@@ -119,6 +119,9 @@ export const lv = {
     institutions: {
       name: 'Iestāde |||| Iestādes',
       fields: {
+        einvoiceScheme: 'E-rēķinu adreses veids',
+        einvoiceEndpoint: 'E-rēķinu adrese',
+        buyerReference: 'Pircēja atsauce rēķinos',
         id: 'ID',
         code: 'Kods',
         name: 'Nosaukums',
@@ -170,6 +173,7 @@ export const lv = {
     billingAccounts: {
       name: 'Norēķinu konts |||| Norēķinu konti',
       fields: {
+        buyerReference: 'Pircēja atsauce rēķinos',
         id: 'ID',
         name: 'Nosaukums',
         number: 'Konta numurs (IBAN)',
@@ -372,6 +376,9 @@ export const lv = {
     },
   },
   mps: {
+    institutions: {
+      einvoiceDefault: 'Reģistrācijas numurs (0218)',
+    },
     certificates: {
       actions: 'Darbības',
       pdf: 'PDF',
@@ -480,6 +487,10 @@ export const lv = {
       signOut: 'Iziet',
     },
     help: {
+      einvoiceScheme: 'Ja iestāde e-rēķinus saņem citā adresē, nevis pēc reģistrācijas numura.',
+      einvoiceEndpoint: 'Adrese izvēlētajā shēmā, piemēram, LV90000022399 (PVN numurs).',
+      buyerReference: 'Piemēram, līguma vai programmas numurs, ko prasa grāmatvedība. Tukšs: grupas kods.',
+      accountBuyerReference: 'Rēķiniem uz šo kontu; tukšs: iestādes atsauce.',
       questionnaire: 'Anketa, ko apstiprinātie dalībnieki, kuri izpildījuši apmeklējuma prasības, saņem pēc grupas pēdējās nodarbības.',
       questionnaireReminders: 'Atgādinājums ik pēc 2 dienām, līdz anketa aizpildīta; 0 līdz 10. Pēc noklusējuma 3.',
       cancellationReason: 'Iemesls tiks iekļauts e-pastā, ko saņems grupas dalībnieki un pasniedzēji.',
@@ -936,6 +947,14 @@ export const lv = {
         invoice_line: 'Rēķina rinda',
         api_token: 'API atslēga',
         certificate: 'Sertifikāts',
+      },
+      EasScheme: {
+        '0218': '0218 — reģistrācijas numurs',
+        '9939': '9939 — PVN numurs',
+        '0088': '0088 — GLN',
+        '0192': '0192 — Norvēģijas org. nr.',
+        '0007': '0007 — Zviedrijas org. nr.',
+        EM: 'EM — e-pasts',
       },
       QuestionStatus: {
         OPEN: 'Gaida atbildi',

@@ -44,6 +44,7 @@ import { Questionnaires1764620000000 } from './migrations/1764620000000-question
 import { AuditLog1764690000000 } from './migrations/1764690000000-audit-log.js';
 import { PersonErasure1764691000000 } from './migrations/1764691000000-person-erasure.js';
 import { Certificates1764692000000 } from './migrations/1764692000000-certificates.js';
+import { EinvoiceAddressing1764693000000 } from './migrations/1764693000000-einvoice-addressing.js';
 import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
 
 export const entities = [
@@ -104,4 +105,5 @@ export const migrations = [
   AuditLog1764690000000,
   PersonErasure1764691000000,
   Certificates1764692000000,
+  EinvoiceAddressing1764693000000,
 ];

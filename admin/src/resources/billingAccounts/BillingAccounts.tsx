@@ -109,6 +109,7 @@ const AccountFields = ({ creating }: { creating: boolean }) => (
     <TextInput source="name" validate={[required(), maxLength(200)]} helperText="mps.help.billingAccountName" />
     <TextInput source="number" validate={[required(), iban()]} helperText="mps.help.iban" />
     <TextInput source="invoiceEmail" type="email" validate={email()} helperText="mps.help.billingAccountEmail" />
+    <TextInput source="buyerReference" validate={maxLength(100)} helperText="mps.help.accountBuyerReference" />
   </>
 );
 

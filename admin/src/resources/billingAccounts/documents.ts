@@ -8,6 +8,7 @@ const BILLING_ACCOUNT = graphql(`
     name
     number
     invoiceEmail
+    buyerReference
     archivedAt
     institution {
       id
@@ -51,9 +52,10 @@ export const billingAccountsApi: ResourceApi = {
   },
   toRecord: (item: Values) => ({ ...item, institutionId: (item.institution as { id: string } | null)?.id ?? null }),
   toInput: (values) =>
-    pick(values, ['name', 'number', 'invoiceEmail'], {
+    pick(values, ['name', 'number', 'invoiceEmail', 'buyerReference'], {
       name: (value) => textOrEmpty(value).trim(),
       number: (value) => textOrEmpty(value).replace(/\s+/g, '').toUpperCase(),
       invoiceEmail: trimmedOrNull,
+      buyerReference: (value) => textOrEmpty(value).trim(),
     }),
 };

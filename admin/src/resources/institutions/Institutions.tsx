@@ -6,6 +6,7 @@ import {
   Edit,
   List,
   SearchInput,
+  SelectInput,
   Show,
   SimpleForm,
   SimpleShowLayout,
@@ -17,6 +18,7 @@ import {
 } from 'react-admin';
 import { isStaff } from '../../auth/access';
 import { FormColumn } from '../../components/FormColumn';
+import { EAS_SCHEME_CHOICES } from '../../components/choices';
 import { keepUserEdits } from '../../components/formOptions';
 import { SaveOnlyToolbar } from '../../components/toolbars';
 import { code, email, maxLength, registrationNumber, required, vatNumber } from '../../validation';
@@ -48,6 +50,9 @@ const Requisites = () => (
     <TextInput source="vatNumber" validate={vatNumber()} />
     <TextInput source="legalAddress" validate={maxLength(300)} />
     <TextInput source="invoiceEmail" type="email" validate={email()} />
+    <SelectInput source="einvoiceScheme" choices={EAS_SCHEME_CHOICES} emptyText="mps.institutions.einvoiceDefault" helperText="mps.help.einvoiceScheme" />
+    <TextInput source="einvoiceEndpoint" validate={maxLength(100)} helperText="mps.help.einvoiceEndpoint" />
+    <TextInput source="buyerReference" validate={maxLength(100)} helperText="mps.help.buyerReference" />
   </FormColumn>
 );
 

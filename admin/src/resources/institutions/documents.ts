@@ -11,6 +11,9 @@ const INSTITUTION_ROW = graphql(`
     vatNumber
     legalAddress
     invoiceEmail
+    einvoiceScheme
+    einvoiceEndpoint
+    buyerReference
   }
 `);
 
@@ -96,12 +99,16 @@ export const institutionsApi: ResourceApi = {
     },
   },
   toInput: (values) =>
-    pick(values, ['code', 'name', 'registrationNumber', 'vatNumber', 'legalAddress', 'invoiceEmail'], {
+    pick(values, ['code', 'name', 'registrationNumber', 'vatNumber', 'legalAddress', 'invoiceEmail', 'einvoiceScheme', 'einvoiceEndpoint', 'buyerReference'], {
       code: (value) => textOrEmpty(value).trim(),
       name: (value) => textOrEmpty(value).trim(),
       registrationNumber: (value) => textOrEmpty(value).replace(/\s/g, ''),
       vatNumber: trimmedOrNull,
       legalAddress: trimmedOrNull,
       invoiceEmail: trimmedOrNull,
+      // "" clears the address and the reference (null would leave them as they are).
+      einvoiceScheme: (value) => textOrEmpty(value).trim(),
+      einvoiceEndpoint: (value) => textOrEmpty(value).trim(),
+      buyerReference: (value) => textOrEmpty(value).trim(),
     }),
 };

@@ -32,6 +32,21 @@ export class Institution {
   @Column({ name: 'invoice_email', type: 'text', nullable: true })
   invoiceEmail: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'E-invoices: the scheme of its electronic address (EAS code, e.g. 0218 or 9939); null: its registration number under 0218.',
+  })
+  @Column({ name: 'einvoice_scheme', type: 'text', nullable: true })
+  einvoiceScheme: string | null;
+
+  @Field(() => String, { nullable: true, description: 'E-invoices: its electronic address within that scheme (Peppol BT-49).' })
+  @Column({ name: 'einvoice_endpoint', type: 'text', nullable: true })
+  einvoiceEndpoint: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The buyer reference its invoices carry (BT-10); null: the group code.' })
+  @Column({ name: 'buyer_reference', type: 'text', nullable: true })
+  buyerReference: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
@@ -64,6 +79,10 @@ export class BillingAccount {
   @Field(() => String, { nullable: true, description: "Overrides the institution's invoice e-mail for this account." })
   @Column({ name: 'invoice_email', type: 'text', nullable: true })
   invoiceEmail: string | null;
+
+  @Field(() => String, { nullable: true, description: "The buyer reference (BT-10) of invoices charged to this account; null: the institution's." })
+  @Column({ name: 'buyer_reference', type: 'text', nullable: true })
+  buyerReference: string | null;
 
   @Field(() => Date, { nullable: true, description: 'Archived accounts are kept for old invoices but cannot be chosen.' })
   @Column({ name: 'archived_at', type: 'timestamptz', nullable: true })

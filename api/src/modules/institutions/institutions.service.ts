@@ -13,6 +13,7 @@ import { managesInstitution, requireManages } from './institution-access.js';
 import type { BillingAccountFilter, BillingAccountInput, InstitutionFilter, InstitutionInput } from './institutions.types.js';
 import { checkNamedPerson, nameMismatch } from './named-person.js';
 import { retryOnConflict } from './retry-on-conflict.js';
+import { checkBuyerReference, checkEinvoiceAddress } from './einvoice-address.js';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{1,39}$/;
 
@@ -106,6 +107,8 @@ export class InstitutionsService {
     const vatNumber = checkVatNumber(input.vatNumber ?? null, 'vatNumber', problems);
     const legalAddress = cleanText(input.legalAddress ?? null, 'legalAddress', problems, 300);
     const invoiceEmail = checkEmail(input.invoiceEmail ?? null, 'invoiceEmail', problems);
+    const einvoice = checkEinvoiceAddress(input.einvoiceScheme, input.einvoiceEndpoint, problems);
+    const buyerReference = checkBuyerReference(input.buyerReference, problems);
     problems.throwIfAny();
 
     if (given('code') && code !== institution.code) {
@@ -124,6 +127,14 @@ export class InstitutionsService {
     if (given('vatNumber')) institution.vatNumber = vatNumber;
     if (given('legalAddress')) institution.legalAddress = legalAddress;
     if (given('invoiceEmail')) institution.invoiceEmail = invoiceEmail;
+    if (einvoice) {
+      institution.einvoiceScheme = einvoice.scheme;
+      institution.einvoiceEndpoint = einvoice.endpoint;
+    } else if (creating) {
+      institution.einvoiceScheme = null;
+      institution.einvoiceEndpoint = null;
+    }
+    if (given('buyerReference')) institution.buyerReference = buyerReference;
   }
 
   // Billing accounts (staff and the institution's coordinators)
@@ -195,6 +206,7 @@ export class InstitutionsService {
       else problems.check(isValidIban(number), 'number', 'INVALID_IBAN', 'number is not a valid IBAN');
     }
     const invoiceEmail = checkEmail(input.invoiceEmail ?? null, 'invoiceEmail', problems);
+    const buyerReference = checkBuyerReference(input.buyerReference, problems);
     problems.throwIfAny();
 
     if (given('number') && number !== account.number) {
@@ -205,6 +217,7 @@ export class InstitutionsService {
     }
     if (name) account.name = name;
     if (given('invoiceEmail')) account.invoiceEmail = invoiceEmail;
+    if (given('buyerReference')) account.buyerReference = buyerReference;
   }
 
   /**

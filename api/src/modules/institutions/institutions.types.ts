@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { SortOrder } from '../../common/pagination.js';
 import { BillingAccount, Employment, Institution } from './institution.entity.js';
+import { EAS_SCHEMES } from './einvoice-address.js';
 
 @InputType()
 export class InstitutionFilter {
@@ -39,6 +40,15 @@ export class InstitutionInput {
 
   @Field(() => String, { nullable: true })
   invoiceEmail?: string | null;
+
+  @Field(() => String, { nullable: true, description: `E-invoice address scheme, one of ${EAS_SCHEMES.join(', ')}; "" clears it (with the endpoint).` })
+  einvoiceScheme?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'E-invoice address within the scheme, 1 to 100 characters without spaces; required with a scheme.' })
+  einvoiceEndpoint?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Buyer reference for its invoices, at most 100 characters.' })
+  buyerReference?: string | null;
 }
 
 @InputType({ description: 'A billing account. On update, omitted fields stay as they are.' })
@@ -51,6 +61,12 @@ export class BillingAccountInput {
 
   @Field(() => String, { nullable: true, description: "Null: invoices go to the institution's invoice e-mail." })
   invoiceEmail?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Buyer reference for invoices charged to this account, at most 100 characters; null: the institution's.",
+  })
+  buyerReference?: string | null;
 }
 
 @InputType()

@@ -345,6 +345,8 @@ export class InvoicingService {
       const title = language === Language.EN ? group.title_en : group.title_lv;
       const amounts = group_registrations.map((r) => lineAmounts(1, r.price_cents, vat));
       const sums = totals(amounts);
+      const institutionId = await this.institutionOf(em, first);
+      const addressing = await this.addressingOf(em, institutionId, first.billing_account_id);
       const invoice = await em.save(
         em.create(Invoice, {
           type: InvoiceType.INVOICE,
@@ -353,15 +355,15 @@ export class InvoicingService {
           groupId,
           payerKind: first.payer_kind,
           payerPersonId: first.payer_kind === PayerKind.PRIVATE ? first.person_id : null,
-          institutionId: await this.institutionOf(em, first),
+          institutionId,
           billingAccountId: first.billing_account_id,
           payerKey: key,
-          buyer: buyerOf(first),
+          buyer: buyerOf(first, addressing),
           seller,
           language,
           currency: 'EUR',
           ...sums,
-          buyerReference: group.code,
+          buyerReference: addressing.buyerReference ?? group.code,
           createdBy,
         }),
       );
@@ -389,6 +391,18 @@ export class InvoicingService {
     if (!number) return null;
     const [row] = (await em.query(`SELECT id FROM institution WHERE registration_number = $1`, [number])) as { id: string }[];
     return row?.id ?? null;
+  }
+
+  /** Where the institution receives e-invoices and the buyer reference it asks for (the billing account's first). */
+  private async addressingOf(em: EntityManager, institutionId: string | null, billingAccountId: string | null): Promise<Addressing> {
+    if (!institutionId) return { scheme: null, endpoint: null, buyerReference: null };
+    const [row] = (await em.query(
+      `SELECT i.einvoice_scheme, i.einvoice_endpoint, coalesce(b.buyer_reference, i.buyer_reference) AS buyer_reference
+         FROM institution i LEFT JOIN billing_account b ON b.id = $2 AND b.institution_id = i.id
+        WHERE i.id = $1`,
+      [institutionId, billingAccountId],
+    )) as { einvoice_scheme: string | null; einvoice_endpoint: string | null; buyer_reference: string | null }[];
+    return { scheme: row?.einvoice_scheme ?? null, endpoint: row?.einvoice_endpoint ?? null, buyerReference: row?.buyer_reference ?? null };
   }
 
   private seller(): InvoiceParty {
@@ -428,16 +442,26 @@ function payerKey(r: PayableRegistration): string {
   return `EMPLOYER:${r.payer_snapshot?.registrationNumber ?? ''}:${r.payer_snapshot?.name ?? ''}`;
 }
 
-function buyerOf(r: PayableRegistration): InvoiceParty {
+/** An institution's e-invoice address and buyer reference, where it gave them. */
+interface Addressing {
+  scheme: string | null;
+  endpoint: string | null;
+  buyerReference: string | null;
+}
+
+function buyerOf(r: PayableRegistration, addressing: Addressing): InvoiceParty {
   const snapshot = r.payer_snapshot;
   const address = parseAddress(snapshot?.address);
   const name = snapshot?.name ?? `${r.given_name} ${r.family_name}`;
   const registrationNumber = snapshot?.registrationNumber ?? null;
   const email = snapshot?.email ?? null;
   // A company is reached by its registration number; a private person by e-mail (EAS "EM").
+  // An institution's own e-invoice address comes first.
   const endpoint =
-    r.payer_kind === PayerKind.INSTITUTION && registrationNumber
-      ? { endpointId: registrationNumber, endpointScheme: LATVIAN_REGISTRATION_SCHEME }
-      : { endpointId: email ?? '', endpointScheme: EMAIL_SCHEME };
+    r.payer_kind === PayerKind.INSTITUTION && addressing.scheme && addressing.endpoint
+      ? { endpointId: addressing.endpoint, endpointScheme: addressing.scheme }
+      : r.payer_kind === PayerKind.INSTITUTION && registrationNumber
+        ? { endpointId: registrationNumber, endpointScheme: LATVIAN_REGISTRATION_SCHEME }
+        : { endpointId: email ?? '', endpointScheme: EMAIL_SCHEME };
   return { name, registrationNumber, vatNumber: snapshot?.vatNumber ?? null, ...address, email, ...endpoint };
 }

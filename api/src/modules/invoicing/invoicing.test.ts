@@ -5,6 +5,8 @@ import { invoiceFixtures } from '../../test/invoice-fixtures.js';
 import { Language } from '../people/person.entity.js';
 import { RegistrationStatus } from '../registration/registration.entity.js';
 import { checkUbl } from './ubl-rules.js';
+import { testIban } from '../../test/institutions-fixtures.js';
+import { BillingAccount } from '../institutions/institution.entity.js';
 
 /**
  * Invoices (R-FIN-1) through the real server: drafts per payer, issuing with numbers, marking paid,
@@ -185,4 +187,58 @@ test('with MPS_INVOICE_AUTO_ISSUE a group that becomes CONFIRMED has its invoice
   } finally {
     await auto.stop();
   }
+});
+
+test('an institution’s own e-invoice address and buyer reference (the billing account’s first) go into its e-invoice', async () => {
+  const institution = await f.institution('Tieslietu ministrija');
+  const UPDATE_INSTITUTION = `mutation ($id: ID!, $input: InstitutionInput!) { updateInstitution(id: $id, input: $input) { einvoiceScheme einvoiceEndpoint buyerReference } }`;
+  // Both parts or neither; each scheme's own form.
+  expect(fieldCodes(await staff.request(UPDATE_INSTITUTION, { id: institution.id, input: { einvoiceScheme: '9939' } }))).toEqual(['einvoiceEndpoint:REQUIRED']);
+  expect(fieldCodes(await staff.request(UPDATE_INSTITUTION, { id: institution.id, input: { einvoiceScheme: '0218', einvoiceEndpoint: '123' } }))).toEqual([
+    'einvoiceEndpoint:INVALID_ENDPOINT',
+  ]);
+  expect(fieldCodes(await staff.request(UPDATE_INSTITUTION, { id: institution.id, input: { einvoiceScheme: 'XX', einvoiceEndpoint: 'a' } }))).toEqual([
+    'einvoiceScheme:UNKNOWN_SCHEME',
+  ]);
+  const { updateInstitution } = await staff.data(UPDATE_INSTITUTION, {
+    id: institution.id,
+    input: { einvoiceScheme: '9939', einvoiceEndpoint: 'LV90000022399', buyerReference: 'TM-2026/17' },
+  });
+  expect(updateInstitution).toEqual({ einvoiceScheme: '9939', einvoiceEndpoint: 'LV90000022399', buyerReference: 'TM-2026/17' });
+
+  const xmlOf = async (invoiceId: string) =>
+    Buffer.from((await staff.data(FILE, { id: invoiceId, format: 'UBL' })).invoiceFile.base64, 'base64').toString('utf8');
+  const issueFor = async (account: { id: string }) => {
+    const group = await paidGroup('Administratīvais process');
+    await inv.institutionPaid((await f.person()).id, group.id, 5000, institution, account as never);
+    const [draft] = (await staff.data(CREATE, { id: group.id })).createGroupInvoices;
+    await staff.data(ISSUE, { id: draft.id });
+    return { draft, xml: await xmlOf(draft.id) };
+  };
+
+  // The institution's reference and address.
+  const plain = await inv.billingAccount(institution, 'Grāmatvedība');
+  const first = await issueFor(plain);
+  expect(first.draft.buyerReference).toBe('TM-2026/17');
+  expect(checkUbl(first.xml)).toEqual([]);
+  expect(first.xml).toContain('<cbc:BuyerReference>TM-2026/17</cbc:BuyerReference>');
+  expect(first.xml).toMatch(/<cac:AccountingCustomerParty>\s*<cac:Party>\s*<cbc:EndpointID schemeID="9939">LV90000022399<\/cbc:EndpointID>/);
+
+  // A billing account's own reference comes first.
+  const programme = await t.app.dataSource
+    .getRepository(BillingAccount)
+    .save({ institutionId: institution.id, name: 'Programma 02.00.00', number: testIban(2_000), invoiceEmail: null });
+  await staff.data(`mutation ($id: ID!, $input: BillingAccountInput!) { updateBillingAccount(id: $id, input: $input) { buyerReference } }`, {
+    id: programme.id,
+    input: { buyerReference: 'Programma 02.00.00' },
+  });
+  const second = await issueFor(programme);
+  expect(second.xml).toContain('<cbc:BuyerReference>Programma 02.00.00</cbc:BuyerReference>');
+  expect(checkUbl(second.xml)).toEqual([]);
+
+  // Cleared, the defaults come back: the registration number under 0218 and the group's code.
+  await staff.data(UPDATE_INSTITUTION, { id: institution.id, input: { einvoiceScheme: '', einvoiceEndpoint: '', buyerReference: '' } });
+  const third = await issueFor(plain);
+  expect(third.xml).toMatch(new RegExp(`<cbc:EndpointID schemeID="0218">${institution.registrationNumber}</cbc:EndpointID>`));
+  expect(third.draft.buyerReference).not.toBe('TM-2026/17');
 });
