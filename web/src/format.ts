@@ -22,6 +22,8 @@ export function useFormat() {
     const time = new Intl.DateTimeFormat(locale, { timeZone: SCHOOL_TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
     const euro = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' });
     const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+    const weekdayShort = new Intl.DateTimeFormat(locale, { timeZone: SCHOOL_TIME_ZONE, weekday: 'short' });
+    const dayMonth = new Intl.DateTimeFormat(locale, { timeZone: SCHOOL_TIME_ZONE, day: 'numeric', month: 'short' });
     return {
       date: (iso: string) => dateLong.format(new Date(iso)),
       dayOf: (iso: string) => dateWithWeekday.format(new Date(iso)),
@@ -31,6 +33,10 @@ export function useFormat() {
       price: (cents: number) => (cents === 0 ? t('common.free') : euro.format(cents / 100)),
       hours: (hours: number) => t('course.hoursValue', { count: hours, hours: number.format(hours) }),
       number: (value: number) => number.format(value),
+      /** "pk", "Fri": the date scale's buttons. */
+      weekdayShort: (iso: string) => weekdayShort.format(new Date(iso)),
+      /** "5. dec.", "5 Dec". */
+      dayMonth: (iso: string) => dayMonth.format(new Date(iso)),
     };
   }, [locale, t]);
 }

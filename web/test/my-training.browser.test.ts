@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import type { ProductServer } from '../../api/src/test/browser.js';
+import { accessibilityViolations, type ProductServer } from '../../api/src/test/browser.js';
 import { eachTestInChromium, graphqlFrom, seriousViolations, signInAsDemoPerson } from './browser-helpers.js';
 
 /**
@@ -328,3 +328,47 @@ test('the private calendar link: shown once, read by calendar programs, replaced
   expect((await fetchFromPage(feedPath(newUrl))).status).toBe(404);
   await section.getByRole('button', { name: 'Izveidot saiti' }).waitFor();
 }, 120_000);
+
+const rigaDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Riga' });
+const fullDate = new Intl.DateTimeFormat('lv-LV', { timeZone: 'Europe/Riga', dateStyle: 'full' });
+
+test("the home page's date scale: the nearest upcoming date chosen, back and forward, a date shows its sessions in Riga time, by keyboard too", async () => {
+  await signInAsDemoPerson(page, server.url, PARTICIPANT, '/');
+  const scale = page.getByTestId('date-scale');
+  await scale.getByRole('heading', { level: 2, name: 'Manas mācības' }).waitFor();
+  const sessions = await mySessions();
+  const days = [...new Set(sessions.map((s) => rigaDay.format(new Date(s.session.startsAt))))].sort();
+  const today = rigaDay.format(new Date());
+  const nearest = days.find((day) => day >= today) ?? days[days.length - 1];
+  const sessionsOn = (day: string) => sessions.filter((s) => rigaDay.format(new Date(s.session.startsAt)) === day);
+  const labelOf = (day: string) => {
+    const count = sessionsOn(day).length;
+    return `${fullDate.format(new Date(sessionsOn(day)[0].session.startsAt))}, ${count} ${count === 1 ? 'nodarbība' : 'nodarbības'}`;
+  };
+
+  // The nearest upcoming date is chosen, and its sessions are shown with Riga times (the browser runs in UTC).
+  const chosen = scale.getByRole('button', { pressed: true });
+  expect(await chosen.textContent()).toContain(labelOf(nearest));
+  const details = page.getByTestId('date-scale-details');
+  for (const s of sessionsOn(nearest)) {
+    await details.getByText(s.session.group.course.title).first().waitFor();
+    await details.getByText(timeRange(s.session.startsAt, s.session.endsAt)).first().waitFor();
+  }
+  expect(await accessibilityViolations(page, 'home page date scale')).toEqual([]);
+
+  // Back to the earliest dates, then a past date by keyboard: its session shows instead.
+  const earlier = scale.getByRole('button', { name: 'Iepriekšējie datumi' });
+  while (await earlier.isEnabled()) await earlier.click();
+  const first = days[0];
+  const firstButton = scale.getByRole('button', { name: labelOf(first) });
+  await firstButton.focus();
+  await page.keyboard.press('Enter');
+  expect(await firstButton.getAttribute('aria-pressed')).toBe('true');
+  await details.getByText(sessionsOn(first)[0].session.group.course.title).first().waitFor();
+  expect(await firstButton.getAttribute('class')).toContain('is-past');
+
+  // Forward again reaches the last date.
+  const later_ = scale.getByRole('button', { name: 'Nākamie datumi' });
+  while (await later_.isEnabled()) await later_.click();
+  await scale.getByRole('button', { name: labelOf(days[days.length - 1]) }).waitFor();
+});

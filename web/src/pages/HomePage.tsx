@@ -7,6 +7,8 @@ import { CourseCard } from '../components/CourseCard';
 import { ErrorMessage, Loading } from '../components/ErrorMessage';
 import { PageHeading } from '../components/PageHeading';
 import { graphql } from '../gql';
+import { MeQuery } from '../me';
+import { DateScale } from '../schedule/DateScale';
 
 const UpcomingQuery = graphql(`
   query UpcomingCourses {
@@ -24,6 +26,8 @@ export function HomePage() {
   const navigate = useNavigate();
   const [text, setText] = useState('');
   const upcoming = useQuery(UpcomingQuery);
+  const me = useQuery(MeQuery);
+  const signedIn = !!(me.data ?? me.previousData)?.me;
 
   const search = (event: FormEvent) => {
     event.preventDefault();
@@ -50,6 +54,8 @@ export function HomePage() {
           </div>
         </form>
       </section>
+
+      {signedIn && <DateScale />}
 
       <section className="upcoming" aria-labelledby={`${id}-upcoming`}>
         <h2 id={`${id}-upcoming`}>{t('home.upcoming')}</h2>
