@@ -5,6 +5,7 @@ import type { Config } from './config.js';
 import { createDataSource } from './db/data-source.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './db/embedded-postgres.js';
 import { seedDemoData } from './db/seed/seed.js';
+import { createFileStorage, type FileStorage } from './common/file-storage.js';
 import { PersonalCodeCipher } from './modules/people/personal-code.js';
 import { bindPort, startServer, type RunningServer } from './server.js';
 import { createServices, type Services } from './services.js';
@@ -40,7 +41,7 @@ const MIGRATION_LOCK = 726_300_001;
  * TypeORM takes no lock of its own): one transaction on one connection holding an advisory lock.
  * A session-level lock would not do: on PGlite every connection shares one backend session.
  */
-async function prepareDatabase(dataSource: DataSource, demoData: boolean, codes: PersonalCodeCipher, log: Logger): Promise<void> {
+async function prepareDatabase(dataSource: DataSource, demoData: boolean, codes: PersonalCodeCipher, storage: FileStorage, log: Logger): Promise<void> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
@@ -49,7 +50,7 @@ async function prepareDatabase(dataSource: DataSource, demoData: boolean, codes:
     const migrations = new MigrationExecutor(dataSource, runner);
     migrations.transaction = 'none'; // already inside ours
     const applied = await migrations.executePendingMigrations();
-    const seeded = demoData && (await seedDemoData(runner.manager, codes));
+    const seeded = demoData && (await seedDemoData(runner.manager, codes, new Date(), storage));
     await runner.commitTransaction();
     if (applied.length > 0) log.info(`Applied ${applied.length} database migration(s)`);
     if (seeded) log.info('Loaded demo data');
@@ -113,12 +114,14 @@ export async function startApp(config: Config, log: Logger = processLogger, opti
     await dataSource.initialize();
     phases.mark('connect');
     const codes = new PersonalCodeCipher(config.secret.reveal());
-    await prepareDatabase(dataSource, config.demoData, codes, log);
+    const storage = createFileStorage(config.files);
+    log.info(`Uploaded files in the ${storage.description}`);
+    await prepareDatabase(dataSource, config.demoData, codes, storage, log);
     phases.mark('migrations and demo data');
     // PGlite (ours, or a test's) has no working LISTEN/NOTIFY and serves one query at a time.
     const [{ version }] = await dataSource.query('SELECT version()');
     const pglite = String(version).includes('PGlite');
-    const services = createServices(dataSource, config, codes, { crossInstance: pglite ? null : { databaseUrl }, log });
+    const services = createServices(dataSource, config, codes, { crossInstance: pglite ? null : { databaseUrl }, log, storage });
     await services.scheduleEvents.start();
     started.push(() => services.scheduleEvents.stop());
     phases.mark('services');

@@ -37,6 +37,10 @@ test.each([
   [{ MONGODB_URL: 'mongodb://' }, 'MONGODB_URL'],
   [{ SMTP_URL: 'http://mail.example.lv' }, 'SMTP_URL'],
   [{ SMTP_URL: 'not a url' }, 'SMTP_URL'],
+  [{ S3_URL: 'ftp://key:secret@s3.example.lv/mps' }, 'S3_URL'],
+  [{ S3_URL: 'https://s3.example.lv/mps' }, 'S3_URL'],
+  [{ S3_URL: 'https://key:secret@s3.example.lv/' }, 'S3_URL'],
+  [{ MPS_MATERIAL_MAX_MB: '0' }, 'MPS_MATERIAL_MAX_MB'],
   [{ MPS_MAIL_FROM: 'Valsts administrācijas skola' }, 'MPS_MAIL_FROM'],
   [{ MPS_MAIL_FROM: 'School <not-an-address>' }, 'MPS_MAIL_FROM'],
   [{ MPS_JOB_POLL_MS: '50' }, 'MPS_JOB_POLL_MS'],
@@ -70,6 +74,25 @@ test('jobs, e-mail and their defaults: PostgreSQL for jobs, the mailbox for e-ma
   expect(config.smtpUrl!.reveal()).toBe('smtps://mps:hunter2@smtp.example.lv:465');
   expect(config).toMatchObject({ mailFrom: 'noreply@vas.gov.lv', jobPollMs: 250 });
   expect(loadConfig({ MONGODB_URL: 'mongodb+srv://cluster0.example.net/mps' }).mongodbUrl).not.toBeNull();
+});
+
+test('uploaded files: a folder in the data folder by default, an S3 bucket by S3_URL', () => {
+  const local = loadConfig({ MPS_DATA_DIR: '/srv/mps-data' }).files;
+  expect(local).toEqual({ storage: { kind: 'disk', dir: '/srv/mps-data/files' }, maxBytes: 50 * 1024 * 1024 });
+  expect(loadConfig({ MPS_FILES_DIR: '/srv/files', MPS_MATERIAL_MAX_MB: '5' }).files).toEqual({
+    storage: { kind: 'disk', dir: '/srv/files' },
+    maxBytes: 5 * 1024 * 1024,
+  });
+  const s3 = loadConfig({ S3_URL: 'https://AKIA123:hunter2%2Fx@s3.eu-north-1.amazonaws.com/vas-mps-files?region=eu-north-1' }).files.storage;
+  expect(s3).toMatchObject({
+    kind: 's3',
+    endpoint: 'https://s3.eu-north-1.amazonaws.com',
+    bucket: 'vas-mps-files',
+    region: 'eu-north-1',
+    accessKeyId: 'AKIA123',
+  });
+  expect(s3.kind === 's3' && s3.secretAccessKey.reveal()).toBe('hunter2/x');
+  expect(JSON.stringify(s3)).not.toContain('hunter2');
 });
 
 const OIDC = {

@@ -96,6 +96,15 @@ export interface Config {
   jobPollMs: number;
   /** The school as the seller on its invoices (R-FIN-1). */
   invoicing: InvoicingConfig;
+  /** Uploaded files (course materials, R-CAT-5). */
+  files: FilesConfig;
+}
+
+export interface FilesConfig {
+  /** A folder (the embedded default: `<data folder>/files`) or an S3-compatible bucket (`S3_URL`). */
+  storage: { kind: 'disk'; dir: string } | { kind: 's3'; endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: Secret };
+  /** The largest file staff may upload, in bytes. */
+  maxBytes: number;
 }
 
 /** The school's own requisites and invoice rules; demo defaults, set the real ones in production. */
@@ -239,6 +248,7 @@ export function loadConfig(env: Env = process.env): Config {
     // Embedded PostgreSQL has no LISTEN/NOTIFY to wake the worker, so polling is all it has.
     jobPollMs: int('MPS_JOB_POLL_MS', databaseUrl ? 5000 : 1000, 100, 60_000),
     invoicing: invoicingConfig(env, str, int, bool, problems),
+    files: filesConfig(env, path.resolve(repoRoot, str('MPS_DATA_DIR', '.data')), int, problems),
     limits: {
       graphqlPerMinute: int('MPS_LIMIT_GRAPHQL_PER_MINUTE', 1200, 0, 1_000_000),
       signInPerMinute: int('MPS_LIMIT_SIGN_IN_PER_MINUTE', 60, 0, 1_000_000),
@@ -295,6 +305,39 @@ function invoicingConfig(
     exemption: vatRatePercent === 0 ? { code: exemptionCode, text: exemptionText } : null,
     paymentDays: int('MPS_INVOICE_PAYMENT_DAYS', 14, 0, 365),
     autoIssueOnConfirmation: bool('MPS_INVOICE_AUTO_ISSUE', false),
+  };
+}
+
+/**
+ * `S3_URL=https://<access key>:<secret key>@<host>/<bucket>?region=<region>`: files go to that bucket;
+ * unset, to `MPS_FILES_DIR` (default `<data folder>/files`).
+ */
+function filesConfig(env: Env, dataDir: string, int: (name: string, fallback: number, min: number, max: number) => number, problems: string[]): FilesConfig {
+  const maxBytes = int('MPS_MATERIAL_MAX_MB', 50, 1, 2048) * 1024 * 1024;
+  const raw = env.S3_URL?.trim();
+  if (!raw) return { storage: { kind: 'disk', dir: path.resolve(repoRoot, env.MPS_FILES_DIR?.trim() || path.join(dataDir, 'files')) }, maxBytes };
+  let parsed: URL | null = null;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    problems.push('S3_URL is not a valid URL; expected https://<access key>:<secret key>@<host>/<bucket>?region=<region>');
+  }
+  const bucket = parsed ? decodeURIComponent(parsed.pathname.replace(/^\/+|\/+$/g, '')) : '';
+  if (parsed && !['http:', 'https:'].includes(parsed.protocol)) problems.push('S3_URL must start with https:// (or http:// for a server on a private network)');
+  if (parsed && (!parsed.username || !parsed.password))
+    problems.push('S3_URL must carry the access key and the secret key: https://<access key>:<secret key>@<host>/<bucket>');
+  if (parsed && !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket))
+    problems.push('S3_URL must name one bucket as its path, e.g. https://key:secret@s3.example.com/mps-files');
+  return {
+    storage: {
+      kind: 's3',
+      endpoint: parsed ? `${parsed.protocol}//${parsed.host}` : '',
+      bucket,
+      region: parsed?.searchParams.get('region') || 'us-east-1',
+      accessKeyId: parsed ? decodeURIComponent(parsed.username) : '',
+      secretAccessKey: new Secret(parsed ? decodeURIComponent(parsed.password) : ''),
+    },
+    maxBytes,
   };
 }
 

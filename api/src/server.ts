@@ -30,6 +30,7 @@ import type { Pool } from 'pg';
 import { attendanceRoutes } from './modules/attendance/attendance.routes.js';
 import { privacyRoutes } from './modules/privacy/privacy.routes.js';
 import { certificateRoutes } from './modules/certificates/certificates.routes.js';
+import { materialRoutes } from './modules/catalog/materials.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { calendarFeedRoutes } from './modules/notifications/calendar-feed.routes.js';
 import { CALENDAR_PATH } from './modules/notifications/calendar-feed.service.js';
@@ -386,6 +387,7 @@ export async function startServer(config: Config, dataSource: DataSource, servic
     attendanceRoutes(services.attendance, (token) => services.auth.viewerForToken(token), log),
     privacyRoutes(services.personalData, (token) => services.auth.viewerForToken(token), log),
     certificateRoutes(services.certificates, (token) => services.auth.viewerForToken(token), log),
+    materialRoutes(services.materials, (token) => services.auth.viewerForToken(token), config, log),
   );
   app.use(
     '/graphql',

@@ -5,6 +5,8 @@ import { AttendanceService } from './modules/attendance/attendance.service.js';
 import { ApiTokenService } from './modules/auth/api-token.service.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { CatalogService } from './modules/catalog/catalog.service.js';
+import { MaterialsService } from './modules/catalog/materials.service.js';
+import { createFileStorage, type FileStorage } from './common/file-storage.js';
 import { InterestNotices } from './modules/catalog/interest-notices.js';
 import { InterestService } from './modules/catalog/interest.service.js';
 import { RolesService } from './modules/people/roles.service.js';
@@ -43,11 +45,13 @@ export interface ServiceOptions {
   log: { info(message: string): void; error(message: string, error?: unknown): void };
   /** Where the parts with connections of their own report them (/health); one of its own when unset. */
   health?: ConnectionHealth;
+  /** Where uploaded files go; unset: the one `config.files` names. */
+  storage?: FileStorage;
 }
 
 export function createServices(
   dataSource: DataSource,
-  config: Pick<Config, 'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'publicUrl' | 'mailFrom' | 'smtpUrl' | 'invoicing'>,
+  config: Pick<Config, 'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'publicUrl' | 'mailFrom' | 'smtpUrl' | 'invoicing' | 'files'>,
   codes: PersonalCodeCipher,
   options: ServiceOptions = { crossInstance: null, log: { info: () => {}, error: () => {} } },
 ) {
@@ -60,6 +64,7 @@ export function createServices(
   const employments = new EmploymentsService(dataSource, people);
   const nominations = new NominationsService(dataSource, notifications, new NominationNotices(people, { publicUrl: config.publicUrl }));
   const catalog = new CatalogService(dataSource);
+  const materials = new MaterialsService(dataSource, options.storage ?? createFileStorage(config.files), { maxBytes: config.files.maxBytes }, options.log);
   const interests = new InterestService(dataSource, catalog, notifications, new InterestNotices(people, { publicUrl: config.publicUrl }));
   const support = new SupportService(dataSource, catalog, notifications, { publicUrl: config.publicUrl });
   const registrations = new RegistrationService(
@@ -107,6 +112,7 @@ export function createServices(
     support,
     employments,
     catalog,
+    materials,
     interests,
     registrations,
     groups,

@@ -1,3 +1,5 @@
+import { CourseMaterial, StoredFile } from '../modules/catalog/material.entity.js';
+import { CourseMaterials1764695000000 } from './migrations/1764695000000-course-materials.js';
 import { AttendanceMark } from '../modules/attendance/attendance-mark.entity.js';
 import { ApiToken } from '../modules/auth/api-token.entity.js';
 import { AuthSession } from '../modules/auth/auth-session.entity.js';
@@ -84,6 +86,8 @@ export const entities = [
   QuestionnaireInvitation,
   QuestionnaireCompletion,
   QuestionnaireResponse,
+  StoredFile,
+  CourseMaterial,
 ];
 
 /** In order; a new migration is appended here and never edited once it has shipped. */
@@ -106,4 +110,5 @@ export const migrations = [
   PersonErasure1764691000000,
   Certificates1764692000000,
   EinvoiceAddressing1764693000000,
+  CourseMaterials1764695000000,
 ];

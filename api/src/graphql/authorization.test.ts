@@ -1,3 +1,4 @@
+import { MaterialVisibility } from '../modules/catalog/material.entity.js';
 import { Certificate } from '../modules/certificates/certificate.entity.js';
 import { PayerKind, RegistrationStatus } from '../modules/registration/registration.entity.js';
 import fs from 'node:fs';
@@ -162,6 +163,17 @@ beforeAll(async () => {
       ownEmployment: async (actor) => (await f.employment(personOf[actor] ?? (await f.person()).id, institutionB)).id,
       coordinatorOfA: async () => (await f.person({ coordinates: [institutionA] })).id,
       person: async () => (await f.person()).id,
+      uploadedFile: async () => (await t.app.services.materials.upload(systemContext(), 'matrica.txt', Buffer.from('Matrica\n'))).id,
+      participantsMaterial: async () =>
+        (
+          await t.app.services.materials.create(systemContext(), {
+            courseId: publicCourse,
+            groupId: openGroup,
+            titleLv: `Materiāls ${unique()}`,
+            visibility: MaterialVisibility.PARTICIPANTS,
+            fileId: (await t.app.services.materials.upload(systemContext(), 'matrica.txt', Buffer.from('Matrica\n'))).id,
+          })
+        ).id,
       certificate: async () => {
         const course = await f.course(topic);
         const group = await f.group(course.id);

@@ -3,6 +3,7 @@ import type { Services } from '../services.js';
 import type { AttendanceCompletion } from '../modules/attendance/attendance.service.js';
 import type { Course } from '../modules/catalog/course.entity.js';
 import type { Certificate } from '../modules/certificates/certificate.entity.js';
+import type { CourseMaterial, StoredFile } from '../modules/catalog/material.entity.js';
 import type { InterestRequest } from '../modules/catalog/interest-request.entity.js';
 import type { Topic } from '../modules/catalog/topic.entity.js';
 import type { InvoiceLine } from '../modules/invoicing/invoice.entity.js';
@@ -49,6 +50,12 @@ export function createLoaders(services: Services, ctx: RequestContext) {
   return {
     invoiceLines: valueOf<InvoiceLine[]>((ids) => services.invoicing.linesByInvoiceIds(ids), []),
     topic: one<Topic>((ids) => catalog.topicsByIds(ids)),
+    /** Per course, the materials this viewer may see. */
+    courseMaterials: many<CourseMaterial>(
+      (ids) => services.materials.materialsByCourseIds(ctx, ids),
+      (row) => row.courseId,
+    ),
+    storedFile: one<StoredFile>((ids) => services.materials.filesByIds(ids)),
     /** Only courses the viewer may see: a group of a hidden course shows no course. */
     visibleCourse: one<Course>((ids) => catalog.visibleCoursesByIds(ctx, ids)),
     /** The viewer's own active interest request per course. */

@@ -21,6 +21,8 @@ import { InterestService } from '../modules/catalog/interest.service.js';
 import { CertificateEntityResolver, PersonCertificatesResolver, RegistrationCertificateResolver } from '../modules/certificates/certificate-entity.resolver.js';
 import { CertificateLinksResolver, CertificatesResolver } from '../modules/certificates/certificates.resolver.js';
 import { CertificatesService } from '../modules/certificates/certificates.service.js';
+import { CourseMaterialEntityResolver, CourseMaterialsResolver, MaterialsResolver } from '../modules/catalog/materials.resolver.js';
+import { MaterialsService } from '../modules/catalog/materials.service.js';
 import { CourseEntityResolver, TopicEntityResolver } from '../modules/catalog/course-entity.resolver.js';
 import { InstitutionsResolver } from '../modules/institutions/institutions.resolver.js';
 import { EmploymentsResolver } from '../modules/institutions/employments.resolver.js';
@@ -111,6 +113,9 @@ export const resolvers = [
   AuditResolver,
   AuditEntryResolver,
   PrivacyResolver,
+  MaterialsResolver,
+  CourseMaterialEntityResolver,
+  CourseMaterialsResolver,
 ] as const;
 
 /** Builds the graph. Without services (schema emission) resolvers are never called. */
@@ -139,7 +144,8 @@ export async function createSchema(services?: Services): Promise<GraphQLSchema> 
       .register(EvaluationService, services.evaluation)
       .register(AuditService, services.audit)
       .register(PersonalDataService, services.personalData)
-      .register(CertificatesService, services.certificates);
+      .register(CertificatesService, services.certificates)
+      .register(MaterialsService, services.materials);
   }
   return buildSchema({
     resolvers: [...resolvers],

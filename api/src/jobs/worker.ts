@@ -12,6 +12,9 @@ const SESSION_REMINDERS_EVERY_MS = 60_000;
 /** The job that invites to the evaluation questionnaire and reminds until it is filled; recurring. */
 export const QUESTIONNAIRE_NOTICES = 'questionnaire-notices.sweep';
 export const CERTIFICATES = 'certificates.sweep';
+/** Uploaded files no course material took within a day are removed; hourly. */
+export const ORPHAN_FILES = 'materials.orphan-files';
+const ORPHAN_FILES_EVERY_MS = 3600_000;
 
 /** The job that empties the outbox; recurring, and also run at once when a change in this process queued mail. */
 export const DELIVER_OUTBOX = 'outbox.deliver';
@@ -68,6 +71,14 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
       r.define(SESSION_REMINDERS, async () => options.services.sessionReminders.sweepSoon(log), { concurrency: 1 });
       r.define(QUESTIONNAIRE_NOTICES, async () => options.services.questionnaireNotices.sweepSoon(log), { concurrency: 1 });
       r.define(CERTIFICATES, async () => options.services.certificateIssuer.sweepSoon(log), { concurrency: 1 });
+      r.define(
+        ORPHAN_FILES,
+        async () => {
+          const removed = await options.services.materials.removeOrphanFiles();
+          if (removed > 0) log.info(`Removed ${removed} uploaded file(s) no course material took`);
+        },
+        { concurrency: 1 },
+      );
     },
   });
   try {
@@ -77,6 +88,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     await runner.every(Math.min(SESSION_REMINDERS_EVERY_MS, config.jobPollMs * 10), QUESTIONNAIRE_NOTICES);
     // Certificates (R-AFT-3): at most a minute after attendance is marked; at once after a questionnaire is filled.
     await runner.every(Math.min(SESSION_REMINDERS_EVERY_MS, config.jobPollMs * 10), CERTIFICATES);
+    await runner.every(ORPHAN_FILES_EVERY_MS, ORPHAN_FILES);
   } catch (error) {
     await runner.stop();
     throw error;

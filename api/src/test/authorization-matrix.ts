@@ -62,6 +62,10 @@ export interface World {
     coordinatorOfA(): Promise<string>;
     /** A person with nothing running, to be erased. */
     person(): Promise<string>;
+    /** A material of the open group (the participant's; the lecturer teaches it) for its participants, and its uploaded file's id. */
+    participantsMaterial(): Promise<string>;
+    /** An uploaded file no material took yet. */
+    uploadedFile(): Promise<string>;
     /** A certificate of a fresh person; `code` is its verification code. */
     certificate(): Promise<{ id: string; code: string }>;
     apiToken(): Promise<string>;
@@ -962,6 +966,47 @@ export const MATRIX: Rule[] = [
       query: `mutation ($id: ID!) { revokeCertificate(id: $id, reason: "Matrica") { id revokedAt } }`,
       variables: { id: (await w.fresh.certificate()).id },
     }),
+    expect: STAFF_ONLY,
+  },
+
+  // Course materials (R-CAT-5).
+  {
+    operation: 'courseMaterials',
+    rule: 'Everyone: public materials of the courses they may see; a course’s (or group’s) participants and lecturers also its materials for participants; staff all.',
+    call: async (w) => ({
+      query: `query ($id: ID!) { courseMaterials(filter: { ids: [$id] }) { total items { id title url } } }`,
+      variables: { id: await w.fresh.participantsMaterial() },
+    }),
+    expect: { ...all('none'), participant: 'ok', lecturer: 'ok', staff: 'ok' },
+  },
+  {
+    operation: 'courseMaterial',
+    rule: 'As courseMaterials; NOT_FOUND for a material the viewer may not see.',
+    call: async (w) => ({ query: `query ($id: ID!) { courseMaterial(id: $id) { id url } }`, variables: { id: await w.fresh.participantsMaterial() } }),
+    expect: { ...all('NOT_FOUND'), participant: 'ok', lecturer: 'ok', staff: 'ok' },
+  },
+  {
+    operation: 'createCourseMaterial',
+    rule: 'Staff.',
+    call: async (w) => ({
+      query: `mutation ($input: CourseMaterialInput!) { createCourseMaterial(input: $input) { id } }`,
+      variables: { input: { courseId: w.publicCourse, titleLv: 'Matrica', visibility: 'PUBLIC', fileId: await w.fresh.uploadedFile() } },
+    }),
+    expect: STAFF_ONLY,
+  },
+  {
+    operation: 'updateCourseMaterial',
+    rule: 'Staff.',
+    call: async (w) => ({
+      query: `mutation ($id: ID!) { updateCourseMaterial(id: $id, input: { titleLv: "Mainīts" }) { id title } }`,
+      variables: { id: await w.fresh.participantsMaterial() },
+    }),
+    expect: STAFF_ONLY,
+  },
+  {
+    operation: 'deleteCourseMaterial',
+    rule: 'Staff.',
+    call: async (w) => ({ query: `mutation ($id: ID!) { deleteCourseMaterial(id: $id) }`, variables: { id: await w.fresh.participantsMaterial() } }),
     expect: STAFF_ONLY,
   },
 

@@ -1,5 +1,8 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { startApp, type App, type StartOptions } from '../app.js';
 import { loadConfig, type Config } from '../config.js';
@@ -106,7 +109,10 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
   // API tests fire bursts of up to 200 requests at once at an in-process database to test the services
   // under concurrency; the line that turns such bursts away when they wait too long has its own tests
   // (http/admission.test.ts), so here it waits as long as a test may take.
+  // Uploaded files of this app only, removed at stop().
+  const filesDir = env.MPS_FILES_DIR || env.S3_URL ? null : await fs.mkdtemp(path.join(os.tmpdir(), 'mps-files-'));
   const config = loadConfig({
+    ...(filesDir ? { MPS_FILES_DIR: filesDir } : {}),
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
     PORT: '0',
@@ -122,6 +128,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
     app = await startApp(config, quiet, { databaseUrl: database.url, queryLogger: queries, jobs: { lockLifetimeMs: 2000 }, delivery: options.delivery });
   } catch (error) {
     await database.drop();
+    if (filesDir) await fs.rm(filesDir, { recursive: true, force: true });
     throw error;
   }
   return {
@@ -137,6 +144,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
     async stop() {
       await app.stop();
       await database.drop();
+      if (filesDir) await fs.rm(filesDir, { recursive: true, force: true });
     },
   };
 }

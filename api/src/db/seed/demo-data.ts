@@ -2096,3 +2096,65 @@ export const participantNames: { givenName: string; familyName: string }[] = [
   { givenName: 'Liene', familyName: 'Ivanova' },
   { givenName: 'Viesturs', familyName: 'Jansons' },
 ];
+
+export interface DemoMaterial {
+  course: string;
+  group?: string;
+  visibility: 'PUBLIC' | 'PARTICIPANTS';
+  titleLv: string;
+  titleEn: string;
+  descriptionLv?: string;
+  descriptionEn?: string;
+  url?: string;
+  /** A small text file stored in the file storage. */
+  file?: { name: string; text: string };
+}
+
+/** Course materials (R-CAT-5): Līga Kalniņa took part in VAS-LAW-101-G1, so she sees all of these. */
+export const materials: DemoMaterial[] = [
+  {
+    course: 'VAS-LAW-101',
+    visibility: 'PUBLIC',
+    titleLv: 'Valsts pārvaldes iekārtas likums',
+    titleEn: 'State Administration Structure Law',
+    descriptionLv: 'Likuma spēkā esošā redakcija portālā likumi.lv.',
+    descriptionEn: 'The law in force, on likumi.lv (in Latvian).',
+    url: 'https://likumi.lv/ta/id/63545',
+  },
+  {
+    course: 'VAS-LAW-101',
+    visibility: 'PARTICIPANTS',
+    titleLv: 'Administratīvā procesa likums: komentāri',
+    titleEn: 'Administrative Procedure Law: commentary',
+    url: 'https://likumi.lv/ta/id/55567',
+  },
+  {
+    course: 'VAS-LAW-101',
+    group: 'VAS-LAW-101-G1',
+    visibility: 'PARTICIPANTS',
+    titleLv: 'Nodarbību konspekts',
+    titleEn: 'Session notes',
+    descriptionLv: 'Galvenās tēzes un uzdevumi pēc nodarbībām.',
+    descriptionEn: 'Key points and exercises after the sessions.',
+    file: {
+      name: 'nodarbibu-konspekts.txt',
+      text: [
+        'Valsts pārvaldes tiesiskie pamati — nodarbību konspekts',
+        '',
+        '1. Valsts pārvaldes principi: likumība, lietderība, atklātība.',
+        '2. Padotības formas: pakļautība un pārraudzība.',
+        '3. Administratīvais akts: izdošana, apstrīdēšana, pārsūdzēšana.',
+        '',
+        'Uzdevums: izvērtējiet vienu savas iestādes lēmumu pēc Administratīvā procesa likuma 66. panta.',
+        '',
+      ].join('\n'),
+    },
+  },
+  {
+    course: 'VAS-LEAD-101',
+    visibility: 'PUBLIC',
+    titleLv: 'Ieteicamā literatūra',
+    titleEn: 'Recommended reading',
+    url: 'https://www.vas.gov.lv/',
+  },
+];

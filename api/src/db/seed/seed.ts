@@ -1,3 +1,6 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { FileStorage } from '../../common/file-storage.js';
+import { CourseMaterial, type MaterialVisibility, StoredFile } from '../../modules/catalog/material.entity.js';
 import type { EntityManager } from 'typeorm';
 import { Course, CourseAllowedInstitution } from '../../modules/catalog/course.entity.js';
 import { courseSearchText } from '../../modules/catalog/search-text.js';
@@ -31,14 +34,14 @@ export function demoPersonalCode(identity: demo.DemoPerson['identity'], serial: 
  * Loads the demo data once: when the catalog already has courses it does nothing. Runs inside the
  * caller's transaction (which serializes concurrent starts). Dates are relative to `today`.
  */
-export async function seedDemoData(em: EntityManager, codes: PersonalCodeCipher, today = new Date()): Promise<boolean> {
+export async function seedDemoData(em: EntityManager, codes: PersonalCodeCipher, today = new Date(), storage: FileStorage | null = null): Promise<boolean> {
   const [{ n }] = await em.query('SELECT count(*)::int AS n FROM course');
   if (n > 0) return false;
-  await insertDemoData(em, codes, today);
+  await insertDemoData(em, codes, today, storage);
   return true;
 }
 
-async function insertDemoData(em: EntityManager, codes: PersonalCodeCipher, today: Date): Promise<void> {
+async function insertDemoData(em: EntityManager, codes: PersonalCodeCipher, today: Date, storage: FileStorage | null): Promise<void> {
   const addCode = (personId: string, code: string) =>
     em.insert(PersonCode, { codeIndex: codes.index(code), personId, codeEncrypted: codes.encrypt(code), replacedAt: null });
 
@@ -115,6 +118,7 @@ async function insertDemoData(em: EntityManager, codes: PersonalCodeCipher, toda
   }
 
   const groups = new Map<string, string>();
+  const courses = new Map<string, string>();
   let participantCursor = 0;
   for (const c of demo.courses) {
     const fields = {
@@ -135,6 +139,7 @@ async function insertDemoData(em: EntityManager, codes: PersonalCodeCipher, toda
       visibility: c.visibility as Course['visibility'],
     };
     const course = await em.save(em.create(Course, { ...fields, searchText: courseSearchText(fields) }));
+    courses.set(c.code, course.id);
     for (const code of c.allowedInstitutions ?? []) {
       await em.insert(CourseAllowedInstitution, { courseId: course.id, institutionId: need(institutions, code, 'institution') });
     }
@@ -191,6 +196,41 @@ async function insertDemoData(em: EntityManager, codes: PersonalCodeCipher, toda
   }
 
   await markDemoAttendance(em, groups, lecturers, persons, today);
+  await insertDemoMaterials(em, courses, groups, storage);
+}
+
+/** Links, and (with a file storage) a file; the file's bytes are stored before its row is written. */
+async function insertDemoMaterials(em: EntityManager, courses: Map<string, string>, groups: Map<string, string>, storage: FileStorage | null) {
+  for (const [position, m] of demo.materials.entries()) {
+    let fileId: string | null = null;
+    if (m.file) {
+      if (!storage) continue;
+      const bytes = Buffer.from(m.file.text, 'utf8');
+      fileId = randomUUID();
+      await storage.put(`materials/${fileId}`, bytes, 'text/plain; charset=utf-8');
+      await em.insert(StoredFile, {
+        id: fileId,
+        storageKey: `materials/${fileId}`,
+        fileName: m.file.name,
+        contentType: 'text/plain; charset=utf-8',
+        sizeBytes: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        uploadedBy: null,
+      });
+    }
+    await em.insert(CourseMaterial, {
+      courseId: need(courses, m.course, 'course'),
+      groupId: m.group ? need(groups, m.group, 'group') : null,
+      titleLv: m.titleLv,
+      titleEn: m.titleEn,
+      descriptionLv: m.descriptionLv ?? '',
+      descriptionEn: m.descriptionEn ?? '',
+      visibility: m.visibility as MaterialVisibility,
+      url: m.url ?? null,
+      fileId,
+      position: position + 1,
+    });
+  }
 }
 
 /** Marks the past sessions of the groups whose demo data says so, as their lecturer or staff would have. */
