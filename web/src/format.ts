@@ -24,6 +24,8 @@ export function useFormat() {
     const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
     const weekdayShort = new Intl.DateTimeFormat(locale, { timeZone: SCHOOL_TIME_ZONE, weekday: 'short' });
     const dayMonth = new Intl.DateTimeFormat(locale, { timeZone: SCHOOL_TIME_ZONE, day: 'numeric', month: 'short' });
+    const kilobytes = new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 });
+    const megabytes = new Intl.NumberFormat(locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 });
     return {
       date: (iso: string) => dateLong.format(new Date(iso)),
       dayOf: (iso: string) => dateWithWeekday.format(new Date(iso)),
@@ -37,6 +39,8 @@ export function useFormat() {
       weekdayShort: (iso: string) => weekdayShort.format(new Date(iso)),
       /** "5. dec.", "5 Dec". */
       dayMonth: (iso: string) => dayMonth.format(new Date(iso)),
+      /** "12 kB", "3,4 MB" (1 kB = 1024 bytes here, as file managers show). */
+      fileSize: (bytes: number) => (bytes < 1024 * 1024 ? kilobytes.format(Math.max(1, Math.round(bytes / 1024))) : megabytes.format(bytes / 1024 / 1024)),
     };
   }, [locale, t]);
 }

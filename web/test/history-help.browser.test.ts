@@ -205,3 +205,45 @@ test('the help page is reached from the header and the footer, in lv and en; the
   await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Help' }).waitFor();
   expect(await seriousViolations(page, 'help page in English')).toEqual([]);
 });
+
+test('"Mācību materiāli": public materials for everyone; signed in, those of her own course too, and its file downloads', async () => {
+  // Signed out: the public ones, searchable, and a hint to sign in.
+  await page.goto(`${server.url}/materiali`);
+  const publicMaterials = page.getByTestId('public-materials');
+  await publicMaterials.getByRole('link', { name: /Valsts pārvaldes iekārtas likums/ }).waitFor();
+  await page.getByTestId('materials-sign-in').waitFor();
+  expect(await publicMaterials.getByText('Nodarbību konspekts').count()).toBe(0);
+  await publicMaterials.getByLabel('Meklēt materiālu vai kursu').fill('literatura');
+  await publicMaterials.getByRole('button', { name: 'Meklēt' }).click();
+  await page.getByTestId('public-materials-count').getByText('Atrasts 1 materiāls.').waitFor();
+  await publicMaterials.getByRole('link', { name: /Ieteicamā literatūra/ }).waitFor();
+  expect(new URL(page.url()).search).toBe('?q=literatura');
+
+  // Signed in: her course's materials, a group's file among them.
+  await signInAsDemoPerson(page, server.url, PARTICIPANT, '/materiali');
+  const mine = page.getByTestId('my-materials');
+  const notes = mine.getByRole('link', { name: 'Nodarbību konspekts' });
+  await notes.waitFor();
+  await mine.getByText('(TXT, 1 kB)').waitFor();
+  await mine.getByText('Grupai VAS-LAW-101-G1').waitFor();
+  const external = mine.getByRole('link', { name: /Valsts pārvaldes iekārtas likums/ });
+  expect(await external.getAttribute('target')).toBe('_blank');
+  expect(await external.getAttribute('rel')).toBe('noopener noreferrer');
+  const href = (await notes.getAttribute('href'))!;
+  const file = await page.context().request.get(`${server.url}${href}`);
+  expect(file.status()).toBe(200);
+  expect(await file.text()).toContain('Valsts pārvaldes tiesiskie pamati — nodarbību konspekts');
+  expect(await seriousViolations(page, 'materials page')).toEqual([]);
+
+  // The course page lists them as well; signed out, the group's file is gone from it.
+  await mine.getByRole('link', { name: 'Valsts pārvaldes iekārtas pamati', exact: true }).click();
+  const onCourse = page.getByTestId('course-materials');
+  await onCourse.getByRole('link', { name: 'Nodarbību konspekts' }).waitFor();
+  const anonymous = await page.context().browser()!.newContext();
+  try {
+    const response = await anonymous.request.get(`${server.url}${href}`);
+    expect(response.status()).toBe(404);
+  } finally {
+    await anonymous.close();
+  }
+});

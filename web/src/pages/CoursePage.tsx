@@ -10,6 +10,7 @@ import { errorCodeOf } from '../errors';
 import { useFormat } from '../format';
 import { graphql } from '../gql';
 import type { CoursePageQuery, MyRegistrationFieldsFragment } from '../gql/graphql';
+import { MaterialList } from '../materials/MaterialList';
 import { MeQuery } from '../me';
 import { GroupRegistration } from '../registration/GroupRegistration';
 import { NextGroupRequest } from '../registration/NextGroupRequest';
@@ -35,6 +36,9 @@ const CourseQuery = graphql(`
       myInterestRequest {
         id
         createdAt
+      }
+      materials {
+        ...MaterialFields
       }
       hasDate
       nextSessionStartsAt
@@ -160,6 +164,12 @@ function CourseDetails({ course, back, live }: { course: Course; back: ReactNode
             <section aria-labelledby="course-audience">
               <h2 id="course-audience">{t('course.targetAudience')}</h2>
               <p className="preserve-lines">{course.targetAudience}</p>
+            </section>
+          )}
+          {course.materials.length > 0 && (
+            <section aria-labelledby="course-materials" data-testid="course-materials">
+              <h2 id="course-materials">{t('course.materials')}</h2>
+              <MaterialList materials={course.materials} />
             </section>
           )}
         </div>
