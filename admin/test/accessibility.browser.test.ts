@@ -67,7 +67,8 @@ describe('staff', () => {
   const ids: Record<string, string> = {};
   beforeAll(async () => {
     ({ context, page } = await signedIn(STAFF));
-    for (const field of ['courses', 'groups', 'sessions', 'topics', 'lecturers', 'places', 'institutions']) ids[field] = await firstId(page, field);
+    for (const field of ['courses', 'groups', 'sessions', 'topics', 'lecturers', 'places', 'institutions', 'courseMaterials'])
+      ids[field] = await firstId(page, field);
     // The earliest session: a held one, with participants to mark.
     ids.attendance = ids.sessions;
   }, 60_000);
@@ -119,6 +120,9 @@ describe('staff', () => {
     '/questionnaireReports',
     '/auditLog',
     '/certificates',
+    '/courseMaterials',
+    '/courseMaterials/create',
+    '/courseMaterials/:id',
     '/no-such-page',
   ])(
     '%s has no WCAG 2.1 A/AA violation',

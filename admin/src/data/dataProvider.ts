@@ -22,6 +22,7 @@ import { supportQuestionsApi } from '../resources/supportQuestions/documents';
 import { invoicesApi } from '../resources/invoices/documents';
 import { sessionsApi } from '../resources/sessions/documents';
 import { topicsApi } from '../resources/topics/documents';
+import { courseMaterialsApi } from '../resources/courseMaterials/documents';
 import { toHttpError } from './errors';
 import type { Operation, ResourceApi, Values } from './resourceApi';
 
@@ -45,6 +46,7 @@ export const RESOURCES: Record<string, ResourceApi> = {
   people: peopleApi,
   auditLog: auditLogApi,
   certificates: certificatesApi,
+  courseMaterials: courseMaterialsApi,
   coordinatorNominations: coordinatorNominationsApi,
   supportQuestions: supportQuestionsApi,
   invoices: invoicesApi,
@@ -209,16 +211,17 @@ export function createDataProvider(client: ApolloClient, translate: TranslateFun
 
     create: (resource, params) =>
       guarded(resource, async (api) => {
+        const values = api.prepare ? await api.prepare(params.data as Values) : (params.data as Values);
         const item = await mutate(required(api.create, resource, 'create'), {
-          ...api.createVariables?.(params.data as Values),
-          input: api.toInput(params.data as Values),
+          ...api.createVariables?.(values),
+          input: api.toInput(values),
         });
         return { data: toRecord(api, item) as never };
       }),
 
     update: (resource, params) =>
       guarded(resource, async (api) => {
-        const input = api.toInput(params.data as Values);
+        const input = api.toInput(api.prepare ? await api.prepare(params.data as Values) : (params.data as Values));
         const previous = params.previousData as Values | undefined;
         const item = await mutate(required(api.update, resource, 'update'), {
           id: params.id,

@@ -1,6 +1,7 @@
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { HttpError, type TranslateFunction } from 'react-admin';
+import { UploadError } from './upload';
 
 /** The HTTP-like status react-admin reasons with (401 signs out, the rest is shown). */
 const STATUS: Record<string, number> = {
@@ -47,6 +48,7 @@ export function problemMessage(translate: TranslateFunction, field: string, code
 
 function graphQLErrorsOf(error: unknown): readonly GraphQLFormattedError[] | null {
   if (CombinedGraphQLErrors.is(error)) return error.errors;
+  if (error instanceof UploadError) return error.errors;
   // Requests the server refuses outright (400) still carry GraphQL errors in the body.
   if (ServerError.is(error)) {
     try {

@@ -36,6 +36,8 @@ export interface ResourceApi {
   toRecord?(item: Values): Values;
   /** Variables of the create mutation besides `input`, e.g. the institution an employee is added to. */
   createVariables?(values: Values): Values;
+  /** Form values that need requests of their own first (e.g. a file to upload) -> the values toInput reads. */
+  prepare?(values: Values): Promise<Values>;
   /** Form values -> the mutation input; only keys present in the values. */
   toInput(values: Values): Values;
   /** The API's update input is not partial: always send every field. */

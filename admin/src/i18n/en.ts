@@ -315,6 +315,23 @@ export const en: Messages = {
         to: 'Until',
       },
     },
+    courseMaterials: {
+      name: 'Course material |||| Course materials',
+      fields: {
+        q: 'Search',
+        courseId: 'Course',
+        groupId: 'Group',
+        titleLv: 'Title (Latvian)',
+        titleEn: 'Title (English)',
+        descriptionLv: 'Description (Latvian)',
+        descriptionEn: 'Description (English)',
+        visibility: 'Visible to',
+        kind: 'Kind',
+        url: 'Link',
+        file: 'File',
+        position: 'Order',
+      },
+    },
     certificates: {
       name: 'Certificate |||| Certificates',
       fields: {
@@ -374,6 +391,17 @@ export const en: Messages = {
   mps: {
     institutions: {
       einvoiceDefault: 'Registration number (0218)',
+    },
+    courseMaterials: {
+      open: 'Course materials',
+      add: 'Add material',
+      visibility: { PUBLIC: 'Everyone (public)', PARTICIPANTS: 'Course participants and lecturers' },
+      kind: { LINK: 'Link', FILE: 'File' },
+      groupHelp: 'Empty: the material is for every group of the course',
+      fileHelp: 'PDF, Word, Excel, PowerPoint, OpenDocument, image, text or ZIP',
+      replaceHelp: 'Choose a file only to replace the current one',
+      currentFile: 'Current file',
+      opensInNewTab: '(opens in a new tab)',
     },
     certificates: {
       actions: 'Actions',
@@ -1007,6 +1035,14 @@ export const en: Messages = {
       },
     },
     validation: {
+      FILE_TYPE: 'This kind of file cannot be added: use PDF, Word, Excel, PowerPoint, OpenDocument, PNG, JPG, TXT, CSV or ZIP',
+      FILE_CONTENT: 'The file’s content does not match its extension (e.g. a .pdf that is not a PDF)',
+      FILE_EMPTY: 'The file is empty',
+      FILE_NAME: 'The file has no usable name',
+      LINK_OR_FILE: 'Give either a link or a file',
+      OTHER_COURSE: 'The group belongs to another course',
+      FILE_IN_USE: 'This file already belongs to another material',
+      UNKNOWN_FILE: 'The uploaded file can no longer be found: add it again',
       NOT_CONFIRMED: 'The person has no confirmed seat in this group',
       GROUP_CANCELLED: 'The group is cancelled',
       NOT_FAILED: 'Only a message that could not be sent can be sent again',
@@ -1061,6 +1097,9 @@ export const en: Messages = {
       CLOSED: 'The question is closed',
     },
     fieldValidation: {
+      file: {
+        FILE_TOO_LARGE: 'The file is larger than allowed: make it smaller or add the material as a link',
+      },
       videoUrl: {
         INVALID_URL: 'Must be an https address without a user name or password',
       },

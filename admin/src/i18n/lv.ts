@@ -319,6 +319,23 @@ export const lv = {
         to: 'Līdz',
       },
     },
+    courseMaterials: {
+      name: 'Mācību materiāls |||| Mācību materiāli',
+      fields: {
+        q: 'Meklēt',
+        courseId: 'Mācību pasākums',
+        groupId: 'Grupa',
+        titleLv: 'Nosaukums (latviski)',
+        titleEn: 'Nosaukums (angliski)',
+        descriptionLv: 'Apraksts (latviski)',
+        descriptionEn: 'Apraksts (angliski)',
+        visibility: 'Kam redzams',
+        kind: 'Veids',
+        url: 'Saite',
+        file: 'Fails',
+        position: 'Secība',
+      },
+    },
     certificates: {
       name: 'Sertifikāts |||| Sertifikāti',
       fields: {
@@ -378,6 +395,17 @@ export const lv = {
   mps: {
     institutions: {
       einvoiceDefault: 'Reģistrācijas numurs (0218)',
+    },
+    courseMaterials: {
+      open: 'Mācību materiāli',
+      add: 'Pievienot materiālu',
+      visibility: { PUBLIC: 'Visiem (publisks)', PARTICIPANTS: 'Kursa dalībniekiem un pasniedzējiem' },
+      kind: { LINK: 'Saite', FILE: 'Fails' },
+      groupHelp: 'Tukšs: materiāls visām kursa grupām',
+      fileHelp: 'PDF, Word, Excel, PowerPoint, OpenDocument, attēls, teksts vai ZIP',
+      replaceHelp: 'Izvēlieties failu tikai tad, ja vēlaties aizstāt pašreizējo',
+      currentFile: 'Pašreizējais fails',
+      opensInNewTab: '(atveras jaunā cilnē)',
     },
     certificates: {
       actions: 'Darbības',
@@ -1014,6 +1042,14 @@ export const lv = {
       },
     },
     validation: {
+      FILE_TYPE: 'Šāda veida failu nevar pievienot: der PDF, Word, Excel, PowerPoint, OpenDocument, PNG, JPG, TXT, CSV vai ZIP',
+      FILE_CONTENT: 'Faila saturs neatbilst tā paplašinājumam (piemēram, .pdf failā nav PDF)',
+      FILE_EMPTY: 'Fails ir tukšs',
+      FILE_NAME: 'Failam nav derīga nosaukuma',
+      LINK_OR_FILE: 'Norādiet vai nu saiti, vai failu',
+      OTHER_COURSE: 'Grupa pieder citam mācību pasākumam',
+      FILE_IN_USE: 'Šis fails jau pievienots citam materiālam',
+      UNKNOWN_FILE: 'Augšupielādētais fails vairs nav atrodams: pievienojiet to vēlreiz',
       NOT_CONFIRMED: 'Personai nav apstiprinātas vietas šajā grupā',
       GROUP_CANCELLED: 'Grupa ir atcelta',
       NOT_FAILED: 'Vēlreiz var sūtīt tikai vēstuli, kuru neizdevās nosūtīt',
@@ -1069,6 +1105,9 @@ export const lv = {
     },
     /** Codes whose meaning depends on the field: looked up before `mps.validation`. */
     fieldValidation: {
+      file: {
+        FILE_TOO_LARGE: 'Fails ir lielāks, nekā atļauts: samaziniet to vai ievietojiet materiālu kā saiti',
+      },
       videoUrl: {
         INVALID_URL: 'Jābūt https adresei bez lietotājvārda un paroles',
       },

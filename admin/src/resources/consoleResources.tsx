@@ -24,6 +24,7 @@ import RecordVoiceOverIcon from '@mui/icons-material/RecordVoiceOver';
 import SchoolIcon from '@mui/icons-material/School';
 import TrendingUpIcon from '@mui/icons-material/TrendingUp';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
+import AttachFileIcon from '@mui/icons-material/AttachFile';
 import VpnKeyIcon from '@mui/icons-material/VpnKey';
 import type { ComponentType } from 'react';
 import { Resource, type RaRecord } from 'react-admin';
@@ -37,6 +38,7 @@ import { TeachingSessions } from './attendance/TeachingSessions';
 import { BillingAccountCreate, BillingAccountEdit, BillingAccountList } from './billingAccounts/BillingAccounts';
 import { CoordinatorNominationList } from './coordinatorNominations/CoordinatorNominations';
 import { CourseDemandList, CourseDemandShow } from './courseDemand/CourseDemand';
+import { CourseMaterialCreate, CourseMaterialEdit, CourseMaterialList } from './courseMaterials/CourseMaterials';
 import { CourseCreate, CourseEdit } from './courses/CourseEdit';
 import { CourseList } from './courses/CourseList';
 import { CourseShow } from './courses/CourseShow';
@@ -111,6 +113,14 @@ const RESOURCES: ConsoleResource[] = [
     recordRepresentation: courseName,
     staff: ALL,
     coordinator: { views: ['list', 'show'], order: 6 },
+  },
+  {
+    name: 'courseMaterials',
+    icon: AttachFileIcon,
+    label: 'resources.courseMaterials.name',
+    views: { list: CourseMaterialList, edit: CourseMaterialEdit, create: CourseMaterialCreate },
+    recordRepresentation: 'titleLv',
+    staff: ['list', 'edit', 'create'],
   },
   { name: 'courseDemand', icon: TrendingUpIcon, label: 'resources.courseDemand.name', views: { list: CourseDemandList, show: CourseDemandShow }, staff: ALL },
   {

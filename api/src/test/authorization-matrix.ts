@@ -1006,7 +1006,7 @@ export const MATRIX: Rule[] = [
   {
     operation: 'deleteCourseMaterial',
     rule: 'Staff.',
-    call: async (w) => ({ query: `mutation ($id: ID!) { deleteCourseMaterial(id: $id) }`, variables: { id: await w.fresh.participantsMaterial() } }),
+    call: async (w) => ({ query: `mutation ($id: ID!) { deleteCourseMaterial(id: $id) { id } }`, variables: { id: await w.fresh.participantsMaterial() } }),
     expect: STAFF_ONLY,
   },
 

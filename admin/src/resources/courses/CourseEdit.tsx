@@ -1,4 +1,5 @@
 import { Create, Edit, TopToolbar } from 'react-admin';
+import { MaterialsLinks } from '../courseMaterials/CourseMaterials';
 import { ReportLink } from '../questionnaires/QuestionnaireReports';
 import { CourseForm } from './CourseForm';
 
@@ -8,6 +9,7 @@ export const CourseEdit = () => (
     actions={
       <TopToolbar>
         <ReportLink scope="courseId" />
+        <MaterialsLinks />
       </TopToolbar>
     }
   >

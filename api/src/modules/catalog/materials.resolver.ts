@@ -40,7 +40,7 @@ export class MaterialsResolver {
   }
 
   @Authorized<Permission>(UserRole.STAFF)
-  @Mutation(() => ID, { description: 'Staff: removes a material and its file.' })
+  @Mutation(() => CourseMaterial, { description: 'Staff: removes a material and its file; answers the material as it was.' })
   deleteCourseMaterial(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
     return this.service.remove(ctx, id);
   }

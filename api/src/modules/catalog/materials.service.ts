@@ -154,19 +154,20 @@ export class MaterialsService {
     return saved;
   }
 
-  /** Staff: removes the material and its file. */
-  async remove(ctx: RequestContext, id: string): Promise<string> {
+  /** Staff: removes the material and its file; answers what was removed. */
+  async remove(ctx: RequestContext, id: string): Promise<CourseMaterial> {
     if (!isStaff(ctx.viewer)) throw new ForbiddenError();
-    const file = await inTransaction(this.dataSource, async (em) => {
-      const material = isUuid(id) ? await em.findOneBy(CourseMaterial, { id }) : null;
-      if (!material) throw new NotFoundError('CourseMaterial', id);
+    const { material, file } = await inTransaction(this.dataSource, async (em) => {
+      const found = isUuid(id) ? await em.findOneBy(CourseMaterial, { id }) : null;
+      if (!found) throw new NotFoundError('CourseMaterial', id);
       await em.delete(CourseMaterial, { id });
-      const stored = material.fileId ? await em.findOneBy(StoredFile, { id: material.fileId }) : null;
+      const stored = found.fileId ? await em.findOneBy(StoredFile, { id: found.fileId }) : null;
       if (stored) await em.delete(StoredFile, { id: stored.id });
-      return stored;
+      return { material: found, file: stored };
     });
     if (file) await this.removeBytes(file.storageKey);
-    return id;
+    // Its file is gone: the answer describes a link-less, file-less record.
+    return { ...material, fileId: null };
   }
 
   async list(ctx: RequestContext, filter: CourseMaterialFilter = {}, pageArgs?: PageArgs): Promise<Page<CourseMaterial>> {

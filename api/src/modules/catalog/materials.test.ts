@@ -276,9 +276,11 @@ describe('changing and removing', () => {
     expect((await staff.request(UPDATE, { id: material.id, input: { url: 'https://vas.gov.lv' } })).errors?.[0]?.extensions?.code).toBe('VALIDATION');
 
     const [secondKey] = await t.app.dataSource.query('SELECT storage_key FROM stored_file WHERE id = $1', [second]);
-    expect(await staff.data(`mutation ($id: ID!) { deleteCourseMaterial(id: $id) }`, { id: material.id })).toEqual({ deleteCourseMaterial: material.id });
+    expect(await staff.data(`mutation ($id: ID!) { deleteCourseMaterial(id: $id) { id title } }`, { id: material.id })).toEqual({
+      deleteCourseMaterial: { id: material.id, title: 'Prezentācija v2' },
+    });
     expect(await onDisk(secondKey.storage_key)).toBe(false);
-    expect(await staff.codes(`mutation ($id: ID!) { deleteCourseMaterial(id: $id) }`, { id: material.id })).toEqual(['NOT_FOUND']);
+    expect(await staff.codes(`mutation ($id: ID!) { deleteCourseMaterial(id: $id) { id } }`, { id: material.id })).toEqual(['NOT_FOUND']);
   });
 
   it('removes uploads no material took within a day, and keeps the rest', async () => {
