@@ -52,7 +52,7 @@ COPY --from=prod-deps /app ./
 COPY --from=build /app/api/dist ./api/dist
 COPY --from=build /app/web/dist ./web/dist
 COPY --from=build /app/admin/dist ./admin/dist
-RUN mkdir -p /app/.data && chown node:node /app/.data
+RUN mkdir -p /app/.data/files && chown -R node:node /app/.data
 USER node
 EXPOSE 4000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
