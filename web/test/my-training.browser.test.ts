@@ -367,8 +367,41 @@ test("the home page's date scale: the nearest upcoming date chosen, back and for
   await details.getByText(sessionsOn(first)[0].session.group.course.title).first().waitFor();
   expect(await firstButton.getAttribute('class')).toContain('is-past');
 
+  // The arrow keys walk the dates and focus follows; End and Home jump to the last and the first,
+  // and the page of dates moves with the choice.
+  await page.keyboard.press('ArrowRight');
+  const second = scale.getByRole('button', { name: labelOf(days[1]) });
+  expect(await second.getAttribute('aria-pressed')).toBe('true');
+  expect(await second.evaluate((button) => button === document.activeElement)).toBe(true);
+  await page.keyboard.press('End');
+  const last = scale.getByRole('button', { name: labelOf(days[days.length - 1]) });
+  expect(await last.getAttribute('aria-pressed')).toBe('true');
+  expect(await last.evaluate((button) => button === document.activeElement)).toBe(true);
+  await page.keyboard.press('Home');
+  expect(await firstButton.evaluate((button) => button === document.activeElement)).toBe(true);
+  // Only the chosen date is in the tab order.
+  expect(await scale.locator('.date-scale-day[tabindex="0"]').count()).toBe(1);
+
   // Forward again reaches the last date.
   const later_ = scale.getByRole('button', { name: 'Nākamie datumi' });
   while (await later_.isEnabled()) await later_.click();
   await scale.getByRole('button', { name: labelOf(days[days.length - 1]) }).waitFor();
+
+  // A past group says where its certificate stands: the worker issues hers at start.
+  const deadline = Date.now() + 30_000;
+  let certificates: { number: string; groupId: string }[] = [];
+  while (certificates.length === 0 && Date.now() < deadline) {
+    certificates = (await graphqlFrom<{ me: { person: { certificates: typeof certificates } } }>(page, '{ me { person { certificates { number groupId } } } }'))
+      .me.person.certificates;
+    if (certificates.length === 0) await page.waitForTimeout(250);
+  }
+  expect(certificates).toHaveLength(1);
+  const [certificate] = certificates;
+  const certificateDay = days.filter((day) => sessionsOn(day).some((s) => s.session.group.id === certificate.groupId)).pop()!;
+  await page.reload();
+  await scale.getByRole('button', { pressed: true }).focus();
+  await page.keyboard.press('Home');
+  for (let i = 0; i < days.indexOf(certificateDay); i++) await page.keyboard.press('ArrowRight');
+  await details.getByRole('link', { name: `Sertifikāts Nr. ${certificate.number} (PDF)` }).waitFor();
+  expect(await accessibilityViolations(page, 'date scale, a past group')).toEqual([]);
 });

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorMessage, Loading } from '../components/ErrorMessage';
@@ -8,7 +8,7 @@ import { questionnairePath } from '../evaluation/QuestionnairePage';
 import { MyQuestionnairesQuery } from '../evaluation/evaluation-documents';
 import { schoolDayOf, useFormat } from '../format';
 import type { MyTrainingQuery as MyTrainingResult } from '../gql/graphql';
-import { MyTrainingQuery } from './schedule-documents';
+import { MyCertificatesQuery, MyTrainingQuery } from './schedule-documents';
 import { useLiveSchedule } from './useLiveSchedule';
 
 type MySession = MyTrainingResult['mySessions'][number];
@@ -51,6 +51,7 @@ export function DateScale() {
   const headingId = useId();
   const { data, previousData, error, refetch } = useQuery(MyTrainingQuery, { fetchPolicy: 'cache-and-network' });
   const questionnaires = useQuery(MyQuestionnairesQuery);
+  const certificates = useQuery(MyCertificatesQuery);
   useLiveSchedule({ groupIds: null, skip: false, refetch: () => refetch() });
   const shown = data ?? previousData;
   const days = useMemo(() => daysOf(shown?.mySessions ?? []), [shown]);
@@ -63,9 +64,33 @@ export function DateScale() {
   const start = pageStart ?? Math.max(0, Math.min(selectedIndex - Math.floor(SCALE_PAGE / 2), days.length - SCALE_PAGE));
   const visible = days.slice(start, start + SCALE_PAGE);
   const selected = days[selectedIndex];
-  const toFill = new Set((questionnaires.data?.myQuestionnaires ?? []).filter((q) => !q.completed).map((q) => q.groupId));
+  const questionnaireOf = new Map((questionnaires.data?.myQuestionnaires ?? []).map((q) => [q.groupId, q]));
+  const certificateOf = new Map((certificates.data?.me?.person.certificates ?? []).map((c) => [c.groupId, c]));
 
   const move = (by: number) => setPageStart(Math.max(0, Math.min(start + by, Math.max(0, days.length - SCALE_PAGE))));
+
+  // Arrow keys, Home and End move the choice along every date (the page follows), and focus with it.
+  const dayButtons = useRef(new Map<string, HTMLButtonElement>());
+  const [focusKey, setFocusKey] = useState<string | null>(null);
+  useEffect(() => {
+    if (!focusKey) return;
+    dayButtons.current.get(focusKey)?.focus();
+    setFocusKey(null);
+  }, [focusKey]);
+  const choose = (index: number) => {
+    const day = days[Math.max(0, Math.min(index, days.length - 1))];
+    if (!day) return;
+    const at = days.indexOf(day);
+    setChosen(day.key);
+    if (at < start || at >= start + SCALE_PAGE) setPageStart(Math.max(0, Math.min(at, days.length - SCALE_PAGE)));
+    setFocusKey(day.key);
+  };
+  const onDayKey = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
+    const target = { ArrowRight: index + 1, ArrowDown: index + 1, ArrowLeft: index - 1, ArrowUp: index - 1, Home: 0, End: days.length - 1 }[event.key];
+    if (target === undefined) return;
+    event.preventDefault();
+    choose(target);
+  };
 
   return (
     <section className="date-scale panel" aria-labelledby={headingId} data-testid="date-scale">
@@ -83,8 +108,8 @@ export function DateScale() {
             <button type="button" className="button button-secondary date-scale-move" onClick={() => move(-SCALE_PAGE)} disabled={start === 0}>
               <span aria-hidden="true">‹</span> <span className="visually-hidden">{t('dateScale.earlier')}</span>
             </button>
-            <ul className="date-scale-days" aria-label={t('dateScale.dates')}>
-              {visible.map((day) => {
+            <ul className="date-scale-days" aria-label={t('dateScale.dates')} aria-describedby={`${headingId}-keys`}>
+              {visible.map((day, i) => {
                 const first = day.sessions[0].session.startsAt;
                 const pressed = day.key === selected?.key;
                 return (
@@ -94,6 +119,13 @@ export function DateScale() {
                       className={['date-scale-day', day.key < today && 'is-past', day.key === today && 'is-today'].filter(Boolean).join(' ')}
                       aria-pressed={pressed}
                       aria-current={day.key === today ? 'date' : undefined}
+                      // One stop in the tab order: the chosen date; the arrows reach the others.
+                      tabIndex={pressed ? 0 : -1}
+                      ref={(button) => {
+                        if (button) dayButtons.current.set(day.key, button);
+                        else dayButtons.current.delete(day.key);
+                      }}
+                      onKeyDown={(event) => onDayKey(event, start + i)}
                       onClick={() => setChosen(day.key)}
                     >
                       <span className="date-scale-weekday">{format.weekdayShort(first)}</span>
@@ -114,6 +146,9 @@ export function DateScale() {
               <span className="visually-hidden">{t('dateScale.later')}</span> <span aria-hidden="true">›</span>
             </button>
           </div>
+          <p id={`${headingId}-keys`} className="visually-hidden">
+            {t('dateScale.keys')}
+          </p>
           <div className="date-scale-details" aria-live="polite" data-testid="date-scale-details">
             {selected && (
               <>
@@ -146,10 +181,12 @@ export function DateScale() {
                           <p className="session-where">
                             <SessionPlace session={session} />
                           </p>
-                          {over && toFill.has(session.group.id) && (
-                            <p>
-                              <Link to={questionnairePath(session.group.id)}>{t('dateScale.fillQuestionnaire')}</Link>
-                            </p>
+                          {over && role === 'PARTICIPANT' && (
+                            <PastGroupStatus
+                              questionnaire={questionnaireOf.get(session.group.id)}
+                              certificate={certificateOf.get(session.group.id)}
+                              groupId={session.group.id}
+                            />
                           )}
                         </div>
                       </li>
@@ -165,5 +202,40 @@ export function DateScale() {
         </>
       )}
     </section>
+  );
+}
+
+interface Questionnaire {
+  completed: boolean;
+}
+interface CertificateLink {
+  number: string;
+  revokedAt?: string | null;
+  pdfUrl?: string | null;
+}
+
+/** After a group's sessions: where its questionnaire and certificate stand (R-SCH-3). */
+function PastGroupStatus({ questionnaire, certificate, groupId }: { questionnaire?: Questionnaire; certificate?: CertificateLink; groupId: string }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <ul className="date-scale-status" data-testid="date-scale-status">
+      {questionnaire && !questionnaire.completed && (
+        <li>
+          <Link to={questionnairePath(groupId)}>{t('dateScale.fillQuestionnaire')}</Link>
+        </li>
+      )}
+      {questionnaire?.completed && <li>{t('dateScale.questionnaireDone')}</li>}
+      {certificate && (
+        <li>
+          {certificate.revokedAt ? (
+            t('dateScale.certificateRevoked', { number: certificate.number })
+          ) : certificate.pdfUrl ? (
+            <a href={`${certificate.pdfUrl}?lang=${i18n.language === 'en' ? 'en' : 'lv'}`}>{t('dateScale.certificate', { number: certificate.number })}</a>
+          ) : (
+            t('dateScale.certificate', { number: certificate.number })
+          )}
+        </li>
+      )}
+    </ul>
   );
 }

@@ -74,3 +74,21 @@ export const ScheduleChangedSubscription = graphql(`
     }
   }
 `);
+
+/** The date scale's statuses of past groups: the person's certificates, by group. */
+export const MyCertificatesQuery = graphql(`
+  query MyCertificates {
+    me {
+      person {
+        id
+        certificates {
+          id
+          groupId
+          number
+          revokedAt
+          pdfUrl
+        }
+      }
+    }
+  }
+`);

@@ -26,6 +26,7 @@ export class Certificate {
   @Column({ name: 'course_id', type: 'uuid' })
   courseId: string;
 
+  @Field(() => ID, { description: 'The group whose course it certifies.' })
   @Column({ name: 'group_id', type: 'uuid' })
   groupId: string;
 
