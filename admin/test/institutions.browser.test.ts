@@ -212,7 +212,9 @@ describe(`staff (${STAFF})`, () => {
     await input('Nosaukums').fill('Testa iestāde');
     await input('Reģistrācijas numurs').fill('123');
     await input('PVN numurs').fill('LV40000000123');
-    await input('Juridiskā adrese').fill('Brīvības iela 1, Rīga');
+    await input('Juridiskā adrese: iela, māja').fill('Brīvības iela 1');
+    await input('Juridiskā adrese: pilsēta vai novads').fill('Rīga');
+    await input('Juridiskā adrese: pasta indekss').fill('LV-1010');
     await input('E-pasts rēķiniem').fill('rekini@test.lv');
     await page.getByRole('button', { name: 'Saglabāt' }).click();
     await (await messageUnder('Reģistrācijas numurs')).getByText('Reģistrācijas numuram jābūt 11 cipariem').waitFor();

@@ -238,23 +238,37 @@ test("a demo person's profile shows her personal code, employment, billing detai
 
   await billing.getByLabel('Reģistrācijas numurs').fill('400 0300 0000');
   await billing.getByLabel('PVN maksātāja numurs').fill('lv40003000000');
-  await billing.getByLabel('Juridiskā adrese').fill('Brīvības iela 1, Rīga, LV-1010');
+  const legal = billing.getByRole('group', { name: 'Juridiskā adrese' });
+  await legal.getByLabel('Iela, māja, dzīvoklis').fill('Brīvības iela 1');
+  await legal.getByLabel('Pilsēta vai novads').fill('Rīga');
+  await legal.getByLabel('Pasta indekss').fill('lv1010');
   await billing.getByLabel('E-pasts rēķiniem').fill('rekini@piemers.lv');
   await billing.getByRole('button', { name: 'Saglabāt rekvizītus' }).click();
   await billing.getByRole('status').getByText('Rekvizīti saglabāti.').waitFor();
   await expect(billing.getByLabel('PVN maksātāja numurs').inputValue()).resolves.toBe('LV40003000000');
   await expect(billing.getByLabel('Reģistrācijas numurs').inputValue()).resolves.toBe('40003000000');
+  await expect(legal.getByLabel('Pasta indekss').inputValue()).resolves.toBe('LV-1010');
 
-  // Declared address, saved on its own.
+  // Declared address, saved on its own, in parts; a Latvian postcode must look like one.
   const address = page.locator('#adrese');
-  await address.getByRole('textbox', { name: 'Deklarētā dzīvesvietas adrese' }).fill('Liepu iela 3-4, Jelgava, LV-3001');
+  const declared = address.getByRole('group', { name: 'Deklarētā dzīvesvietas adrese' });
+  await declared.getByLabel('Iela, māja, dzīvoklis').fill('Liepu iela 3-4');
+  await declared.getByLabel('Pilsēta vai novads').fill('Jelgava');
+  await declared.getByLabel('Pasta indekss').fill('3001');
+  await address.getByRole('button', { name: 'Saglabāt adresi' }).click();
+  await address.locator('.field-problem').getByText('Latvijas pasta indekss ir LV- un četri cipari').waitFor();
+  await declared.getByLabel('Pasta indekss').fill('LV-3001');
+  expect(await declared.getByLabel('Valsts').inputValue()).toBe('LV');
   await address.getByRole('button', { name: 'Saglabāt adresi' }).click();
   await address.getByRole('status').getByText('Adrese saglabāta.').waitFor();
+  expect(await seriousViolations(page, 'profile addresses')).toEqual([]);
 
   await page.reload();
   await billing.getByLabel('Iestādes vai uzņēmuma nosaukums').waitFor();
   await expect(billing.getByLabel('Iestādes vai uzņēmuma nosaukums').inputValue()).resolves.toBe('SIA Piemērs');
-  await expect(address.getByRole('textbox', { name: 'Deklarētā dzīvesvietas adrese' }).inputValue()).resolves.toBe('Liepu iela 3-4, Jelgava, LV-3001');
+  await expect(declared.getByLabel('Iela, māja, dzīvoklis').inputValue()).resolves.toBe('Liepu iela 3-4');
+  await expect(declared.getByLabel('Pilsēta vai novads').inputValue()).resolves.toBe('Jelgava');
+  await expect(legal.getByLabel('Pilsēta vai novads').inputValue()).resolves.toBe('Rīga');
 });
 
 test('"I no longer work here" asks first, then moves the employment to the earlier ones, for good', async () => {

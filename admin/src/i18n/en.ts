@@ -389,6 +389,14 @@ export const en: Messages = {
     },
   },
   mps: {
+    address: {
+      legalStreet: 'Legal address: street, house',
+      legalCity: 'Legal address: city or municipality',
+      legalPostcode: 'Legal address: postcode',
+      legalCountry: 'Legal address: country',
+      postcodeHelp: 'In Latvia LV- and four digits, e.g. LV-1050',
+      countryHelp: 'Two-letter code, e.g. LV (empty: LV)',
+    },
     institutions: {
       einvoiceDefault: 'Registration number (0218)',
     },
@@ -1035,6 +1043,8 @@ export const en: Messages = {
       },
     },
     validation: {
+      INVALID_POSTCODE: 'A Latvian postcode is LV- and four digits, e.g. LV-1050',
+      INVALID_COUNTRY: 'Give the country as a two-letter code, e.g. LV',
       FILE_TYPE: 'This kind of file cannot be added: use PDF, Word, Excel, PowerPoint, OpenDocument, PNG, JPG, TXT, CSV or ZIP',
       FILE_CONTENT: 'The file’s content does not match its extension (e.g. a .pdf that is not a PDF)',
       FILE_EMPTY: 'The file is empty',

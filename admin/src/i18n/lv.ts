@@ -393,6 +393,14 @@ export const lv = {
     },
   },
   mps: {
+    address: {
+      legalStreet: 'Juridiskā adrese: iela, māja',
+      legalCity: 'Juridiskā adrese: pilsēta vai novads',
+      legalPostcode: 'Juridiskā adrese: pasta indekss',
+      legalCountry: 'Juridiskā adrese: valsts',
+      postcodeHelp: 'Latvijā LV- un četri cipari, piemēram, LV-1050',
+      countryHelp: 'Divu burtu kods, piemēram, LV (tukšs: LV)',
+    },
     institutions: {
       einvoiceDefault: 'Reģistrācijas numurs (0218)',
     },
@@ -1042,6 +1050,8 @@ export const lv = {
       },
     },
     validation: {
+      INVALID_POSTCODE: 'Latvijas pasta indekss ir LV- un četri cipari, piemēram, LV-1050',
+      INVALID_COUNTRY: 'Valsts jānorāda ar divu burtu kodu, piemēram, LV',
       FILE_TYPE: 'Šāda veida failu nevar pievienot: der PDF, Word, Excel, PowerPoint, OpenDocument, PNG, JPG, TXT, CSV vai ZIP',
       FILE_CONTENT: 'Faila saturs neatbilst tā paplašinājumam (piemēram, .pdf failā nav PDF)',
       FILE_EMPTY: 'Fails ir tukšs',

@@ -14,7 +14,7 @@ import { SupportQuestion } from '../modules/support/support-question.entity.js';
 import { Lecturer } from '../modules/scheduling/lecturer.entity.js';
 import { CourseVisibility } from '../modules/catalog/course.entity.js';
 import { InterestRequest } from '../modules/catalog/interest-request.entity.js';
-import { fixtures } from '../test/fixtures.js';
+import { RIGA_ADDRESS, fixtures } from '../test/fixtures.js';
 import { invoiceFixtures } from '../test/invoice-fixtures.js';
 import { startTestApp, type Client, type GraphQLResponse, type TestApp } from '../test/harness.js';
 import { ACTORS, ACTOR_TITLES, MATRIX, type Actor, type Call, type Outcome, type World } from '../test/authorization-matrix.js';
@@ -249,7 +249,7 @@ beforeAll(async () => {
         return (await ds.query(`SELECT id FROM outbox_message WHERE idempotency_key = $1`, [key]))[0].id;
       },
       async seatChange() {
-        const person = await f.person({ declaredAddress: 'Brīvības iela 1, Rīga' });
+        const person = await f.person({ declaredAddress: RIGA_ADDRESS });
         const viewer = {
           kind: 'person' as const,
           personId: person.id,

@@ -557,7 +557,7 @@ export const MATRIX: Rule[] = [
     rule: 'Staff (not even its own coordinators).',
     call: (w) => ({
       query: `mutation ($id: ID!, $input: InstitutionInput!) { updateInstitution(id: $id, input: $input) { id } }`,
-      variables: { id: w.institutionA, input: { legalAddress: 'Rīga' } },
+      variables: { id: w.institutionA, input: { legalAddress: { street: 'Brīvības iela 1', city: 'Rīga', postcode: 'LV-1010' } } },
     }),
     expect: STAFF_ONLY,
   },

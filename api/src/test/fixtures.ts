@@ -15,6 +15,9 @@ const unique = (prefix: string) => `${prefix}-${++counter}-${Math.random().toStr
 const DAY = 24 * 3600_000;
 
 /** Small builders straight into the database, so each test states only what it is about. */
+/** A complete Latvian address, as profiles and institutions keep them. */
+export const RIGA_ADDRESS = { street: 'Brīvības iela 1', city: 'Rīga', postcode: 'LV-1010', countryCode: 'LV' };
+
 export function fixtures(ds: DataSource) {
   const f = {
     async person(overrides: Partial<Person> & { roles?: (UserRole.STAFF | UserRole.ADMIN)[]; coordinates?: string[] } = {}) {

@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProfilePersonFieldsFragment } from '../gql/graphql';
+import { AddressInputs, EMPTY_ADDRESS, addressInputOf, addressValuesOf, isAddressEmpty, useAddressLabels } from './AddressFields';
 import { FormFooter, ProblemSummary, TextField } from './FormParts';
 import { SECTIONS, headingIdOf } from './sections';
 import { useProfileForm } from './useProfileForm';
 
-type Employer = NonNullable<ProfilePersonFieldsFragment['employer']>;
-type Key = keyof Omit<Employer, '__typename'>;
+type Key = 'name' | 'registrationNumber' | 'vatNumber' | 'invoiceEmail';
 
-const FIELDS: readonly Key[] = ['name', 'registrationNumber', 'vatNumber', 'address', 'invoiceEmail'];
-const empty: Record<Key, string> = { name: '', registrationNumber: '', vatNumber: '', address: '', invoiceEmail: '' };
+const FIELDS: readonly Key[] = ['name', 'registrationNumber', 'vatNumber', 'invoiceEmail'];
+const empty: Record<Key, string> = { name: '', registrationNumber: '', vatNumber: '', invoiceEmail: '' };
 
 const valuesOf = (employer: ProfilePersonFieldsFragment['employer']): Record<Key, string> =>
   Object.fromEntries(FIELDS.map((key) => [key, employer?.[key] ?? ''])) as Record<Key, string>;
@@ -21,18 +21,31 @@ const valuesOf = (employer: ProfilePersonFieldsFragment['employer']): Record<Key
 export function BillingForm({ employer }: { employer: ProfilePersonFieldsFragment['employer'] }) {
   const { t } = useTranslation();
   const [values, setValues] = useState(() => valuesOf(employer));
+  const [address, setAddress] = useState(() => addressValuesOf(employer?.address));
   const set = (key: Key) => (value: string) => setValues((current) => ({ ...current, [key]: value }));
+  const addressLabels = useAddressLabels('employer.address');
   const form = useProfileForm({
-    fields: Object.fromEntries(FIELDS.map((key) => [`employer.${key}`, t(`profile.billing.${key}`)])),
-    input: () => ({ employer: values }),
+    fields: {
+      'employer.name': t('profile.billing.name'),
+      'employer.registrationNumber': t('profile.billing.registrationNumber'),
+      'employer.vatNumber': t('profile.billing.vatNumber'),
+      'employer.address': t('profile.billing.address'),
+      ...addressLabels,
+      'employer.invoiceEmail': t('profile.billing.invoiceEmail'),
+    },
+    input: () => ({ employer: { ...values, address: addressInputOf(address) } }),
     savedMessage: (saved) => (saved.person.employer ? t('profile.billing.saved') : t('profile.billing.cleared')),
-    onSaved: ({ person }) => setValues(valuesOf(person.employer)),
+    onSaved: ({ person }) => {
+      setValues(valuesOf(person.employer));
+      setAddress(addressValuesOf(person.employer?.address));
+    },
   });
   const headingId = headingIdOf('billing');
-  const filled = FIELDS.some((key) => values[key].trim());
+  const filled = FIELDS.some((key) => values[key].trim()) || !isAddressEmpty(address);
   // The button goes away with the text: focus goes on to the first field rather than getting lost.
   const clearFields = () => {
     setValues(empty);
+    setAddress(EMPTY_ADDRESS);
     document.getElementById(form.idFor('employer.name'))?.focus();
   };
 
@@ -68,7 +81,7 @@ export function BillingForm({ employer }: { employer: ProfilePersonFieldsFragmen
             onChange={set('vatNumber')}
           />
         </div>
-        <TextField form={form} field="employer.address" maxLength={300} rows={2} value={values.address} onChange={set('address')} />
+        <AddressInputs form={form} prefix="employer.address" legend={t('profile.billing.address')} values={address} onChange={setAddress} />
         <TextField
           form={form}
           field="employer.invoiceEmail"

@@ -10,13 +10,17 @@ export const ProfilePersonFields = graphql(`
     personalCode
     email
     phone
-    declaredAddress
+    declaredAddress {
+      ...AddressFields
+    }
     preferredLanguage
     employer {
       name
       registrationNumber
       vatNumber
-      address
+      address {
+        ...AddressFields
+      }
       invoiceEmail
     }
     employments {

@@ -1,3 +1,4 @@
+import { formatAddress, isCompleteAddress } from '../profile/AddressFields';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -33,7 +34,7 @@ function accountsOf(person: Person): Account[] {
     );
 }
 
-const hasEmployerRequisites = (person: Person) => !!(person.employer?.name && person.employer.registrationNumber && person.employer.address);
+const hasEmployerRequisites = (person: Person) => !!(person.employer?.name && person.employer.registrationNumber && isCompleteAddress(person.employer.address));
 
 interface Props {
   course: { title: string };
@@ -72,7 +73,7 @@ export function RegisterPanel({ course, group, onClose, onRegistered }: Props) {
     if (!person) return null;
     if (!person.email) return { text: t('registration.needEmail'), section: SECTIONS.contact };
     if (!paid) return null;
-    if (payer === 'PRIVATE' && !person.declaredAddress) return { text: t('registration.needAddress'), section: SECTIONS.address };
+    if (payer === 'PRIVATE' && !isCompleteAddress(person.declaredAddress)) return { text: t('registration.needAddress'), section: SECTIONS.address };
     if (payer === 'INSTITUTION' && accounts.length === 0 && !employerRequisites) return { text: t('registration.needAccount'), section: SECTIONS.billing };
     return null;
   };
@@ -157,7 +158,7 @@ export function RegisterPanel({ course, group, onClose, onRegistered }: Props) {
           <div>
             <dt>{t('registration.invoiceTo')}</dt>
             <dd className="preserve-lines">
-              {person.declaredAddress}
+              {formatAddress(person.declaredAddress)}
               <br />
               {person.email}
             </dd>

@@ -42,11 +42,20 @@ export const PayerOptionsQuery = graphql(`
       person {
         id
         email
-        declaredAddress
+        declaredAddress {
+          street
+          city
+          postcode
+          countryCode
+        }
         employer {
           name
           registrationNumber
-          address
+          address {
+            street
+            city
+            postcode
+          }
         }
         employments {
           id

@@ -4,6 +4,7 @@ import {
   Create,
   DataTable,
   Edit,
+  FunctionField,
   List,
   SearchInput,
   SelectInput,
@@ -15,6 +16,7 @@ import {
   TextField,
   TextInput,
   usePermissions,
+  type RaRecord,
 } from 'react-admin';
 import { isStaff } from '../../auth/access';
 import { FormColumn } from '../../components/FormColumn';
@@ -48,7 +50,10 @@ const Requisites = () => (
     <TextInput source="name" validate={[required(), maxLength(200)]} />
     <TextInput source="registrationNumber" validate={[required(), registrationNumber()]} />
     <TextInput source="vatNumber" validate={vatNumber()} />
-    <TextInput source="legalAddress" validate={maxLength(300)} />
+    <TextInput source="legalAddress.street" label="mps.address.legalStreet" validate={maxLength(200)} />
+    <TextInput source="legalAddress.city" label="mps.address.legalCity" validate={maxLength(100)} />
+    <TextInput source="legalAddress.postcode" label="mps.address.legalPostcode" validate={maxLength(20)} helperText="mps.address.postcodeHelp" />
+    <TextInput source="legalAddress.countryCode" label="mps.address.legalCountry" validate={maxLength(2)} helperText="mps.address.countryHelp" />
     <TextInput source="invoiceEmail" type="email" validate={email()} />
     <SelectInput source="einvoiceScheme" choices={EAS_SCHEME_CHOICES} emptyText="mps.institutions.einvoiceDefault" helperText="mps.help.einvoiceScheme" />
     <TextInput source="einvoiceEndpoint" validate={maxLength(100)} helperText="mps.help.einvoiceEndpoint" />
@@ -92,7 +97,16 @@ export const InstitutionShow = () => (
       <TextField source="name" />
       <TextField source="registrationNumber" />
       <TextField source="vatNumber" emptyText="—" />
-      <TextField source="legalAddress" emptyText="—" />
+      <FunctionField
+        source="legalAddress"
+        render={(institution: RaRecord) =>
+          institution.legalAddress
+            ? [institution.legalAddress.street, institution.legalAddress.city, institution.legalAddress.postcode, institution.legalAddress.countryCode]
+                .filter(Boolean)
+                .join(', ')
+            : '—'
+        }
+      />
       <TextField source="invoiceEmail" emptyText="—" />
       <ArrayField source="coordinators">
         <SingleFieldList linkType={false}>

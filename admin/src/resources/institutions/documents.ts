@@ -2,6 +2,14 @@ import { crudOperations } from '../../data/crud';
 import { graphql } from '../../gql';
 import { passFilters, pick, textOrEmpty, trimmedOrNull, type ResourceApi } from '../../data/resourceApi';
 
+/** The address's parts from the form; every part empty: no address (null clears it). */
+const addressInput = (value: unknown) => {
+  const parts = (value ?? {}) as Record<string, unknown>;
+  const [street, city, postcode] = ['street', 'city', 'postcode'].map((key) => textOrEmpty(parts[key]).trim());
+  if (!street && !city && !postcode) return null;
+  return { street, city, postcode, countryCode: textOrEmpty(parts.countryCode).trim().toUpperCase() || 'LV' };
+};
+
 const INSTITUTION_ROW = graphql(`
   fragment InstitutionRow on Institution {
     id
@@ -9,7 +17,12 @@ const INSTITUTION_ROW = graphql(`
     name
     registrationNumber
     vatNumber
-    legalAddress
+    legalAddress {
+      street
+      city
+      postcode
+      countryCode
+    }
     invoiceEmail
     einvoiceScheme
     einvoiceEndpoint
@@ -104,7 +117,7 @@ export const institutionsApi: ResourceApi = {
       name: (value) => textOrEmpty(value).trim(),
       registrationNumber: (value) => textOrEmpty(value).replace(/\s/g, ''),
       vatNumber: trimmedOrNull,
-      legalAddress: trimmedOrNull,
+      legalAddress: addressInput,
       invoiceEmail: trimmedOrNull,
       // "" clears the address and the reference (null would leave them as they are).
       einvoiceScheme: (value) => textOrEmpty(value).trim(),

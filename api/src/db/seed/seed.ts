@@ -1,3 +1,4 @@
+import { parseAddress } from '../../common/postal-address.js';
 import { createHash, randomUUID } from 'node:crypto';
 import type { FileStorage } from '../../common/file-storage.js';
 import { CourseMaterial, type MaterialVisibility, StoredFile } from '../../modules/catalog/material.entity.js';
@@ -53,7 +54,7 @@ async function insertDemoData(em: EntityManager, codes: PersonalCodeCipher, toda
 
   const institutions = new Map<string, string>();
   for (const { billingAccounts, ...i } of demo.institutions) {
-    const saved = await em.save(em.create(Institution, { ...i, vatNumber: `LV${i.registrationNumber}` }));
+    const saved = await em.save(em.create(Institution, { ...i, legalAddress: parseAddress(i.legalAddress), vatNumber: `LV${i.registrationNumber}` }));
     institutions.set(i.code, saved.id);
     for (const account of billingAccounts) await em.insert(BillingAccount, { ...account, institutionId: saved.id });
   }
@@ -65,7 +66,7 @@ async function insertDemoData(em: EntityManager, codes: PersonalCodeCipher, toda
         givenName: p.givenName,
         familyName: p.familyName,
         email: p.email,
-        declaredAddress: p.declaredAddress ?? null,
+        declaredAddress: p.declaredAddress ? parseAddress(p.declaredAddress) : null,
         preferredLanguage: p.language === 'en' ? Language.EN : Language.LV,
         demoNote: p.description,
       }),

@@ -1,3 +1,5 @@
+import { jsonObject } from '../../db/columns.js';
+import { PostalAddressType, type PostalAddress } from '../../common/postal-address.js';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 
@@ -24,9 +26,9 @@ export class Institution {
   @Column({ name: 'vat_number', type: 'text', nullable: true })
   vatNumber: string | null;
 
-  @Field(() => String, { nullable: true })
-  @Column({ name: 'legal_address', type: 'text', nullable: true })
-  legalAddress: string | null;
+  @Field(() => PostalAddressType, { nullable: true })
+  @Column({ name: 'legal_address', type: 'jsonb', nullable: true, transformer: jsonObject })
+  legalAddress: PostalAddress | null;
 
   @Field(() => String, { nullable: true, description: 'Where invoices for this institution are sent.' })
   @Column({ name: 'invoice_email', type: 'text', nullable: true })

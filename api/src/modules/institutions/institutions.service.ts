@@ -1,3 +1,4 @@
+import { checkPostalAddress } from '../../common/postal-address.js';
 import { In, IsNull, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { isStaff, type RequestContext } from '../../common/request-context.js';
 import { DomainError, ErrorCode, NotFoundError, Problems } from '../../common/errors.js';
@@ -105,7 +106,7 @@ export class InstitutionsService {
       ? checkRegistrationNumber(input.registrationNumber ?? null, 'registrationNumber', problems, { required: true })
       : null;
     const vatNumber = checkVatNumber(input.vatNumber ?? null, 'vatNumber', problems);
-    const legalAddress = cleanText(input.legalAddress ?? null, 'legalAddress', problems, 300);
+    const legalAddress = checkPostalAddress(input.legalAddress ?? null, 'legalAddress', problems);
     const invoiceEmail = checkEmail(input.invoiceEmail ?? null, 'invoiceEmail', problems);
     const einvoice = checkEinvoiceAddress(input.einvoiceScheme, input.einvoiceEndpoint, problems);
     const buyerReference = checkBuyerReference(input.buyerReference, problems);

@@ -27,10 +27,10 @@ const count = async (table: string) => (await t.app.dataSource.query(`SELECT cou
 
 const INSTITUTIONS = `{ institutions(perPage: 100) { total items { id } } }`;
 const CREATE_INSTITUTION = `mutation($input: InstitutionInput!) {
-  createInstitution(input: $input) { id code name registrationNumber vatNumber legalAddress invoiceEmail }
+  createInstitution(input: $input) { id code name registrationNumber vatNumber legalAddress { street city postcode countryCode } invoiceEmail }
 }`;
 const UPDATE_INSTITUTION = `mutation($id: ID!, $input: InstitutionInput!) {
-  updateInstitution(id: $id, input: $input) { id code name registrationNumber vatNumber legalAddress invoiceEmail }
+  updateInstitution(id: $id, input: $input) { id code name registrationNumber vatNumber legalAddress { street city postcode countryCode } invoiceEmail }
 }`;
 const BILLING_ACCOUNTS = `query($filter: BillingAccountFilter) { billingAccounts(filter: $filter, perPage: 100) { total items { id number } } }`;
 const CREATE_ACCOUNT = `mutation($institutionId: ID!, $input: BillingAccountInput!) {
@@ -54,7 +54,7 @@ const valid = () => {
     name: `Iestāde ${serial}`,
     registrationNumber: String(40_000_000_000 + serial),
     vatNumber: `lv ${40_000_000_000 + serial}`,
-    legalAddress: ' Brīvības iela 1, Rīga ',
+    legalAddress: { street: ' Brīvības iela 1 ', city: 'Rīga', postcode: 'LV1010' },
     invoiceEmail: 'Rekini@Iestade.LV',
   };
 };
@@ -67,7 +67,7 @@ describe('institutions (staff)', () => {
       code: input.code,
       registrationNumber: input.registrationNumber,
       vatNumber: `LV${input.registrationNumber}`,
-      legalAddress: 'Brīvības iela 1, Rīga',
+      legalAddress: { street: 'Brīvības iela 1', city: 'Rīga', postcode: 'LV-1010', countryCode: 'LV' },
       invoiceEmail: 'rekini@iestade.lv',
     });
   });
@@ -75,13 +75,21 @@ describe('institutions (staff)', () => {
   test('every wrong requisite is reported at once and nothing is written', async () => {
     const before = await count('institution');
     const result = await as.staff.request(CREATE_INSTITUTION, {
-      input: { code: 'a b', name: ' ', registrationNumber: '1234', vatNumber: 'EE123', invoiceEmail: 'rekini', legalAddress: 'x'.repeat(301) },
+      input: {
+        code: 'a b',
+        name: ' ',
+        registrationNumber: '1234',
+        vatNumber: 'EE123',
+        invoiceEmail: 'rekini',
+        legalAddress: { street: 'x'.repeat(201), city: 'Rīga', postcode: 'LV-10' },
+      },
     });
     expect(result.errors?.[0].extensions?.code).toBe('VALIDATION');
     expect(fieldCodes(result)).toEqual([
       'code:INVALID_CODE',
       'invoiceEmail:INVALID_EMAIL',
-      'legalAddress:LENGTH',
+      'legalAddress.postcode:INVALID_POSTCODE',
+      'legalAddress.street:LENGTH',
       'name:REQUIRED',
       'registrationNumber:INVALID_REGISTRATION_NUMBER',
       'vatNumber:INVALID_VAT_NUMBER',

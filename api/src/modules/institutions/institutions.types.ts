@@ -1,3 +1,4 @@
+import { PostalAddressInput } from '../../common/postal-address.js';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { SortOrder } from '../../common/pagination.js';
 import { BillingAccount, Employment, Institution } from './institution.entity.js';
@@ -35,8 +36,8 @@ export class InstitutionInput {
   @Field(() => String, { nullable: true, description: 'LV and 11 digits.' })
   vatNumber?: string | null;
 
-  @Field(() => String, { nullable: true })
-  legalAddress?: string | null;
+  @Field(() => PostalAddressInput, { nullable: true })
+  legalAddress?: PostalAddressInput | null;
 
   @Field(() => String, { nullable: true })
   invoiceEmail?: string | null;

@@ -1,3 +1,4 @@
+import { PostalAddressType, type PostalAddress } from '../../common/postal-address.js';
 import { Field, ObjectType } from 'type-graphql';
 
 /** Who receives an invoice: an institution's or an employer's requisites ("rekvizīti"). */
@@ -12,8 +13,8 @@ export class PayerDetails {
   @Field(() => String, { nullable: true })
   vatNumber: string | null;
 
-  @Field(() => String, { nullable: true })
-  address: string | null;
+  @Field(() => PostalAddressType, { nullable: true })
+  address: PostalAddress | null;
 
   @Field(() => String, { nullable: true, description: 'Where invoices are sent.' })
   invoiceEmail: string | null;

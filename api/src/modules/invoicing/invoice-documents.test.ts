@@ -6,7 +6,7 @@ import { Language } from '../../common/roles.js';
 import { decimal, lineAmounts, totals, type VatRule } from './invoice-amounts.js';
 import { renderInvoicePdf } from './invoice-pdf.js';
 import { Invoice, InvoiceLine, InvoiceStatus, InvoiceType, type InvoiceParty } from './invoice.entity.js';
-import { parseAddress } from './postal-address.js';
+import { parseAddress } from '../../common/postal-address.js';
 import { buildUbl, PEPPOL_CUSTOMIZATION_ID, PEPPOL_PROFILE_ID, UBL_NS, type UblSource } from './ubl.js';
 import { checkUbl, UBL_RULES } from './ubl-rules.js';
 

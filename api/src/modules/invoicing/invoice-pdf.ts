@@ -2,7 +2,7 @@ import { createPdf, drawTable, numberPages, pdfBytes, pdfDateTime, PDF_FONT, typ
 import { decimal } from './invoice-amounts.js';
 import { InvoiceStatus, InvoiceType, type InvoiceParty } from './invoice.entity.js';
 import { invoiceTexts } from './invoice-texts.js';
-import { formatAddress } from './postal-address.js';
+import { formatAddress } from '../../common/postal-address.js';
 import type { UblSource } from './ubl.js';
 
 /** An amount as the payer reads it: "1234,50" in Latvian, "1234.50" in English. */

@@ -13,7 +13,7 @@ import { decimal, lineAmounts, totals } from './invoice-amounts.js';
 import { renderInvoicePdf } from './invoice-pdf.js';
 import { invoiceTexts } from './invoice-texts.js';
 import { Invoice, InvoiceLine, InvoiceStatus, InvoiceType, type InvoiceParty } from './invoice.entity.js';
-import { parseAddress } from './postal-address.js';
+import { addressParts, type PostalAddress } from '../../common/postal-address.js';
 import { buildUbl, type UblSource } from './ubl.js';
 import { checkUbl, UBL_RULES } from './ubl-rules.js';
 
@@ -48,7 +48,13 @@ interface PayableRegistration {
   person_id: string;
   payer_kind: PayerKind;
   billing_account_id: string | null;
-  payer_snapshot: { name: string; registrationNumber: string | null; vatNumber: string | null; address: string | null; email: string | null } | null;
+  payer_snapshot: {
+    name: string;
+    registrationNumber: string | null;
+    vatNumber: string | null;
+    address: PostalAddress | string | null;
+    email: string | null;
+  } | null;
   price_cents: number;
   given_name: string;
   family_name: string;
@@ -451,7 +457,7 @@ interface Addressing {
 
 function buyerOf(r: PayableRegistration, addressing: Addressing): InvoiceParty {
   const snapshot = r.payer_snapshot;
-  const address = parseAddress(snapshot?.address);
+  const address = addressParts(snapshot?.address);
   const name = snapshot?.name ?? `${r.given_name} ${r.family_name}`;
   const registrationNumber = snapshot?.registrationNumber ?? null;
   const email = snapshot?.email ?? null;

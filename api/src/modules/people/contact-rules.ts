@@ -1,3 +1,4 @@
+import { checkPostalAddress, type PostalAddressInput } from '../../common/postal-address.js';
 import type { Problems } from '../../common/errors.js';
 import type { PayerDetails } from '../institutions/payer-details.js';
 
@@ -51,12 +52,15 @@ export function checkVatNumber(value: string | null, field: string, problems: Pr
  * An employer's requisites: all empty clears them; otherwise name, registration number, address and
  * invoice e-mail are needed for an invoice to be made out.
  */
-export function checkPayerDetails(input: Partial<PayerDetails> | null, prefix: string, problems: Problems): PayerDetails {
+/** Input of the employer's requisites: the address in parts. */
+export type PayerDetailsGiven = Partial<Omit<PayerDetails, 'address'>> & { address?: PostalAddressInput | null };
+
+export function checkPayerDetails(input: PayerDetailsGiven | null, prefix: string, problems: Problems): PayerDetails {
   const values = {
     name: cleanText(input?.name ?? null, `${prefix}.name`, problems, 200),
     registrationNumber: input?.registrationNumber?.trim() ? checkRegistrationNumber(input.registrationNumber, `${prefix}.registrationNumber`, problems) : null,
     vatNumber: checkVatNumber(input?.vatNumber ?? null, `${prefix}.vatNumber`, problems),
-    address: cleanText(input?.address ?? null, `${prefix}.address`, problems, 300),
+    address: checkPostalAddress(input?.address ?? null, `${prefix}.address`, problems),
     invoiceEmail: checkEmail(input?.invoiceEmail ?? null, `${prefix}.invoiceEmail`, problems),
   };
   if (Object.values(values).some((value) => value !== null)) {

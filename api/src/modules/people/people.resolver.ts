@@ -1,3 +1,4 @@
+import { PostalAddressType } from '../../common/postal-address.js';
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { isStaff, type Viewer } from '../../common/request-context.js';
 import { type Context } from '../../graphql/context.js';
@@ -54,7 +55,7 @@ export class PersonEntityResolver {
     return ownerOrStaff(ctx.viewer, person) ? person.phone : null;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Only the person and staff see it.' })
+  @FieldResolver(() => PostalAddressType, { nullable: true, description: 'Only the person and staff see it.' })
   declaredAddress(@Root() person: Person, @Ctx() ctx: Context) {
     return ownerOrStaff(ctx.viewer, person) ? person.declaredAddress : null;
   }

@@ -1,3 +1,4 @@
+import { checkPostalAddress } from '../../common/postal-address.js';
 import { In, IsNull, Not, type DataSource, type EntityManager } from 'typeorm';
 import type { RequestContext } from '../../common/request-context.js';
 import { DomainError, ErrorCode, NotFoundError, Problems } from '../../common/errors.js';
@@ -6,7 +7,7 @@ import { inTransaction, pgErrorOf } from '../../db/transaction.js';
 import { Language, Person, PersonCode, PersonRole, UserRole } from './person.entity.js';
 import { normalizePersonalCode, personalCodeProblem, PersonalCodeCipher } from './personal-code.js';
 import type { ProfileInput } from './people.types.js';
-import { checkEmail, checkPayerDetails, checkPhone, cleanText } from './contact-rules.js';
+import { checkEmail, checkPayerDetails, checkPhone } from './contact-rules.js';
 
 /** Who an identity provider says signed in. */
 export interface SignInIdentity {
@@ -218,7 +219,7 @@ export class PeopleService {
     const problems = new Problems();
     const email = input.email === undefined ? undefined : checkEmail(input.email, 'email', problems, { required: true });
     const phone = input.phone === undefined ? undefined : checkPhone(input.phone, 'phone', problems);
-    const declaredAddress = input.declaredAddress === undefined ? undefined : cleanText(input.declaredAddress, 'declaredAddress', problems, 300);
+    const declaredAddress = input.declaredAddress === undefined ? undefined : checkPostalAddress(input.declaredAddress, 'declaredAddress', problems);
     const employer = input.employer === undefined ? undefined : checkPayerDetails(input.employer, 'employer', problems);
     problems.throwIfAny();
     return inTransaction(this.dataSource, async (em) => {

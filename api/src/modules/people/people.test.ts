@@ -1,5 +1,5 @@
 import { fieldCodes, startTestApp, type TestApp } from '../../test/harness.js';
-import { fixtures } from '../../test/fixtures.js';
+import { RIGA_ADDRESS, fixtures } from '../../test/fixtures.js';
 import { systemContext } from '../../common/request-context.js';
 import { Employment } from '../institutions/institution.entity.js';
 import { Person, PersonCode } from './person.entity.js';
@@ -21,8 +21,9 @@ async function signedIn(overrides: Partial<Person> = {}) {
   return { id: person.id, personalCode };
 }
 
-const ME = `{ me { missingProfileFields person { email phone declaredAddress preferredLanguage employer { name registrationNumber vatNumber address invoiceEmail } } } }`;
-const UPDATE = `mutation ($input: ProfileInput!) { updateMyProfile(input: $input) { missingProfileFields person { email phone declaredAddress preferredLanguage employer { name invoiceEmail } } } }`;
+const ADDRESS = '{ street city postcode countryCode }';
+const ME = `{ me { missingProfileFields person { email phone declaredAddress ${ADDRESS} preferredLanguage employer { name registrationNumber vatNumber address ${ADDRESS} invoiceEmail } } } }`;
+const UPDATE = `mutation ($input: ProfileInput!) { updateMyProfile(input: $input) { missingProfileFields person { email phone declaredAddress ${ADDRESS} preferredLanguage employer { name invoiceEmail } } } }`;
 
 describe('completing the profile (R-ID-2, R-ID-3, R-ID-4)', () => {
   test('a first sign-in has no e-mail: the profile asks for it until it is given', async () => {
@@ -30,11 +31,15 @@ describe('completing the profile (R-ID-2, R-ID-3, R-ID-4)', () => {
     const client = await t.as(id);
     expect((await client.data(ME)).me.missingProfileFields).toEqual(['EMAIL']);
     const saved = await client.data(UPDATE, {
-      input: { email: ' Zane.Eglite@Example.LV ', phone: '+371 2000 0000', declaredAddress: 'Brīvības iela 1, Rīga' },
+      input: {
+        email: ' Zane.Eglite@Example.LV ',
+        phone: '+371 2000 0000',
+        declaredAddress: { street: ' Brīvības iela 1 ', city: 'Rīga', postcode: 'lv 1010' },
+      },
     });
     expect(saved.updateMyProfile).toEqual({
       missingProfileFields: [],
-      person: { email: 'zane.eglite@example.lv', phone: '+37120000000', declaredAddress: 'Brīvības iela 1, Rīga', preferredLanguage: 'LV', employer: null },
+      person: { email: 'zane.eglite@example.lv', phone: '+37120000000', declaredAddress: RIGA_ADDRESS, preferredLanguage: 'LV', employer: null },
     });
   });
 
@@ -55,16 +60,35 @@ describe('completing the profile (R-ID-2, R-ID-3, R-ID-4)', () => {
     expect((await client.data(ME)).me.person.email).toBe('kept@example.lv');
   });
 
+  test('an address is given in parts: each missing or malformed part is named', async () => {
+    const { id } = await signedIn({ email: 'adrese@example.lv' });
+    const client = await t.as(id);
+    const result = await client.request(UPDATE, { input: { declaredAddress: { street: ' ', city: '', postcode: '1050', countryCode: 'Latvija' } } });
+    expect(fieldCodes(result)).toEqual(['declaredAddress.city:REQUIRED', 'declaredAddress.countryCode:INVALID_COUNTRY', 'declaredAddress.street:REQUIRED']);
+    const latvian = await client.request(UPDATE, { input: { declaredAddress: { street: 'Rīgas iela 1', city: 'Cēsis', postcode: '4101' } } });
+    expect(fieldCodes(latvian)).toEqual(['declaredAddress.postcode:INVALID_POSTCODE']);
+    const abroad = await client.data(UPDATE, { input: { declaredAddress: { street: 'Narva mnt 5', city: 'Tallinn', postcode: '10117', countryCode: 'ee' } } });
+    expect(abroad.updateMyProfile.person.declaredAddress).toEqual({ street: 'Narva mnt 5', city: 'Tallinn', postcode: '10117', countryCode: 'EE' });
+    const cleared = await client.data(UPDATE, { input: { declaredAddress: null } });
+    expect(cleared.updateMyProfile.person.declaredAddress).toBeNull();
+  });
+
   test('the e-mail cannot be cleared; employer details are all or nothing and can be cleared together', async () => {
     const { id } = await signedIn({ email: 'zane@example.lv' });
     const client = await t.as(id);
     expect(await client.codes(UPDATE, { input: { email: '' } })).toEqual(['VALIDATION']);
-    const employer = { name: 'SIA Piemērs', registrationNumber: '40003000000', vatNumber: 'lv40003000000', address: 'Rīga', invoiceEmail: 'rekini@piemers.lv' };
+    const employer = {
+      name: 'SIA Piemērs',
+      registrationNumber: '40003000000',
+      vatNumber: 'lv40003000000',
+      address: RIGA_ADDRESS,
+      invoiceEmail: 'rekini@piemers.lv',
+    };
     const saved = await client.data(UPDATE, { input: { employer } });
     expect(saved.updateMyProfile.person.employer).toEqual({ name: 'SIA Piemērs', invoiceEmail: 'rekini@piemers.lv' });
     const full = await client.data(ME);
     expect(full.me.person.employer.vatNumber).toBe('LV40003000000');
-    const cleared = await client.data(UPDATE, { input: { employer: { name: '', registrationNumber: '', vatNumber: '', address: '', invoiceEmail: '' } } });
+    const cleared = await client.data(UPDATE, { input: { employer: { name: '', registrationNumber: '', vatNumber: '', address: null, invoiceEmail: '' } } });
     expect(cleared.updateMyProfile.person.employer).toBeNull();
     expect((await client.data(ME)).me.person.email).toBe('zane@example.lv');
   });

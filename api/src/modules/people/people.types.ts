@@ -1,3 +1,4 @@
+import { PostalAddressInput } from '../../common/postal-address.js';
 import { Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { Institution } from '../institutions/institution.entity.js';
 import { Language, Person, UserRole } from './person.entity.js';
@@ -33,8 +34,8 @@ export class PayerDetailsInput {
   @Field(() => String, { nullable: true })
   vatNumber?: string | null;
 
-  @Field(() => String, { nullable: true })
-  address?: string | null;
+  @Field(() => PostalAddressInput, { nullable: true })
+  address?: PostalAddressInput | null;
 
   @Field(() => String, { nullable: true })
   invoiceEmail?: string | null;
@@ -48,8 +49,8 @@ export class ProfileInput {
   @Field(() => String, { nullable: true })
   phone?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Needed to pay for oneself (R-ID-3).' })
-  declaredAddress?: string | null;
+  @Field(() => PostalAddressInput, { nullable: true, description: 'Needed to pay for oneself (R-ID-3); null clears it.' })
+  declaredAddress?: PostalAddressInput | null;
 
   @Field(() => Language, { nullable: true })
   preferredLanguage?: Language | null;

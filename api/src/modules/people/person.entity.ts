@@ -1,3 +1,5 @@
+import { jsonObject } from '../../db/columns.js';
+import type { PostalAddress } from '../../common/postal-address.js';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Language, UserRole } from '../../common/roles.js';
@@ -28,8 +30,8 @@ export class Person {
   phone: string | null;
 
   /** Needed on invoices when the person pays for themselves (R-ID-3). */
-  @Column({ name: 'declared_address', type: 'text', nullable: true })
-  declaredAddress: string | null;
+  @Column({ name: 'declared_address', type: 'jsonb', nullable: true, transformer: jsonObject })
+  declaredAddress: PostalAddress | null;
 
   /** The employer's billing details a person gives when no coordinator manages them (R-ID-4). */
   @Column({ name: 'employer_name', type: 'text', nullable: true })
@@ -41,8 +43,8 @@ export class Person {
   @Column({ name: 'employer_vat_number', type: 'text', nullable: true })
   employerVatNumber: string | null;
 
-  @Column({ name: 'employer_address', type: 'text', nullable: true })
-  employerAddress: string | null;
+  @Column({ name: 'employer_address', type: 'jsonb', nullable: true, transformer: jsonObject })
+  employerAddress: PostalAddress | null;
 
   @Column({ name: 'employer_invoice_email', type: 'text', nullable: true })
   employerInvoiceEmail: string | null;

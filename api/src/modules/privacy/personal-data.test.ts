@@ -50,7 +50,7 @@ async function personWithHistory(givenName: string, familyName: string) {
   const person = await t.as(id);
   const email = `${familyName.toLowerCase()}@example.lv`;
   await person.data(`mutation ($input: ProfileInput!) { updateMyProfile(input: $input) { person { id } } }`, {
-    input: { email, phone: `+371 26${serial}`, declaredAddress: `Zvejnieku iela ${serial}, Ventspils, LV-3601` },
+    input: { email, phone: `+371 26${serial}`, declaredAddress: { street: `Zvejnieku iela ${serial}`, city: 'Ventspils', postcode: 'LV-3601' } },
   });
   const course = await f.course((await f.topic()).id, { priceCents: 0, titleLv: 'Datu aizsardzības pamati' });
   const group = await f.group(course.id);

@@ -3,7 +3,7 @@ import { CourseVisibility } from '../catalog/course.entity.js';
 import { GroupStatus } from '../scheduling/group.entity.js';
 import { Person } from '../people/person.entity.js';
 import { fieldCodes, startTestApp, type Client, type TestApp } from '../../test/harness.js';
-import { fixtures } from '../../test/fixtures.js';
+import { RIGA_ADDRESS, fixtures } from '../../test/fixtures.js';
 import { Registration, RegistrationStatus } from './registration.entity.js';
 
 /**
@@ -63,13 +63,13 @@ describe('a participant registers themself', () => {
     });
     expect(await rowsOf(group.id)).toEqual([]);
 
-    await t.app.dataSource.getRepository(Person).update(id, { declaredAddress: 'Brīvības iela 1, Rīga, LV-1010' });
+    await t.app.dataSource.getRepository(Person).update(id, { declaredAddress: RIGA_ADDRESS });
     const { register } = await client.data(REGISTER, { input: { groupId: group.id, payer: 'PRIVATE' } });
     expect(register).toMatchObject({ status: 'CONFIRMED', priceCents: 9_900, payerKind: 'PRIVATE' });
     await t.app.dataSource.query(`UPDATE course_group SET price_override_cents = 20000 WHERE id = $1`, [group.id]);
     const [row] = await rowsOf(group.id);
     expect(row.priceCents).toBe(9_900);
-    expect(row.payerSnapshot).toMatchObject({ name: 'Anna Bērziņa', address: 'Brīvības iela 1, Rīga, LV-1010' });
+    expect(row.payerSnapshot).toMatchObject({ name: 'Anna Bērziņa', address: RIGA_ADDRESS });
   });
 
   test("through the employer's billing account, only one of their current employer", async () => {

@@ -1,3 +1,4 @@
+import type { PostalAddress } from '../../common/postal-address.js';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
@@ -43,7 +44,8 @@ export interface PayerSnapshot {
   name: string;
   registrationNumber: string | null;
   vatNumber: string | null;
-  address: string | null;
+  /** In parts since addresses have them; snapshots taken before keep their text. */
+  address: PostalAddress | string | null;
   email: string | null;
   iban: string | null;
 }

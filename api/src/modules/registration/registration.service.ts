@@ -1,3 +1,4 @@
+import { isCompleteAddress } from '../../common/postal-address.js';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { hasScope, isStaff, type RequestContext } from '../../common/request-context.js';
 import { DomainError, ErrorCode, ForbiddenError, NotFoundError, Problems, ValidationError } from '../../common/errors.js';
@@ -402,7 +403,7 @@ export class RegistrationService {
     if (priceCents === 0) return NO_PAYER;
     if (!input.payer) throw fieldError('payer', 'REQUIRED', 'Choose who pays');
     if (input.payer === PayerKind.PRIVATE) {
-      if (!person.declaredAddress) throw incomplete(['declaredAddress']);
+      if (!isCompleteAddress(person.declaredAddress)) throw incomplete(['declaredAddress']);
       const name = `${person.givenName} ${person.familyName}`;
       return {
         kind: PayerKind.PRIVATE,
@@ -424,7 +425,7 @@ export class RegistrationService {
     const missing = [
       !person.employerName && 'employer.name',
       !person.employerRegistrationNumber && 'employer.registrationNumber',
-      !person.employerAddress && 'employer.address',
+      !isCompleteAddress(person.employerAddress) && 'employer.address',
     ].filter((field): field is string => !!field);
     if (missing.length > 0) throw incomplete(missing);
     return {

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { createClient, type Client as WsClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { SESSION_COOKIE } from '../../http/cookies.js';
-import { fixtures } from '../../test/fixtures.js';
+import { RIGA_ADDRESS, fixtures } from '../../test/fixtures.js';
 import { startTestApp, type TestApp } from '../../test/harness.js';
 import { realPostgresAvailable, realPostgresUrl, REAL_POSTGRES_SKIP_REASON } from '../../test/temporary-postgres.js';
 import { RegistrationStatus } from '../registration/registration.entity.js';
@@ -305,7 +305,7 @@ describe('on embedded PostgreSQL (one instance)', () => {
       expect(onB.events[0].id).toBe(onA.events[0].id);
 
       // A registration through A: B's open course pages hear the new seat count.
-      const anna = await f.person({ declaredAddress: 'Brīvības iela 1, Rīga' });
+      const anna = await f.person({ declaredAddress: RIGA_ADDRESS });
       await (await a.as(anna.id)).data(REGISTER, { input: { groupId: mine.id, payer: 'PRIVATE' } });
       expect(await seatsOnB.received(1)).toEqual([{ groupId: mine.id, seatsTaken: 2, seatsLeft: 8, isFull: false }]);
     } finally {
