@@ -258,7 +258,7 @@ test('a participant never sees which options are correct: the field is refused a
   expect(await own.codes(withCorrect, { id: invitationId })).toEqual(['FORBIDDEN']);
   const plain = await own.request(ONE, { id: invitationId });
   expect(plain.errors).toBeUndefined();
-  expect(plain.data.myKnowledgeTest.questions[1].options.map((o: { id: string }) => o.id)).toEqual(['lv', 'ee', 'fi']);
+  expect(plain.data!.myKnowledgeTest.questions[1].options.map((o: { id: string }) => o.id)).toEqual(['lv', 'ee', 'fi']);
   expect(JSON.stringify(plain)).not.toMatch(/correct/);
   // Nor after submitting, nor by asking for the test itself.
   const attempt = (await own.data(START, { i: invitationId })).startKnowledgeTestAttempt;
@@ -352,7 +352,7 @@ test('the invitation arrives by e-mail in the person’s language, with the link
       );
       const codes = results.map((r) => r.errors?.[0]?.extensions?.code ?? 'OK').sort();
       expect(codes).toEqual(['OK', ...Array(7).fill('ATTEMPT_CLOSED')].sort());
-      const winner = results.find((r) => !r.errors)!.data.submitKnowledgeTestAttempt;
+      const winner = results.find((r) => !r.errors)!.data!.submitKnowledgeTestAttempt;
       const rows = await app.app.dataSource.query(`SELECT score, submitted_at FROM knowledge_test_attempt WHERE invitation_id = $1`, [invitationId]);
       expect(rows).toEqual([{ score: winner.score, submitted_at: new Date(winner.submittedAt) }]);
     } finally {
