@@ -1,6 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Authorized, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import type { Permission } from '../../graphql/auth-checker.js';
 import { UserRole } from '../people/person.entity.js';
 
 export enum TestQuestionKind {
@@ -26,7 +25,7 @@ export class TestOption {
   textEn: string;
 
   /** Staff only: a participant never learns which options are correct (not even after submitting). */
-  @Authorized<Permission>(UserRole.STAFF)
+  @Authorized(UserRole.STAFF)
   @Field({ description: 'Staff only.' })
   correct: boolean;
 }
