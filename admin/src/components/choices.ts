@@ -31,6 +31,7 @@ export const NOTIFICATION_KIND_CHOICES = choices('NotificationKind', [
   'QUESTIONNAIRE_INVITATION',
   'QUESTIONNAIRE_REMINDER',
   'CERTIFICATE_ISSUED',
+  'TEST_INVITATION',
 ]);
 export const EMAIL_LANGUAGE_CHOICES = choices('Language', ['LV', 'EN']);
 export const REGISTRATION_STATUS_CHOICES = choices('RegistrationStatus', ['CONFIRMED', 'WAITING', 'CANCELLED']);

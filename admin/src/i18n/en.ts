@@ -893,6 +893,7 @@ export const en: Messages = {
         QUESTIONNAIRE_INVITATION: 'Evaluation questionnaire',
         QUESTIONNAIRE_REMINDER: 'Evaluation questionnaire reminder',
         CERTIFICATE_ISSUED: 'Certificate issued',
+        TEST_INVITATION: 'Test invitation',
       },
       Language: {
         LV: 'Latvian',

@@ -899,6 +899,7 @@ export const lv = {
         QUESTIONNAIRE_INVITATION: 'Novērtējuma anketa',
         QUESTIONNAIRE_REMINDER: 'Atgādinājums par novērtējuma anketu',
         CERTIFICATE_ISSUED: 'Sertifikāts izsniegts',
+        TEST_INVITATION: 'Uzaicinājums uz testu',
       },
       Language: {
         LV: 'Latviešu',
