@@ -67,7 +67,7 @@ describe('staff', () => {
   const ids: Record<string, string> = {};
   beforeAll(async () => {
     ({ context, page } = await signedIn(STAFF));
-    for (const field of ['courses', 'groups', 'sessions', 'topics', 'lecturers', 'places', 'institutions', 'courseMaterials'])
+    for (const field of ['courses', 'groups', 'sessions', 'topics', 'lecturers', 'places', 'institutions', 'courseMaterials', 'knowledgeTests'])
       ids[field] = await firstId(page, field);
     // The earliest session: a held one, with participants to mark.
     ids.attendance = ids.sessions;
@@ -118,6 +118,10 @@ describe('staff', () => {
     '/questionnaires',
     '/questionnaires/create',
     '/questionnaireReports',
+    '/knowledgeTests',
+    '/knowledgeTests/create',
+    '/knowledgeTests/:id',
+    '/knowledgeTestResults',
     '/auditLog',
     '/certificates',
     '/courseMaterials',

@@ -36,6 +36,7 @@ import { ScheduleNotices } from './modules/scheduling/schedule-notices.js';
 import { HelpSettingsService } from './modules/support/help-settings.service.js';
 import { InvoicingService } from './modules/invoicing/invoicing.service.js';
 import { EvaluationService } from './modules/evaluation/evaluation.service.js';
+import { KnowledgeTestsService } from './modules/evaluation/knowledge-tests.service.js';
 import { QuestionnaireNotices } from './modules/evaluation/questionnaire-notices.js';
 
 /** The one instance of each domain service, wired by hand: the graph of dependencies is small and visible. */
@@ -89,6 +90,7 @@ export function createServices(
   // A filled questionnaire may complete a certificate's conditions: issue it now rather than at the next sweep.
   evaluation.onCompleted(() => certificateIssuer.sweepSoon(options.log));
   const questionnaireNotices = new QuestionnaireNotices(dataSource, evaluation, notifications, people, { publicUrl: config.publicUrl });
+  const knowledgeTests = new KnowledgeTestsService(dataSource, notifications, people, { publicUrl: config.publicUrl });
   const calendarFeeds = new CalendarFeedService(dataSource, mySchedule, people, config.publicUrl);
   const auth = new AuthService(dataSource, people, institutions, sessions, {
     idleMinutes: config.sessionIdleMinutes,
@@ -126,6 +128,7 @@ export function createServices(
     sessionReminders,
     evaluation,
     questionnaireNotices,
+    knowledgeTests,
     helpSettings,
     attendance,
     invoicing,

@@ -12,6 +12,7 @@ import { MyTrainingPage } from './pages/MyTrainingPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { ProfilePage } from './pages/ProfilePage';
 import { QuestionnairePage } from './evaluation/QuestionnairePage';
+import { KnowledgeTestPage } from './evaluation/KnowledgeTestPage';
 import { VerifyCertificatePage } from './certificates/VerifyCertificatePage';
 
 /** /catalog is the English alias of /katalogs; the search goes along. */
@@ -30,6 +31,7 @@ const router = createBrowserRouter([
       { path: 'kursi/:id', element: <CoursePage /> },
       { path: 'manas-macibas', element: <MyTrainingPage /> },
       { path: 'vertejums/:groupId', element: <QuestionnairePage /> },
+      { path: 'testi/:id', element: <KnowledgeTestPage /> },
       { path: 'profils', element: <ProfilePage /> },
       { path: 'sertifikats/:code', element: <VerifyCertificatePage /> },
       { path: 'materiali', element: <MaterialsPage /> },

@@ -31,6 +31,7 @@ export const NOTIFICATION_KIND_CHOICES = choices('NotificationKind', [
   'QUESTIONNAIRE_INVITATION',
   'QUESTIONNAIRE_REMINDER',
   'CERTIFICATE_ISSUED',
+  'TEST_INVITATION',
 ]);
 export const EMAIL_LANGUAGE_CHOICES = choices('Language', ['LV', 'EN']);
 export const REGISTRATION_STATUS_CHOICES = choices('RegistrationStatus', ['CONFIRMED', 'WAITING', 'CANCELLED']);
@@ -38,6 +39,7 @@ export const ROLE_CHOICES = choices('UserRole', ['STAFF', 'ADMIN', 'COORDINATOR'
 export const NOMINATION_STATUS_CHOICES = choices('NominationStatus', ['PENDING', 'APPROVED', 'REFUSED', 'WITHDRAWN']);
 export const QUESTION_STATUS_CHOICES = choices('QuestionStatus', ['OPEN', 'ANSWERED', 'CLOSED']);
 export const INVOICE_STATUS_CHOICES = choices('InvoiceStatus', ['DRAFT', 'ISSUED', 'SENT', 'PAID', 'CANCELLED']);
+export const TEST_QUESTION_KIND_CHOICES = choices('TestQuestionKind', ['SINGLE', 'MULTIPLE']);
 export const QUESTION_KIND_CHOICES = choices('QuestionKind', ['SCALE', 'SINGLE_CHOICE', 'MULTIPLE_CHOICE', 'TEXT']);
 export const AUDIT_ACTION_CHOICES = choices('AuditAction', ['INSERT', 'UPDATE', 'DELETE', 'READ', 'EXPORT', 'ERASE']);
 /** The audited tables (the audit-log migration's list). */

@@ -15,6 +15,7 @@ import { lecturersApi } from '../resources/lecturers/documents';
 import { outboxMessagesApi } from '../resources/outboxMessages/documents';
 import { placesApi } from '../resources/places/documents';
 import { questionnairesApi } from '../resources/questionnaires/documents';
+import { knowledgeTestsApi } from '../resources/knowledgeTests/documents';
 import { registrationsApi } from '../resources/registrations/documents';
 import { peopleApi } from '../resources/people/documents';
 import { coordinatorNominationsApi } from '../resources/coordinatorNominations/documents';
@@ -31,6 +32,7 @@ export const RESOURCES: Record<string, ResourceApi> = {
   courses: coursesApi,
   topics: topicsApi,
   questionnaires: questionnairesApi,
+  knowledgeTests: knowledgeTestsApi,
   groups: groupsApi,
   sessions: sessionsApi,
   lecturers: lecturersApi,

@@ -22,6 +22,7 @@ import QuestionAnswerIcon from '@mui/icons-material/QuestionAnswer';
 import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import RecordVoiceOverIcon from '@mui/icons-material/RecordVoiceOver';
 import SchoolIcon from '@mui/icons-material/School';
+import GradingIcon from '@mui/icons-material/Grading';
 import TrendingUpIcon from '@mui/icons-material/TrendingUp';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import AttachFileIcon from '@mui/icons-material/AttachFile';
@@ -55,6 +56,8 @@ import { OutboxShow } from './outboxMessages/OutboxShow';
 import { PeopleList, PersonShow } from './people/People';
 import { PlaceCreate, PlaceEdit, PlaceList } from './places/Places';
 import { QuestionnaireReports } from './questionnaires/QuestionnaireReports';
+import { KnowledgeTestCreate, KnowledgeTestEdit, KnowledgeTestList } from './knowledgeTests/KnowledgeTests';
+import { KnowledgeTestResults } from './knowledgeTests/KnowledgeTestResults';
 import { QuestionnaireCreate, QuestionnaireEdit, QuestionnaireList } from './questionnaires/Questionnaires';
 import { RegisterEmployees } from './registrations/RegisterEmployees';
 import { RegistrationList } from './registrations/Registrations';
@@ -167,6 +170,16 @@ const RESOURCES: ConsoleResource[] = [
     staff: ALL,
   },
   { name: 'questionnaireReports', icon: AssessmentIcon, label: 'resources.questionnaireReports.name', views: { list: QuestionnaireReports }, staff: ['list'] },
+  // Knowledge tests (R-AFT-4) and their results per test or group.
+  {
+    name: 'knowledgeTests',
+    icon: SchoolIcon,
+    label: 'resources.knowledgeTests.name',
+    views: { list: KnowledgeTestList, edit: KnowledgeTestEdit, create: KnowledgeTestCreate },
+    recordRepresentation: 'titleLv',
+    staff: ALL,
+  },
+  { name: 'knowledgeTestResults', icon: GradingIcon, label: 'resources.knowledgeTestResults.name', views: { list: KnowledgeTestResults }, staff: ['list'] },
   {
     name: 'topics',
     icon: CategoryIcon,

@@ -17,6 +17,14 @@ export enum ErrorCode {
   DEADLINE_PASSED = 'DEADLINE_PASSED',
   /** The invoice is not in a status that allows this (e.g. issuing one that is not a draft). */
   INVOICE_STATUS = 'INVOICE_STATUS',
+  /** A knowledge test is still a draft: nobody can be invited to it or start it. */
+  TEST_NOT_PUBLISHED = 'TEST_NOT_PUBLISHED',
+  /** Someone has started a knowledge test: its questions and pass mark can no longer change. */
+  TEST_LOCKED = 'TEST_LOCKED',
+  /** Every attempt a knowledge test allows has been used. */
+  ATTEMPTS_USED_UP = 'ATTEMPTS_USED_UP',
+  /** The test attempt has been submitted, or its time ran out (it was scored with the answers saved until then). */
+  ATTEMPT_CLOSED = 'ATTEMPT_CLOSED',
   BAD_REQUEST = 'BAD_REQUEST',
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',

@@ -1,5 +1,6 @@
 import { CourseMaterial, StoredFile } from '../modules/catalog/material.entity.js';
 import { CourseMaterials1764695000000 } from './migrations/1764695000000-course-materials.js';
+import { StructuredAddresses1764697000000 } from './migrations/1764697000000-structured-addresses.js';
 import { AttendanceMark } from '../modules/attendance/attendance-mark.entity.js';
 import { ApiToken } from '../modules/auth/api-token.entity.js';
 import { AuthSession } from '../modules/auth/auth-session.entity.js';
@@ -29,6 +30,7 @@ import {
   QuestionnaireResponse,
   QuestionnaireVersion,
 } from '../modules/evaluation/questionnaire.entity.js';
+import { KnowledgeTest, KnowledgeTestAttempt, KnowledgeTestInvitation } from '../modules/evaluation/knowledge-test.entity.js';
 import { Foundation1763900000000 } from './migrations/1763900000000-foundation.js';
 import { Identity1764000000000 } from './migrations/1764000000000-identity.js';
 import { Notifications1764100000000 } from './migrations/1764100000000-notifications.js';
@@ -47,6 +49,7 @@ import { AuditLog1764690000000 } from './migrations/1764690000000-audit-log.js';
 import { PersonErasure1764691000000 } from './migrations/1764691000000-person-erasure.js';
 import { Certificates1764692000000 } from './migrations/1764692000000-certificates.js';
 import { EinvoiceAddressing1764693000000 } from './migrations/1764693000000-einvoice-addressing.js';
+import { KnowledgeTests1764694000000 } from './migrations/1764694000000-knowledge-tests.js';
 import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
 
 export const entities = [
@@ -88,6 +91,9 @@ export const entities = [
   QuestionnaireResponse,
   StoredFile,
   CourseMaterial,
+  KnowledgeTest,
+  KnowledgeTestInvitation,
+  KnowledgeTestAttempt,
 ];
 
 /** In order; a new migration is appended here and never edited once it has shipped. */
@@ -110,5 +116,7 @@ export const migrations = [
   PersonErasure1764691000000,
   Certificates1764692000000,
   EinvoiceAddressing1764693000000,
+  KnowledgeTests1764694000000,
   CourseMaterials1764695000000,
+  StructuredAddresses1764697000000,
 ];

@@ -232,6 +232,41 @@ beforeAll(async () => {
         ]);
         return group.id;
       },
+      async knowledgeTest() {
+        const question = {
+          id: 'k1',
+          kind: 'SINGLE',
+          textLv: 'Jautājums',
+          textEn: 'Question',
+          points: 1,
+          options: [
+            { id: 'a', textLv: 'Jā', textEn: 'Yes', correct: true },
+            { id: 'b', textLv: 'Nē', textEn: 'No', correct: false },
+          ],
+        };
+        const [{ id }] = await ds.query(
+          `INSERT INTO knowledge_test (title_lv, pass_percent, attempts_allowed, questions, published_at) VALUES ('Matricas tests', 50, 2, $1, now()) RETURNING id`,
+          [JSON.stringify([question])],
+        );
+        return id;
+      },
+      async knowledgeTestInvitationOfParticipant() {
+        const testId = await world.fresh.knowledgeTest();
+        const group = await f.group(publicCourse);
+        await f.registration(participant.id, group.id);
+        const [{ id }] = await ds.query(
+          `INSERT INTO knowledge_test_invitation (test_id, person_id, group_id, invited_at) VALUES ($1, $2, $3, now()) RETURNING id`,
+          [testId, participant.id, group.id],
+        );
+        return id;
+      },
+      async knowledgeTestAttemptOfParticipant() {
+        const invitationId = await world.fresh.knowledgeTestInvitationOfParticipant();
+        const [{ id }] = await ds.query(`INSERT INTO knowledge_test_attempt (invitation_id, number, started_at) VALUES ($1, 1, now()) RETURNING id`, [
+          invitationId,
+        ]);
+        return id;
+      },
       registrationOfParticipant: async (status) => (await f.registration(participant.id, (await f.group(publicCourse)).id, status as RegistrationStatus)).id,
       async failedOutboxMessage() {
         const person = await f.person();

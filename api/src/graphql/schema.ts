@@ -57,6 +57,8 @@ import { InvoicingService } from '../modules/invoicing/invoicing.service.js';
 import { HelpSettingsService } from '../modules/support/help-settings.service.js';
 import { EvaluationResolver } from '../modules/evaluation/evaluation.resolver.js';
 import { EvaluationService } from '../modules/evaluation/evaluation.service.js';
+import { KnowledgeTestsResolver } from '../modules/evaluation/knowledge-tests.resolver.js';
+import { KnowledgeTestsService } from '../modules/evaluation/knowledge-tests.service.js';
 import { AuditEntryResolver, AuditResolver } from '../modules/audit/audit.resolver.js';
 import { AuditService } from '../modules/audit/audit.service.js';
 import { PrivacyResolver } from '../modules/privacy/privacy.resolver.js';
@@ -110,6 +112,7 @@ export const resolvers = [
   InvoicingResolver,
   InvoiceEntityResolver,
   EvaluationResolver,
+  KnowledgeTestsResolver,
   AuditResolver,
   AuditEntryResolver,
   PrivacyResolver,
@@ -142,6 +145,7 @@ export async function createSchema(services?: Services): Promise<GraphQLSchema> 
       .register(AttendanceService, services.attendance)
       .register(InvoicingService, services.invoicing)
       .register(EvaluationService, services.evaluation)
+      .register(KnowledgeTestsService, services.knowledgeTests)
       .register(AuditService, services.audit)
       .register(PersonalDataService, services.personalData)
       .register(CertificatesService, services.certificates)

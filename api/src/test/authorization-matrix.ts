@@ -88,6 +88,12 @@ export interface World {
     questionnaire(): Promise<string>;
     /** A group that ended whose questionnaire (`q1`) the participant is invited to fill; its id. */
     questionnaireOfParticipant(): Promise<string>;
+    /** A published knowledge test of one SINGLE question `k1` (option `a` correct, `b` not). */
+    knowledgeTest(): Promise<string>;
+    /** The participant's invitation to a fresh published knowledge test (`k1`); its id. */
+    knowledgeTestInvitationOfParticipant(): Promise<string>;
+    /** An attempt in progress of the participant's at a fresh knowledge test (`k1`); its id. */
+    knowledgeTestAttemptOfParticipant(): Promise<string>;
     /** A change of the open group's schedule (a new session moved), as staff make it. */
     scheduleChange(): Promise<void>;
     /** A new registration in the open group, as its person makes it. */
@@ -134,6 +140,33 @@ const PERSONS_ONLY: Record<Actor, Outcome> = {
 const STAFF_AND_OWN_COORDINATOR: Record<Actor, Outcome> = {
   ...STAFF_ONLY,
   coordinatorA: 'ok',
+};
+
+/** Only the participant's own record: everyone else signed in gets NOT_FOUND, tokens FORBIDDEN. */
+const PARTICIPANT_OWN: Record<Actor, Outcome> = {
+  ...PERSONS_ONLY,
+  lecturer: 'NOT_FOUND',
+  coordinatorA: 'NOT_FOUND',
+  coordinatorB: 'NOT_FOUND',
+  staff: 'NOT_FOUND',
+};
+
+const KNOWLEDGE_TEST_INPUT = {
+  titleLv: 'Matricas tests',
+  passPercent: 50,
+  attemptsAllowed: 2,
+  questions: [
+    {
+      id: 'k1',
+      kind: 'SINGLE',
+      textLv: 'Jautājums',
+      points: 1,
+      options: [
+        { id: 'a', textLv: 'Jā', correct: true },
+        { id: 'b', textLv: 'Nē', correct: false },
+      ],
+    },
+  ],
 };
 
 const dayAhead = (days: number, hour: number) => {
@@ -737,6 +770,113 @@ export const MATRIX: Rule[] = [
       variables: { g: await w.fresh.questionnaireOfParticipant() },
     }),
     expect: { ...PERSONS_ONLY, lecturer: 'NOT_FOUND', coordinatorA: 'NOT_FOUND', coordinatorB: 'NOT_FOUND', staff: 'NOT_FOUND' },
+  },
+
+  // Knowledge tests (R-AFT-4).
+  {
+    operation: 'knowledgeTests',
+    rule: 'Staff.',
+    call: async (w) => {
+      await w.fresh.knowledgeTest();
+      return { query: `{ knowledgeTests(perPage: 5) { total items { id titleLv } } }` };
+    },
+    expect: STAFF_ONLY,
+  },
+  {
+    operation: 'knowledgeTest',
+    rule: 'Staff (with the correct options, which only staff may read).',
+    call: async (w) => ({
+      query: `query ($id: ID!) { knowledgeTest(id: $id) { id questions { options { id correct } } } }`,
+      variables: { id: await w.fresh.knowledgeTest() },
+    }),
+    expect: STAFF_ONLY,
+  },
+  {
+    operation: 'createKnowledgeTest',
+    rule: 'Staff.',
+    call: () => ({
+      query: `mutation ($input: KnowledgeTestInput!) { createKnowledgeTest(input: $input) { id } }`,
+      variables: { input: KNOWLEDGE_TEST_INPUT },
+    }),
+    expect: STAFF_ONLY,
+  },
+  {
+    operation: 'updateKnowledgeTest',
+    rule: 'Staff.',
+    call: async (w) => ({
+      query: `mutation ($id: ID!, $input: KnowledgeTestInput!) { updateKnowledgeTest(id: $id, input: $input) { id } }`,
+      variables: { id: await w.fresh.knowledgeTest(), input: { ...KNOWLEDGE_TEST_INPUT, titleLv: 'Matricas tests 2' } },
+    }),
+    expect: STAFF_ONLY,
+  },
+  {
+    operation: 'publishKnowledgeTest',
+    rule: 'Staff.',
+    call: async (w) => ({ query: `mutation ($id: ID!) { publishKnowledgeTest(id: $id) { id } }`, variables: { id: await w.fresh.knowledgeTest() } }),
+    expect: STAFF_ONLY,
+  },
+  {
+    operation: 'inviteGroupToKnowledgeTest',
+    rule: "Staff: the group's confirmed participants.",
+    call: async (w) => ({
+      query: `mutation ($t: ID!, $g: ID!) { inviteGroupToKnowledgeTest(testId: $t, groupId: $g) { invited } }`,
+      variables: { t: await w.fresh.knowledgeTest(), g: w.openGroup },
+    }),
+    expect: STAFF_ONLY,
+  },
+  {
+    operation: 'knowledgeTestResults',
+    rule: 'Staff: every invitation with its best result.',
+    call: async (w) => ({
+      query: `query ($filter: KnowledgeTestResultFilter!) { knowledgeTestResults(filter: $filter) { total items { personName passed } } }`,
+      variables: { filter: { groupId: w.openGroup } },
+    }),
+    expect: STAFF_ONLY,
+  },
+  {
+    operation: 'myKnowledgeTests',
+    rule: 'A signed-in person: the tests they are invited to (here only the participant has one). Not API tokens.',
+    call: async (w, actor) => {
+      if (actor === 'participant') await w.fresh.knowledgeTestInvitationOfParticipant();
+      return { query: `{ myKnowledgeTests { id title attempts { number } } }` };
+    },
+    expect: { ...PERSONS_ONLY, lecturer: 'none', coordinatorA: 'none', coordinatorB: 'none', staff: 'none' },
+  },
+  {
+    operation: 'myKnowledgeTest',
+    rule: 'The invited person (never the correct options); anyone else gets NOT_FOUND. Not API tokens.',
+    call: async (w) => ({
+      query: `query ($id: ID!) { myKnowledgeTest(id: $id) { id questions { id options { id } } } }`,
+      variables: { id: await w.fresh.knowledgeTestInvitationOfParticipant() },
+    }),
+    expect: PARTICIPANT_OWN,
+  },
+  {
+    operation: 'startKnowledgeTestAttempt',
+    rule: 'The invited person, while attempts are left; anyone else gets NOT_FOUND. Not API tokens.',
+    call: async (w) => ({
+      query: `mutation ($i: ID!) { startKnowledgeTestAttempt(invitationId: $i) { id number } }`,
+      variables: { i: await w.fresh.knowledgeTestInvitationOfParticipant() },
+    }),
+    expect: PARTICIPANT_OWN,
+  },
+  {
+    operation: 'saveTestAnswers',
+    rule: 'The person whose attempt it is, while it is open; anyone else gets NOT_FOUND. Not API tokens.',
+    call: async (w) => ({
+      query: `mutation ($a: ID!) { saveTestAnswers(attemptId: $a, answers: [{ questionId: "k1", optionIds: ["b"] }]) { id } }`,
+      variables: { a: await w.fresh.knowledgeTestAttemptOfParticipant() },
+    }),
+    expect: PARTICIPANT_OWN,
+  },
+  {
+    operation: 'submitKnowledgeTestAttempt',
+    rule: 'The person whose attempt it is, once; anyone else gets NOT_FOUND. Not API tokens.',
+    call: async (w) => ({
+      query: `mutation ($a: ID!) { submitKnowledgeTestAttempt(attemptId: $a, answers: [{ questionId: "k1", optionIds: ["a"] }]) { score passed } }`,
+      variables: { a: await w.fresh.knowledgeTestAttemptOfParticipant() },
+    }),
+    expect: PARTICIPANT_OWN,
   },
 
   // Roles (R-ID-7): staff find people; only an administrator (not an actor here: see roles.test.ts) grants roles.

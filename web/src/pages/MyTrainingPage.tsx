@@ -5,6 +5,7 @@ import { Link, useLocation } from 'react-router';
 import { ErrorMessage, Loading } from '../components/ErrorMessage';
 import { PageHeading } from '../components/PageHeading';
 import { MyQuestionnaires } from '../evaluation/QuestionnairePage';
+import { MyKnowledgeTests } from '../evaluation/KnowledgeTestPage';
 import { SessionPlace } from '../components/SessionPlace';
 import { errorCodeOf } from '../errors';
 import { schoolDayOf, useFormat } from '../format';
@@ -109,6 +110,7 @@ export function MyTrainingPage() {
       </p>
       <ScheduleChangeNotice change={live.lastChange} />
       <MyQuestionnaires />
+      <MyKnowledgeTests />
       <MyRegistrations />
 
       {shown.mySessions.length === 0 ? (

@@ -2,6 +2,8 @@ import EventBusyIcon from '@mui/icons-material/EventBusy';
 import { Create, Edit, TopToolbar, useRecordContext } from 'react-admin';
 import { ConfirmedAction } from '../../components/ConfirmedAction';
 import { ReportLink } from '../questionnaires/QuestionnaireReports';
+import { InviteToTestAction } from '../knowledgeTests/InviteToTest';
+import { ResultsLink } from '../knowledgeTests/KnowledgeTests';
 import { GroupForm } from './GroupForm';
 
 /** Cancelling tells the group's participants and lecturers, with the reason, and removes their calendar entries. */
@@ -29,6 +31,8 @@ const CancelGroupAction = () => {
 const GroupEditActions = () => (
   <TopToolbar>
     <ReportLink scope="groupId" />
+    <ResultsLink scope="groupId" />
+    <InviteToTestAction />
     <CancelGroupAction />
   </TopToolbar>
 );

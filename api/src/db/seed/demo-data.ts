@@ -2158,3 +2158,74 @@ export const materials: DemoMaterial[] = [
     url: 'https://www.vas.gov.lv/',
   },
 ];
+
+export interface DemoKnowledgeTest {
+  titleLv: string;
+  titleEn: string;
+  instructionsLv: string;
+  instructionsEn: string;
+  passPercent: number;
+  attemptsAllowed: number;
+  timeLimitMinutes: number | null;
+  questions: {
+    id: string;
+    kind: 'SINGLE' | 'MULTIPLE';
+    textLv: string;
+    textEn: string;
+    points: number;
+    options: { id: string; textLv: string; textEn: string; correct: boolean }[];
+  }[];
+  /** Its confirmed participants are invited (no e-mails from the seed). */
+  invitedGroup: string;
+}
+
+/** A published test Līga Kalniņa is invited to, so `npm start` shows "Mani testi". */
+export const knowledgeTests: DemoKnowledgeTest[] = [
+  {
+    titleLv: 'Vadītāja pamatzināšanas',
+    titleEn: 'Basics of leadership',
+    instructionsLv: 'Atbildiet uz visiem jautājumiem. Atbildes tiek saglabātas, kamēr atbildat; iesniedziet testu, kad esat gatavs.',
+    instructionsEn: 'Answer every question. Your answers are saved as you go; submit the test when you are ready.',
+    passPercent: 60,
+    attemptsAllowed: 2,
+    timeLimitMinutes: 15,
+    invitedGroup: 'VAS-LEAD-101-G2',
+    questions: [
+      {
+        id: 'feedback',
+        kind: 'SINGLE',
+        textLv: 'Kad visnoderīgāk sniegt atgriezenisko saiti darbiniekam?',
+        textEn: 'When is feedback to an employee most useful?',
+        points: 2,
+        options: [
+          { id: 'soon', textLv: 'Drīz pēc notikuma', textEn: 'Soon after the event', correct: true },
+          { id: 'yearly', textLv: 'Ikgadējā novērtēšanā', textEn: 'At the yearly review', correct: false },
+          { id: 'never', textLv: 'Tikai tad, ja darbinieks lūdz', textEn: 'Only when asked', correct: false },
+        ],
+      },
+      {
+        id: 'delegation',
+        kind: 'MULTIPLE',
+        textLv: 'Kas jāvienojas, deleģējot uzdevumu?',
+        textEn: 'What must be agreed when delegating a task?',
+        points: 3,
+        options: [
+          { id: 'result', textLv: 'Sagaidāmais rezultāts', textEn: 'The expected result', correct: true },
+          { id: 'deadline', textLv: 'Termiņš', textEn: 'The deadline', correct: true },
+          { id: 'every-step', textLv: 'Katrs darba solis', textEn: 'Every step of the work', correct: false },
+        ],
+      },
+      {
+        id: 'meeting',
+        kind: 'SINGLE',
+        textLv: 'Kas sanāksmei jāizsūta iepriekš?',
+        textEn: 'What should be sent out before a meeting?',
+        points: 1,
+        options: [
+          { id: 'agenda', textLv: 'Darba kārtība', textEn: 'The agenda', correct: true },
+          { id: 'minutes', textLv: 'Protokols', textEn: 'The minutes', correct: false },
+        ],
+      },
+    ],
+  },
+];

@@ -3,6 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { FileStorage } from '../../common/file-storage.js';
 import { CourseMaterial, type MaterialVisibility, StoredFile } from '../../modules/catalog/material.entity.js';
 import type { EntityManager } from 'typeorm';
+import { KnowledgeTest } from '../../modules/evaluation/knowledge-test.entity.js';
 import { Course, CourseAllowedInstitution } from '../../modules/catalog/course.entity.js';
 import { courseSearchText } from '../../modules/catalog/search-text.js';
 import { Topic } from '../../modules/catalog/topic.entity.js';
@@ -197,6 +198,15 @@ async function insertDemoData(em: EntityManager, codes: PersonalCodeCipher, toda
   }
 
   await markDemoAttendance(em, groups, lecturers, persons, today);
+
+  for (const { invitedGroup, ...fields } of demo.knowledgeTests) {
+    const test = await em.save(em.create(KnowledgeTest, { ...fields, questions: fields.questions as KnowledgeTest['questions'], publishedAt: today }));
+    await em.query(
+      `INSERT INTO knowledge_test_invitation (test_id, person_id, group_id, invited_at)
+       SELECT $1, person_id, group_id, $3 FROM registration WHERE group_id = $2 AND status = 'CONFIRMED'`,
+      [test.id, need(groups, invitedGroup, 'group'), today],
+    );
+  }
   await insertDemoMaterials(em, courses, groups, storage);
 }
 

@@ -23,6 +23,7 @@ export enum NotificationKind {
   QUESTIONNAIRE_INVITATION = 'questionnaire-invitation',
   QUESTIONNAIRE_REMINDER = 'questionnaire-reminder',
   CERTIFICATE_ISSUED = 'certificate-issued',
+  TEST_INVITATION = 'test-invitation',
 }
 
 export const NOTIFICATION_KINDS = Object.values(NotificationKind);
@@ -35,11 +36,12 @@ export const ACCOUNT_KINDS: readonly NotificationKind[] = [
   NotificationKind.INVOICE_ISSUED,
 ];
 
-/** Kinds about a group that ended: no calendar file goes with them. */
+/** Kinds about a group that ended, or a test to take: no calendar file goes with them. */
 export const QUESTIONNAIRE_KINDS: readonly NotificationKind[] = [
   NotificationKind.QUESTIONNAIRE_INVITATION,
   NotificationKind.QUESTIONNAIRE_REMINDER,
   NotificationKind.CERTIFICATE_ISSUED,
+  NotificationKind.TEST_INVITATION,
 ];
 
 /** One session as an e-mail shows it. */
@@ -117,7 +119,15 @@ export interface NotificationData {
   [NotificationKind.QUESTIONNAIRE_REMINDER]: QuestionnaireData & { reminder: number };
   /** To a participant (R-AFT-3): the certificate is issued, with its PDF and verification links. */
   [NotificationKind.CERTIFICATE_ISSUED]: CertificateIssuedData;
+  /** To a confirmed participant staff invited to a knowledge test (R-AFT-4); `portalUrl` is the test's page. */
+  [NotificationKind.TEST_INVITATION]: TestInvitationData;
 }
+
+export type TestInvitationData = CommonData & {
+  test: { title: string; questions: number; passPercent: number; attemptsAllowed: number; timeLimitMinutes: number | null };
+  /** The group's first session (ISO instants), null for a group without sessions. */
+  firstSession: { startsAt: string; endsAt: string } | null;
+};
 
 export type CertificateIssuedData = QuestionnaireData & { certificate: { number: string; hours: number; verifyUrl: string } };
 

@@ -92,6 +92,12 @@ export class PersonalDataService {
         `SELECT g.code AS group_code, i.invited_at, EXISTS (SELECT 1 FROM questionnaire_completion c WHERE c.group_id = i.group_id AND c.person_id = i.person_id) AS filled
            FROM questionnaire_invitation i JOIN course_group g ON g.id = i.group_id WHERE i.person_id = $1 ORDER BY i.invited_at`,
       ),
+      knowledgeTests: await rows(
+        `SELECT t.title_lv AS test, g.code AS group_code, i.invited_at, a.number AS attempt, a.started_at, a.submitted_at, a.score, a.max_score, a.passed
+           FROM knowledge_test_invitation i JOIN knowledge_test t ON t.id = i.test_id JOIN course_group g ON g.id = i.group_id
+           LEFT JOIN knowledge_test_attempt a ON a.invitation_id = i.id
+          WHERE i.person_id = $1 ORDER BY i.invited_at, a.number`,
+      ),
       certificates: await rows(`SELECT to_jsonb(c) AS certificate FROM certificate c WHERE c.person_id = $1 ORDER BY c.issued_at`),
       invoices: await rows(
         `SELECT number, type, status, buyer ->> 'name' AS payer_name, total_cents, issue_date, due_date FROM invoice WHERE payer_person_id = $1 ORDER BY created_at`,
