@@ -221,6 +221,10 @@ test('"Mācību materiāli": public materials for everyone; signed in, those of 
 
   // Signed in: her course's materials, a group's file among them.
   await signInAsDemoPerson(page, server.url, PARTICIPANT, '/materiali');
+  // An earlier test of this file may have left her with English chosen: this one reads Latvian.
+  await graphqlFrom(page, `mutation { updateMyProfile(input: { preferredLanguage: LV }) { person { id } } }`);
+  await page.context().addCookies([{ name: 'mps_lang', value: 'lv', url: server.url }]);
+  await page.reload();
   const mine = page.getByTestId('my-materials');
   const notes = mine.getByRole('link', { name: 'Nodarbību konspekts' });
   await notes.waitFor();
