@@ -37,6 +37,7 @@ import { HelpSettingsService } from './modules/support/help-settings.service.js'
 import { InvoicingService } from './modules/invoicing/invoicing.service.js';
 import { EvaluationService } from './modules/evaluation/evaluation.service.js';
 import { QuestionnaireNotices } from './modules/evaluation/questionnaire-notices.js';
+import { ProjectsService } from './modules/reporting/projects.service.js';
 
 /** The one instance of each domain service, wired by hand: the graph of dependencies is small and visible. */
 export interface ServiceOptions {
@@ -96,6 +97,8 @@ export function createServices(
   });
   const apiTokens = new ApiTokenService(dataSource, institutions);
   const helpSettings = new HelpSettingsService(dataSource);
+  const projects = new ProjectsService(dataSource, attendance, people);
+  registrations.recordIndicatorsWith(projects);
   const audit = new AuditService(dataSource);
   const personalData = new PersonalDataService(dataSource, people, audit);
   return {
@@ -129,6 +132,7 @@ export function createServices(
     helpSettings,
     attendance,
     invoicing,
+    projects,
   };
 }
 

@@ -1,5 +1,7 @@
 import { CourseMaterial, StoredFile } from '../modules/catalog/material.entity.js';
 import { CourseMaterials1764695000000 } from './migrations/1764695000000-course-materials.js';
+import { EuProjects1764696000000 } from './migrations/1764696000000-eu-projects.js';
+import { EuProject, RegistrationIndicatorData } from '../modules/reporting/project.entity.js';
 import { AttendanceMark } from '../modules/attendance/attendance-mark.entity.js';
 import { ApiToken } from '../modules/auth/api-token.entity.js';
 import { AuthSession } from '../modules/auth/auth-session.entity.js';
@@ -88,6 +90,8 @@ export const entities = [
   QuestionnaireResponse,
   StoredFile,
   CourseMaterial,
+  EuProject,
+  RegistrationIndicatorData,
 ];
 
 /** In order; a new migration is appended here and never edited once it has shipped. */
@@ -111,4 +115,5 @@ export const migrations = [
   Certificates1764692000000,
   EinvoiceAddressing1764693000000,
   CourseMaterials1764695000000,
+  EuProjects1764696000000,
 ];
