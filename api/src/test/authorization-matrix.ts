@@ -1058,6 +1058,12 @@ export const MATRIX: Rule[] = [
     expect: STAFF_ONLY,
   },
   {
+    operation: 'myAgeKnownFromPersonalCode',
+    rule: 'Any signed-in person, about themself.',
+    call: () => ({ query: `{ myAgeKnownFromPersonalCode }` }),
+    expect: { ...all('ok'), anonymous: 'UNAUTHENTICATED', tokenCatalog: 'FORBIDDEN', tokenA: 'FORBIDDEN' },
+  },
+  {
     operation: 'submitIndicatorData',
     rule: 'The registration’s person, once; NOT_FOUND for anyone else’s registration (coordinators included).',
     call: async (w) => ({

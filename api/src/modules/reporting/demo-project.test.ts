@@ -32,6 +32,13 @@ test('the demo project has groups, participants, completions and indicator data,
   expect(totals.withIndicatorData).toBeGreaterThan(0);
   expect(totals.indicatorDataShare).toBeLessThan(1);
   expect(euProjectReport.indicators.find((i: { code: string }) => i.code === 'EECO01').count).toBe(27);
+  // A demo person with a new-format code is asked the age band; one with an old-format code is not.
+  const ageKnown = async (email: string) => {
+    const [person] = await t.app.dataSource.query(`SELECT id FROM person WHERE email = $1`, [email]);
+    return (await (await t.as(person.id)).data(`{ myAgeKnownFromPersonalCode }`)).myAgeKnownFromPersonalCode;
+  };
+  expect(await ageKnown('roberts.silins@example.lv')).toBe(true);
+  expect(await ageKnown('emily.clarke@example.com')).toBe(false);
   const [{ own }] = await t.app.dataSource.query(`SELECT count(*)::int AS own FROM course_group WHERE code = 'VAS-DIG-202-G1' AND eu_project_id IS NOT NULL`);
   expect(own).toBe(1);
 });

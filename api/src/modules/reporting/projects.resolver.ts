@@ -50,6 +50,14 @@ export class ProjectsResolver {
   }
 
   @Authorized()
+  @Query(() => Boolean, {
+    description: 'Whether the signed-in person’s personal code carries their birth date (old format); if not, the portal asks for the age band.',
+  })
+  myAgeKnownFromPersonalCode(@Ctx() ctx: Context) {
+    return this.service.ageKnownFromPersonalCode(ctx);
+  }
+
+  @Authorized()
   @Mutation(() => RegistrationIndicatorData, {
     description:
       'The registration’s person gives the ESF+ indicator answers a coordinator’s registration lacked. NOT_FOUND for another’s registration; ALREADY_EXISTS once given (a snapshot never changes).',

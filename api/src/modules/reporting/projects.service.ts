@@ -149,6 +149,13 @@ export class ProjectsService {
     });
   }
 
+  /** Whether the signed-in person's personal code tells their age: else the portal asks for the age band. */
+  async ageKnownFromPersonalCode(ctx: RequestContext): Promise<boolean> {
+    const personId = ctx.viewer?.personId;
+    if (!personId) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in first');
+    return (await this.people.birthDate(this.dataSource.manager, personId)) !== null;
+  }
+
   /** Snapshots by registration id, for loaders; the caller has checked that the viewer may see them. */
   indicatorDataByRegistrationIds(ids: readonly string[]): Promise<RegistrationIndicatorData[]> {
     return this.dataSource.getRepository(RegistrationIndicatorData).findBy({ registrationId: In(ids.filter(isUuid)) });
