@@ -58,3 +58,41 @@ test('a person answers the ESF+ questions, is stopped without consent, and regis
     indicatorData: { gender: 'MALE', ageBand: 'UNDER_30', employmentStatus: 'EMPLOYED', educationLevel: 'ISCED_5_8', rural: null, disability: null },
   });
 });
+
+test('a coordinator’s registration keeps no answers: "Manas mācības" asks the person for them, once', async () => {
+  // Andris Ozols, an employee of VID, signs in first (his id), then his coordinator Anna Bērziņa registers him.
+  await signInAsDemoPerson(page, server.url, 'Andris Ozols');
+  const { me } = await graphqlFrom<{ me: { person: { id: string } } }>(page, '{ me { person { id } } }');
+  const coordinatorContext = await page.context().browser()!.newContext({ locale: 'lv-LV' });
+  try {
+    const coordinator = await coordinatorContext.newPage();
+    await signInAsDemoPerson(coordinator, server.url, 'Anna Bērziņa');
+    const { me: anna, courses } = await graphqlFrom<{
+      me: { coordinatedInstitutions: { id: string }[] };
+      courses: { items: { openGroups: { id: string; code: string }[] }[] };
+    }>(coordinator, `{ me { coordinatedInstitutions { id } } courses(perPage: 100, filter: { hasDate: true }) { items { openGroups { id code } } } }`);
+    const group = courses.items.flatMap((c) => c.openGroups).find((g) => g.code === GROUP)!;
+    await graphqlFrom(coordinator, `mutation ($input: EmployeeRegistrationInput!) { registerEmployees(input: $input) { id } }`, {
+      input: { groupId: group.id, institutionId: anna.coordinatedInstitutions[0].id, personIds: [me.person.id] },
+    });
+  } finally {
+    await coordinatorContext.close();
+  }
+
+  await page.goto(`${server.url}/manas-macibas`);
+  const prompt = page.getByRole('region', { name: 'Lūdzam sniegt informāciju ES fonda projekta uzraudzībai' });
+  await prompt.getByText(`Jūs pieteica grupai ${GROUP}, kas ir daļa no ES fonda projekta.`).waitFor();
+  await prompt.getByRole('button', { name: 'Atbildēt' }).click();
+  const questions = prompt.getByRole('group', { name: 'Informācija ES fonda projekta uzraudzībai' });
+  await questions.getByRole('group', { name: 'Nodarbinātības statuss' }).getByLabel('Nodarbināts', { exact: true }).check();
+  await questions.getByRole('checkbox', { name: /^Piekrītu, ka šīs atbildes/ }).check();
+  expect(await seriousViolations(page, 'Manas mācības, EU project questions')).toEqual([]);
+  await prompt.getByRole('button', { name: 'Saglabāt atbildes' }).click();
+  await prompt.waitFor({ state: 'detached' });
+  const { myRegistrations } = await graphqlFrom<{
+    myRegistrations: { group: { code: string }; indicatorDataMissing: boolean; indicatorData: { employmentStatus: string } | null }[];
+  }>(page, '{ myRegistrations { group { code } indicatorDataMissing indicatorData { employmentStatus } } }');
+  expect(myRegistrations.filter((r) => r.group.code === GROUP)).toEqual([
+    { group: { code: GROUP }, indicatorDataMissing: false, indicatorData: { employmentStatus: 'EMPLOYED' } },
+  ]);
+});
