@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { EuProjectReport, EuReportGroupRow } from './projects.types.js';
 
 /** The group columns of both files, in order: header (Latvian, the school's working language) and value. */
@@ -35,6 +34,8 @@ export const reportFileName = (report: EuProjectReport, extension: 'xlsx' | 'csv
 
 /** Two sheets: "Grupas" (one row per group, then the totals) and "Rādītāji" (each indicator against its target). */
 export async function reportXlsx(report: EuProjectReport): Promise<Buffer> {
+  // Imported with the first report, not at start (as pdfkit is): exceljs is large.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'MPS';
   workbook.created = new Date();
