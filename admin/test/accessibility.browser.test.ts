@@ -67,7 +67,7 @@ describe('staff', () => {
   const ids: Record<string, string> = {};
   beforeAll(async () => {
     ({ context, page } = await signedIn(STAFF));
-    for (const field of ['courses', 'groups', 'sessions', 'topics', 'lecturers', 'places', 'institutions', 'courseMaterials', 'knowledgeTests'])
+    for (const field of ['courses', 'groups', 'sessions', 'topics', 'lecturers', 'places', 'institutions', 'courseMaterials', 'knowledgeTests', 'euProjects'])
       ids[field] = await firstId(page, field);
     // The earliest session: a held one, with participants to mark.
     ids.attendance = ids.sessions;
@@ -127,6 +127,10 @@ describe('staff', () => {
     '/courseMaterials',
     '/courseMaterials/create',
     '/courseMaterials/:id',
+    '/euProjects',
+    '/euProjects/create',
+    '/euProjects/:id',
+    '/euProjects/:id/show',
     '/no-such-page',
   ])(
     '%s has no WCAG 2.1 A/AA violation',

@@ -31,6 +31,7 @@ import { attendanceRoutes } from './modules/attendance/attendance.routes.js';
 import { privacyRoutes } from './modules/privacy/privacy.routes.js';
 import { certificateRoutes } from './modules/certificates/certificates.routes.js';
 import { materialRoutes } from './modules/catalog/materials.routes.js';
+import { projectRoutes } from './modules/reporting/projects.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { calendarFeedRoutes } from './modules/notifications/calendar-feed.routes.js';
 import { CALENDAR_PATH } from './modules/notifications/calendar-feed.service.js';
@@ -388,6 +389,7 @@ export async function startServer(config: Config, dataSource: DataSource, servic
     privacyRoutes(services.personalData, (token) => services.auth.viewerForToken(token), log),
     certificateRoutes(services.certificates, (token) => services.auth.viewerForToken(token), log),
     materialRoutes(services.materials, (token) => services.auth.viewerForToken(token), config, log),
+    projectRoutes(services.projects, (token) => services.auth.viewerForToken(token), log),
   );
   app.use(
     '/graphql',

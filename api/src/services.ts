@@ -38,6 +38,7 @@ import { InvoicingService } from './modules/invoicing/invoicing.service.js';
 import { EvaluationService } from './modules/evaluation/evaluation.service.js';
 import { KnowledgeTestsService } from './modules/evaluation/knowledge-tests.service.js';
 import { QuestionnaireNotices } from './modules/evaluation/questionnaire-notices.js';
+import { ProjectsService } from './modules/reporting/projects.service.js';
 
 /** The one instance of each domain service, wired by hand: the graph of dependencies is small and visible. */
 export interface ServiceOptions {
@@ -98,6 +99,8 @@ export function createServices(
   });
   const apiTokens = new ApiTokenService(dataSource, institutions);
   const helpSettings = new HelpSettingsService(dataSource);
+  const projects = new ProjectsService(dataSource, attendance, people);
+  registrations.recordIndicatorsWith(projects);
   const audit = new AuditService(dataSource);
   const personalData = new PersonalDataService(dataSource, people, audit);
   return {
@@ -132,6 +135,7 @@ export function createServices(
     helpSettings,
     attendance,
     invoicing,
+    projects,
   };
 }
 

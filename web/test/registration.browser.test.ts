@@ -20,6 +20,7 @@ interface OpenGroup {
   seatsLeft: number;
   priceCents: number | null;
   registrationDeadline: string | null;
+  euProject: { id: string } | null;
 }
 interface Course {
   id: string;
@@ -33,13 +34,15 @@ async function paidGroups(seats: number): Promise<{ course: Course; group: OpenG
   await page.goto(`${server.url}/katalogs`);
   const { courses } = await graphqlFrom<{ courses: { items: Course[] } }>(
     page,
-    `{ courses(perPage: 100, filter: { hasDate: true }) { items { id title visibility openGroups { id code seatsLeft priceCents registrationDeadline } } } }`,
+    `{ courses(perPage: 100, filter: { hasDate: true }) { items { id title visibility openGroups { id code seatsLeft priceCents registrationDeadline euProject { id } } } } }`,
   );
   return courses.items.flatMap((course) =>
     course.openGroups
       .filter(
         (g) =>
           course.visibility === 'PUBLIC' &&
+          // EU project groups ask more questions: eu-registration.browser.test.ts
+          !g.euProject &&
           (g.priceCents ?? 0) > 0 &&
           g.seatsLeft >= seats &&
           (!g.registrationDeadline || Date.parse(g.registrationDeadline) > Date.now() + 86_400_000),

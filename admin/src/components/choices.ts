@@ -5,6 +5,7 @@ export const FORMAT_CHOICES = choices('CourseFormat', ['IN_PERSON', 'ONLINE', 'H
 export const LANGUAGE_CHOICES = choices('InstructionLanguage', ['LV', 'EN', 'RU']);
 export const VISIBILITY_CHOICES = choices('CourseVisibility', ['PUBLIC', 'RESTRICTED']);
 export const GROUP_STATUS_CHOICES = choices('GroupStatus', ['PLANNED', 'OPEN', 'CONFIRMED', 'COMPLETED', 'CANCELLED']);
+export const EU_FUND_CHOICES = choices('EuFund', ['ESF_PLUS', 'ERAF', 'CF', 'RRF', 'OTHER']);
 export const PRICE_CHOICES = choices('PriceKind', ['FREE', 'PAID']);
 export const API_SCOPE_CHOICES = choices('ApiScope', ['CATALOG_READ', 'EMPLOYEES_READ', 'REGISTRATIONS_READ']);
 export const API_TOKEN_STATE_CHOICES = choices('ApiTokenState', ['ACTIVE', 'INACTIVE']);

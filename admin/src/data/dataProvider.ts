@@ -2,6 +2,7 @@ import type { ApolloClient } from '@apollo/client';
 import { HttpError, type DataProvider, type Identifier, type RaRecord, type TranslateFunction } from 'react-admin';
 import { auditLogApi } from '../resources/auditLog/documents';
 import { certificatesApi } from '../resources/certificates/documents';
+import { euProjectsApi } from '../resources/euProjects/documents';
 import { attendanceApi } from '../resources/attendance/documents';
 import { apiTokensApi } from '../resources/apiTokens/documents';
 import { billingAccountsApi } from '../resources/billingAccounts/documents';
@@ -48,6 +49,7 @@ export const RESOURCES: Record<string, ResourceApi> = {
   people: peopleApi,
   auditLog: auditLogApi,
   certificates: certificatesApi,
+  euProjects: euProjectsApi,
   courseMaterials: courseMaterialsApi,
   coordinatorNominations: coordinatorNominationsApi,
   supportQuestions: supportQuestionsApi,

@@ -6,6 +6,7 @@ export const en: Messages = {
     courses: {
       name: 'Course |||| Courses',
       fields: {
+        euProjectId: 'EU project',
         id: 'ID',
         code: 'Code',
         title: 'Title',
@@ -53,6 +54,7 @@ export const en: Messages = {
     groups: {
       name: 'Group |||| Groups',
       fields: {
+        euProjectId: 'EU project (if not the course’s)',
         id: 'ID',
         code: 'Code',
         courseId: 'Course',
@@ -360,6 +362,30 @@ export const en: Messages = {
         position: 'Order',
       },
     },
+    euProjects: {
+      name: 'EU project |||| EU projects',
+      fields: {
+        q: 'Search',
+        code: 'Project number',
+        nameLv: 'Name (Latvian)',
+        nameEn: 'Name (English)',
+        fund: 'Fund',
+        startsOn: 'Starts',
+        endsOn: 'Ends',
+        indicators: 'Indicators',
+      },
+      report: {
+        groupCode: 'Group',
+        course: 'Course',
+        dates: 'Dates',
+        participants: 'Participants',
+        plannedHours: 'Planned hours',
+        attendedHours: 'Attended hours',
+        completions: 'Completed',
+        withIndicatorData: 'With indicator data',
+        indicator: 'Indicator',
+      },
+    },
     certificates: {
       name: 'Certificate |||| Certificates',
       fields: {
@@ -438,6 +464,29 @@ export const en: Messages = {
       replaceHelp: 'Choose a file only to replace the current one',
       currentFile: 'Current file',
       opensInNewTab: '(opens in a new tab)',
+    },
+    euProjects: {
+      codeHelp: 'E.g. 4.2.1.1/23/ESF+/001',
+      indicatorsHelp: 'ESF+ common indicators (EECO01 participants, EECO05 employed, EECO07 below 30 …) and their targets',
+      indicatorCode: 'Code',
+      indicatorNameLv: 'Name (Latvian)',
+      indicatorNameEn: 'Name (English)',
+      target: 'Target',
+      count: 'Achieved',
+      notCounted: 'not counted',
+      none: 'No project',
+      report: 'Report',
+      from: 'From',
+      to: 'To',
+      choosePeriod: 'Choose a period: the start must not be after the end.',
+      downloadXlsx: 'Download XLSX',
+      downloadCsv: 'Download CSV',
+      dataShare: 'Indicator data: %{count} of %{total} participants (%{share}).',
+      groupsTable: 'The project’s groups in the period',
+      indicatorsTable: 'Indicators and targets',
+      chartTitle: 'Indicators against targets',
+      noIndicators: 'The project has no indicators the system counts.',
+      total: 'Total (%{smart_count} group) |||| Total (%{smart_count} groups)',
     },
     certificates: {
       actions: 'Actions',
@@ -901,6 +950,7 @@ export const en: Messages = {
       portal: 'Open the training portal',
     },
     enums: {
+      EuFund: { ESF_PLUS: 'ESF+', ERAF: 'ERDF', CF: 'CF', RRF: 'RRF', OTHER: 'Other' },
       InvoiceStatus: { DRAFT: 'Draft', ISSUED: 'Issued', SENT: 'Sent', PAID: 'Paid', CANCELLED: 'Cancelled' },
       InvoiceType: { INVOICE: 'Invoice', CREDIT_NOTE: 'Credit note' },
       OutboxStatus: {

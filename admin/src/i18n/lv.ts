@@ -10,6 +10,7 @@ export const lv = {
     courses: {
       name: 'Mācību pasākums |||| Mācību pasākumi',
       fields: {
+        euProjectId: 'ES projekts',
         id: 'ID',
         code: 'Kods',
         title: 'Nosaukums',
@@ -57,6 +58,7 @@ export const lv = {
     groups: {
       name: 'Grupa |||| Grupas',
       fields: {
+        euProjectId: 'ES projekts (ja cits nekā mācību pasākumam)',
         id: 'ID',
         code: 'Kods',
         courseId: 'Mācību pasākums',
@@ -364,6 +366,30 @@ export const lv = {
         position: 'Secība',
       },
     },
+    euProjects: {
+      name: 'ES projekts |||| ES projekti',
+      fields: {
+        q: 'Meklēt',
+        code: 'Projekta numurs',
+        nameLv: 'Nosaukums (latviski)',
+        nameEn: 'Nosaukums (angliski)',
+        fund: 'Fonds',
+        startsOn: 'Sākums',
+        endsOn: 'Beigas',
+        indicators: 'Rādītāji',
+      },
+      report: {
+        groupCode: 'Grupa',
+        course: 'Mācību pasākums',
+        dates: 'Datumi',
+        participants: 'Dalībnieki',
+        plannedHours: 'Plānotās stundas',
+        attendedHours: 'Apmeklētās stundas',
+        completions: 'Pabeiguši',
+        withIndicatorData: 'Ar rādītāju datiem',
+        indicator: 'Rādītājs',
+      },
+    },
     certificates: {
       name: 'Sertifikāts |||| Sertifikāti',
       fields: {
@@ -442,6 +468,29 @@ export const lv = {
       replaceHelp: 'Izvēlieties failu tikai tad, ja vēlaties aizstāt pašreizējo',
       currentFile: 'Pašreizējais fails',
       opensInNewTab: '(atveras jaunā cilnē)',
+    },
+    euProjects: {
+      codeHelp: 'Piemēram, 4.2.1.1/23/ESF+/001',
+      indicatorsHelp: 'ESF+ kopējie rādītāji (EECO01 dalībnieki, EECO05 nodarbinātie, EECO07 jaunāki par 30 …) un to mērķi',
+      indicatorCode: 'Kods',
+      indicatorNameLv: 'Nosaukums (latviski)',
+      indicatorNameEn: 'Nosaukums (angliski)',
+      target: 'Mērķis',
+      count: 'Sasniegts',
+      notCounted: 'netiek skaitīts',
+      none: 'Nav projekta',
+      report: 'Pārskats',
+      from: 'No',
+      to: 'Līdz',
+      choosePeriod: 'Izvēlieties periodu: sākuma datums nedrīkst būt pēc beigu datuma.',
+      downloadXlsx: 'Lejupielādēt XLSX',
+      downloadCsv: 'Lejupielādēt CSV',
+      dataShare: 'Rādītāju dati ir %{count} no %{total} dalībniekiem (%{share}).',
+      groupsTable: 'Projekta grupas periodā',
+      indicatorsTable: 'Rādītāji un mērķi',
+      chartTitle: 'Rādītāji pret mērķiem',
+      noIndicators: 'Projektam nav rādītāju, ko sistēma skaita.',
+      total: 'Kopā (%{smart_count} grupa) |||| Kopā (%{smart_count} grupas)',
     },
     certificates: {
       actions: 'Darbības',
@@ -907,6 +956,7 @@ export const lv = {
       portal: 'Atvērt mācību portālu',
     },
     enums: {
+      EuFund: { ESF_PLUS: 'ESF+', ERAF: 'ERAF', CF: 'KF', RRF: 'ANM', OTHER: 'Cits' },
       InvoiceStatus: { DRAFT: 'Melnraksts', ISSUED: 'Izrakstīts', SENT: 'Nosūtīts', PAID: 'Apmaksāts', CANCELLED: 'Anulēts' },
       InvoiceType: { INVOICE: 'Rēķins', CREDIT_NOTE: 'Kredītrēķins' },
       OutboxStatus: {

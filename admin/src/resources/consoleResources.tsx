@@ -27,6 +27,7 @@ import TrendingUpIcon from '@mui/icons-material/TrendingUp';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import AttachFileIcon from '@mui/icons-material/AttachFile';
 import VpnKeyIcon from '@mui/icons-material/VpnKey';
+import EuroIcon from '@mui/icons-material/Euro';
 import type { ComponentType } from 'react';
 import { Resource, type RaRecord } from 'react-admin';
 import { isCoordinatorOnly, isLecturer, isStaff } from '../auth/access';
@@ -34,6 +35,7 @@ import { SCHOOL_TIME_ZONE } from '../components/rigaTime';
 import { ApiTokenCreate, ApiTokenList } from './apiTokens/ApiTokens';
 import { AuditLogList } from './auditLog/AuditLog';
 import { CertificateList } from './certificates/Certificates';
+import { EuProjectCreate, EuProjectEdit, EuProjectList, EuProjectShow } from './euProjects/EuProjects';
 import { AttendancePage } from './attendance/AttendancePage';
 import { TeachingSessions } from './attendance/TeachingSessions';
 import { BillingAccountCreate, BillingAccountEdit, BillingAccountList } from './billingAccounts/BillingAccounts';
@@ -167,6 +169,14 @@ const RESOURCES: ConsoleResource[] = [
     label: 'resources.questionnaires.name',
     views: { list: QuestionnaireList, edit: QuestionnaireEdit, create: QuestionnaireCreate },
     recordRepresentation: 'title',
+    staff: ALL,
+  },
+  {
+    name: 'euProjects',
+    icon: EuroIcon,
+    label: 'resources.euProjects.name',
+    views: { list: EuProjectList, create: EuProjectCreate, edit: EuProjectEdit, show: EuProjectShow },
+    recordRepresentation: 'code',
     staff: ALL,
   },
   { name: 'questionnaireReports', icon: AssessmentIcon, label: 'resources.questionnaireReports.name', views: { list: QuestionnaireReports }, staff: ['list'] },

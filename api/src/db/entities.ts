@@ -1,6 +1,8 @@
 import { CourseMaterial, StoredFile } from '../modules/catalog/material.entity.js';
 import { CourseMaterials1764695000000 } from './migrations/1764695000000-course-materials.js';
 import { StructuredAddresses1764697000000 } from './migrations/1764697000000-structured-addresses.js';
+import { EuProjects1764696000000 } from './migrations/1764696000000-eu-projects.js';
+import { EuProject, RegistrationIndicatorData } from '../modules/reporting/project.entity.js';
 import { AttendanceMark } from '../modules/attendance/attendance-mark.entity.js';
 import { ApiToken } from '../modules/auth/api-token.entity.js';
 import { AuthSession } from '../modules/auth/auth-session.entity.js';
@@ -94,6 +96,8 @@ export const entities = [
   KnowledgeTest,
   KnowledgeTestInvitation,
   KnowledgeTestAttempt,
+  EuProject,
+  RegistrationIndicatorData,
 ];
 
 /** In order; a new migration is appended here and never edited once it has shipped. */
@@ -118,5 +122,6 @@ export const migrations = [
   EinvoiceAddressing1764693000000,
   KnowledgeTests1764694000000,
   CourseMaterials1764695000000,
+  EuProjects1764696000000,
   StructuredAddresses1764697000000,
 ];

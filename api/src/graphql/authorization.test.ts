@@ -1,5 +1,6 @@
 import { MaterialVisibility } from '../modules/catalog/material.entity.js';
 import { Certificate } from '../modules/certificates/certificate.entity.js';
+import { EuFund } from '../modules/reporting/project.entity.js';
 import { PayerKind, RegistrationStatus } from '../modules/registration/registration.entity.js';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -266,6 +267,26 @@ beforeAll(async () => {
           invitationId,
         ]);
         return id;
+      },
+      euProject: async () =>
+        (
+          await t.app.services.projects.create(systemContext(), {
+            code: `M/${unique()}`,
+            nameLv: 'Matrica',
+            fund: EuFund.ESF_PLUS,
+            startsOn: '2025-01-01',
+            endsOn: '2027-12-31',
+          })
+        ).id,
+      projectRegistrationOfParticipant: async () => {
+        const project = await t.app.services.projects.create(systemContext(), {
+          code: `M/${unique()}`,
+          nameLv: 'Matrica',
+          fund: EuFund.ESF_PLUS,
+          startsOn: '2025-01-01',
+          endsOn: '2027-12-31',
+        });
+        return (await f.registration(participant.id, (await f.group(publicCourse, { euProjectId: project.id })).id)).id;
       },
       registrationOfParticipant: async (status) => (await f.registration(participant.id, (await f.group(publicCourse)).id, status as RegistrationStatus)).id,
       async failedOutboxMessage() {

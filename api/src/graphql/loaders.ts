@@ -16,6 +16,7 @@ import type { Place } from '../modules/scheduling/place.entity.js';
 import type { Session } from '../modules/scheduling/session.entity.js';
 import type { ConflictDetail } from '../modules/scheduling/scheduling.types.js';
 import type { RequestContext } from '../common/request-context.js';
+import type { EuProject, RegistrationIndicatorData } from '../modules/reporting/project.entity.js';
 
 function one<T extends { id: string }>(load: (ids: readonly string[]) => Promise<T[]>) {
   return new DataLoader<string, T | null>(async (ids) => {
@@ -110,6 +111,15 @@ export function createLoaders(services: Services, ctx: RequestContext) {
     sessionConflicts: valueOf<ConflictDetail[]>((ids) => sessions.conflictsBySessionIds(ids), []),
     lecturer: one<Lecturer>((ids) => sessions.lecturersByIds(ids)),
     place: one<Place>((ids) => sessions.placesByIds(ids)),
+    euProject: one<EuProject>((ids) => services.projects.projectsByIds(ids)),
+    /** Per group, its EU project's id: its own, or else its course's. */
+    groupProjectId: valueOf<string | null>((ids) => services.projects.projectIdsOfGroups(ids), null),
+    /** Personal data: the field that uses it checks that the viewer is staff or the registration's person. */
+    indicatorData: valueOf<RegistrationIndicatorData | null>(
+      async (ids) => new Map((await services.projects.indicatorDataByRegistrationIds(ids)).map((row) => [row.registrationId, row])),
+      null,
+    ),
+    indicatorDataMissing: valueOf<boolean>(async (ids) => new Map([...(await services.projects.missingIndicatorData(ids))].map((id) => [id, true])), false),
     /** Per group, its confirmed participants' attendance by person id. */
     attendance: valueOf<Map<string, AttendanceCompletion>>((ids) => services.attendance.completionByGroupIds(ids), new Map()),
   };

@@ -63,6 +63,8 @@ import { AuditEntryResolver, AuditResolver } from '../modules/audit/audit.resolv
 import { AuditService } from '../modules/audit/audit.service.js';
 import { PrivacyResolver } from '../modules/privacy/privacy.resolver.js';
 import { PersonalDataService } from '../modules/privacy/personal-data.service.js';
+import { GroupProjectResolver, ProjectsResolver, RegistrationIndicatorResolver } from '../modules/reporting/projects.resolver.js';
+import { ProjectsService } from '../modules/reporting/projects.service.js';
 import type { Services } from '../services.js';
 import { authChecker } from './auth-checker.js';
 import { ServiceContainer } from './container.js';
@@ -119,6 +121,9 @@ export const resolvers = [
   MaterialsResolver,
   CourseMaterialEntityResolver,
   CourseMaterialsResolver,
+  ProjectsResolver,
+  GroupProjectResolver,
+  RegistrationIndicatorResolver,
 ] as const;
 
 /** Builds the graph. Without services (schema emission) resolvers are never called. */
@@ -149,7 +154,8 @@ export async function createSchema(services?: Services): Promise<GraphQLSchema> 
       .register(AuditService, services.audit)
       .register(PersonalDataService, services.personalData)
       .register(CertificatesService, services.certificates)
-      .register(MaterialsService, services.materials);
+      .register(MaterialsService, services.materials)
+      .register(ProjectsService, services.projects);
   }
   return buildSchema({
     resolvers: [...resolvers],

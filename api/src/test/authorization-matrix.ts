@@ -78,6 +78,10 @@ export interface World {
     freeGroup(): Promise<string>;
     /** A registration of the participant in a fresh group of the public course. */
     registrationOfParticipant(status: 'CONFIRMED' | 'WAITING'): Promise<string>;
+    /** An EU project, for one call. */
+    euProject(): Promise<string>;
+    /** A registration of the participant in a fresh EU project group, without indicator answers (as a coordinator makes it). */
+    projectRegistrationOfParticipant(): Promise<string>;
     /** An outbox message that FAILED for want of an address; its person has one now. */
     failedOutboxMessage(): Promise<string>;
     /** An open question of the participant's. */
@@ -1148,6 +1152,65 @@ export const MATRIX: Rule[] = [
     rule: 'Staff.',
     call: async (w) => ({ query: `mutation ($id: ID!) { deleteCourseMaterial(id: $id) { id } }`, variables: { id: await w.fresh.participantsMaterial() } }),
     expect: STAFF_ONLY,
+  },
+
+  // EU-funded projects (R-FIN-2). Indicator answers are personal data: their person and staff only.
+  {
+    operation: 'euProjects',
+    rule: 'Staff.',
+    call: async (w) => ({
+      query: `query ($id: ID!) { euProjects(filter: { ids: [$id] }) { total items { id code } } }`,
+      variables: { id: await w.fresh.euProject() },
+    }),
+    expect: STAFF_ONLY,
+  },
+  {
+    operation: 'euProject',
+    rule: 'Staff.',
+    call: async (w) => ({ query: `query ($id: ID!) { euProject(id: $id) { id code } }`, variables: { id: await w.fresh.euProject() } }),
+    expect: STAFF_ONLY,
+  },
+  {
+    operation: 'createEuProject',
+    rule: 'Staff.',
+    call: (w) => ({
+      query: `mutation ($input: EuProjectInput!) { createEuProject(input: $input) { id } }`,
+      variables: { input: { code: `M/${w.unique()}`, nameLv: 'Matrica', fund: 'ESF_PLUS', startsOn: '2025-01-01', endsOn: '2027-12-31' } },
+    }),
+    expect: STAFF_ONLY,
+  },
+  {
+    operation: 'updateEuProject',
+    rule: 'Staff.',
+    call: async (w) => ({
+      query: `mutation ($id: ID!) { updateEuProject(id: $id, input: { nameEn: "Matrix" }) { id nameEn } }`,
+      variables: { id: await w.fresh.euProject() },
+    }),
+    expect: STAFF_ONLY,
+  },
+  {
+    operation: 'euProjectReport',
+    rule: 'Staff: totals only, no person named.',
+    call: async (w) => ({
+      query: `query ($id: ID!) { euProjectReport(projectId: $id, from: "2025-01-01", to: "2025-12-31") { totals { participants } } }`,
+      variables: { id: await w.fresh.euProject() },
+    }),
+    expect: STAFF_ONLY,
+  },
+  {
+    operation: 'myAgeKnownFromPersonalCode',
+    rule: 'Any signed-in person, about themself.',
+    call: () => ({ query: `{ myAgeKnownFromPersonalCode }` }),
+    expect: { ...all('ok'), anonymous: 'UNAUTHENTICATED', tokenCatalog: 'FORBIDDEN', tokenA: 'FORBIDDEN' },
+  },
+  {
+    operation: 'submitIndicatorData',
+    rule: 'The registration’s person, once; NOT_FOUND for anyone else’s registration (coordinators included).',
+    call: async (w) => ({
+      query: `mutation ($id: ID!) { submitIndicatorData(registrationId: $id, input: { consent: true, gender: FEMALE }) { registrationId } }`,
+      variables: { id: await w.fresh.projectRegistrationOfParticipant() },
+    }),
+    expect: { ...all('NOT_FOUND'), anonymous: 'UNAUTHENTICATED', tokenCatalog: 'FORBIDDEN', tokenA: 'FORBIDDEN', participant: 'ok' },
   },
 
   // The audit log (R-NF-3).

@@ -56,6 +56,12 @@ const CourseQuery = graphql(`
         isFull
         priceCents
         registrationDeadline
+        euProject {
+          id
+          code
+          nameLv
+          nameEn
+        }
         sessions {
           id
           startsAt

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { useFormat } from '../format';
 import type { MyRegistrationFieldsFragment } from '../gql/graphql';
 import { CancelRegistration } from './GroupRegistration';
+import { IndicatorPrompt } from './IndicatorPrompt';
 import { MyRegistrationsQuery } from './registration-documents';
 import { isActive } from './registrations';
 
@@ -41,6 +42,7 @@ export function MyRegistrations() {
                   ? t('registration.myStatusWaiting', { position: registration.waitingPosition })
                   : t('registration.myStatusConfirmed')}
               </p>
+              {registration.indicatorDataMissing && <IndicatorPrompt registration={registration} />}
               <CancelRegistration registration={registration} deadlinePassed={deadlinePassed} />
             </li>
           );

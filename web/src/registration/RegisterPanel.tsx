@@ -8,7 +8,9 @@ import { useFormat } from '../format';
 import type { MyRegistrationFieldsFragment, PayerKind, PayerOptionsQuery as PayerOptions } from '../gql/graphql';
 import { PROFILE_PATH } from '../me';
 import { SECTIONS } from '../profile/sections';
-import { PayerOptionsQuery, RegisterMutation } from './registration-documents';
+import { fieldProblemsOf } from '../errors';
+import { IndicatorQuestions, indicatorInput, NO_ANSWERS, type IndicatorAnswers } from './IndicatorQuestions';
+import { AgeKnownQuery, PayerOptionsQuery, RegisterMutation } from './registration-documents';
 import { RegistrationError } from './RegistrationError';
 import { REGISTRATION_REFETCH, type RegistrableGroup } from './registrations';
 
@@ -58,6 +60,11 @@ export function RegisterPanel({ course, group, onClose, onRegistered }: Props) {
   const [payer, setPayer] = useState<PayerKind | null>(null);
   const [account, setAccount] = useState('');
   const paid = (group.priceCents ?? 0) > 0;
+  const project = group.euProject ?? null;
+  const ageKnown = useQuery(AgeKnownQuery, { skip: !project });
+  const [answers, setAnswers] = useState<IndicatorAnswers>(NO_ANSWERS);
+  const [tried, setTried] = useState(false);
+  const consentProblem = fieldProblemsOf(error).some((p) => p.field === 'indicatorData.consent' || p.field === 'indicatorData');
 
   useEffect(() => heading.current?.focus(), []);
 
@@ -82,11 +89,14 @@ export function RegisterPanel({ course, group, onClose, onRegistered }: Props) {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    setTried(true);
     if (!ready || loading) return;
+    if (project && !answers.consent) return;
     const input = {
       groupId: group.id,
       payer: paid ? payer : null,
       billingAccountId: paid && payer === 'INSTITUTION' && account !== PROFILE_REQUISITES ? account : null,
+      indicatorData: project ? indicatorInput(answers) : null,
     };
     const result = await register({ variables: { input } }).catch(() => null);
     if (result?.data) onRegistered(result.data.register);
@@ -164,6 +174,16 @@ export function RegisterPanel({ course, group, onClose, onRegistered }: Props) {
             </dd>
           </div>
         </dl>
+      )}
+
+      {person && project && (
+        <IndicatorQuestions
+          project={project}
+          answers={answers}
+          onChange={setAnswers}
+          askAge={ageKnown.data?.myAgeKnownFromPersonalCode === false}
+          consentMissing={!answers.consent && (tried || consentProblem)}
+        />
       )}
 
       {blocked && (

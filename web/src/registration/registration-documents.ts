@@ -11,6 +11,7 @@ export const MyRegistrationFields = graphql(`
     priceCents
     createdAt
     cancelledAt
+    indicatorDataMissing
     group {
       id
       code
@@ -18,6 +19,12 @@ export const MyRegistrationFields = graphql(`
       startsAt
       endsAt
       registrationDeadline
+      euProject {
+        id
+        code
+        nameLv
+        nameEn
+      }
       course {
         id
         title
@@ -71,6 +78,21 @@ export const PayerOptionsQuery = graphql(`
           }
         }
       }
+    }
+  }
+`);
+
+/** Whether the personal code tells the person's age (else the indicator questions ask for it). */
+export const AgeKnownQuery = graphql(`
+  query AgeKnown {
+    myAgeKnownFromPersonalCode
+  }
+`);
+
+export const SubmitIndicatorDataMutation = graphql(`
+  mutation SubmitIndicatorData($registrationId: ID!, $input: IndicatorDataInput!) {
+    submitIndicatorData(registrationId: $registrationId, input: $input) {
+      registrationId
     }
   }
 `);

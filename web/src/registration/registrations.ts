@@ -23,4 +23,6 @@ export interface RegistrableGroup {
   isFull: boolean;
   priceCents?: number | null;
   registrationDeadline?: string | null;
+  /** Set: registering asks the ESF+ indicator questions. */
+  euProject?: { code: string; nameLv: string; nameEn: string } | null;
 }

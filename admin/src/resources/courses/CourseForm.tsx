@@ -41,6 +41,9 @@ export const CourseForm = ({ withGroups = false }: { withGroups?: boolean }) => 
         <ReferenceInput source="questionnaireId" reference="questionnaires" perPage={100}>
           <SelectInput optionText="title" emptyText="mps.questionnaires.none" helperText="mps.help.questionnaire" />
         </ReferenceInput>
+        <ReferenceInput source="euProjectId" reference="euProjects" perPage={100}>
+          <SelectInput optionText="code" emptyText="mps.euProjects.none" />
+        </ReferenceInput>
         <NumberInput source="questionnaireReminders" step={1} min={0} max={10} validate={wholeNumber(0, 10)} helperText="mps.help.questionnaireReminders" />
         <SelectInput source="visibility" choices={VISIBILITY_CHOICES} validate={required()} />
         <FormDataConsumer>

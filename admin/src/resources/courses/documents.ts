@@ -33,6 +33,7 @@ const COURSE_DETAIL = graphql(`
     targetAudienceEn
     questionnaireId
     questionnaireReminders
+    euProjectId
     createdAt
     updatedAt
     allowedInstitutions {
@@ -82,6 +83,7 @@ export const coursesApi: ResourceApi = {
         'minAttendancePercent',
         'questionnaireId',
         'questionnaireReminders',
+        'euProjectId',
         'visibility',
         'allowedInstitutionIds',
         ...TEXTS,
@@ -94,6 +96,8 @@ export const coursesApi: ResourceApi = {
         // "" takes the questionnaire away (null would leave it unchanged).
         questionnaireId: (value) => (value ? String(value) : ''),
         questionnaireReminders: (value) => (value === '' || value === null ? null : Number(value)),
+        // "" takes the project away (null would leave it unchanged).
+        euProjectId: (value) => (value ? String(value) : ''),
         allowedInstitutionIds: (value) => (Array.isArray(value) ? value : []),
         ...Object.fromEntries(TEXTS.map((key) => [key, textOrEmpty])),
       },

@@ -57,6 +57,9 @@ export const GroupForm = ({ withSessions = false }: { withSessions?: boolean }) 
         />
         <RigaDateTimeInput source="registrationDeadline" helperText="mps.help.localTime" />
         <NumberInput source="priceOverrideEuro" step={0.01} min={0} validate={euro()} helperText="mps.help.priceOverride" />
+        <ReferenceInput source="euProjectId" reference="euProjects" perPage={100}>
+          <SelectInput optionText="code" emptyText="mps.euProjects.none" />
+        </ReferenceInput>
       </FormColumn>
     </TabbedForm.Tab>
     {withSessions ? (

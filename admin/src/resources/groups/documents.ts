@@ -19,6 +19,7 @@ const GROUP = graphql(`
     priceOverrideCents
     priceCents
     cancellationReason
+    euProjectId
   }
 `);
 
@@ -55,8 +56,10 @@ export const groupsApi: ResourceApi = {
     priceEuro: centsToEuro(item.priceCents),
   }),
   toInput: (values) => ({
-    ...pick(values, ['code', 'courseId', 'status', 'minSize', 'maxSize', 'registrationDeadline'], {
+    ...pick(values, ['code', 'courseId', 'status', 'minSize', 'maxSize', 'registrationDeadline', 'euProjectId'], {
       code: (value) => textOrEmpty(value).trim(),
+      // "" takes the group's own project away: the course's applies.
+      euProjectId: (value) => (value ? String(value) : ''),
       minSize: numberOrNull,
       maxSize: numberOrNull,
       registrationDeadline: toIso,

@@ -1097,6 +1097,7 @@ export const courses: DemoCourse[] = [
           { dayOffset: -33, start: '09:00', end: '16:15', place: 'RB4-108', lecturer: 'L-ZARINS' },
           { dayOffset: -26, start: '09:00', end: '16:15', place: 'RB4-108', lecturer: 'L-ZARINS' },
         ],
+        attendance: { absent: [4], excused: [7] },
       },
       {
         code: 'VAS-DIG-201-G2',
@@ -1259,6 +1260,7 @@ export const courses: DemoCourse[] = [
           { dayOffset: -18, start: '09:00', end: '16:15', place: 'RB4-201', lecturer: 'L-JANSONE' },
           { dayOffset: -17, start: '09:00', end: '16:15', place: 'RB4-201', lecturer: 'L-JANSONE' },
         ],
+        attendance: { absent: [2], excused: [] },
       },
       {
         code: 'VAS-COM-102-G2',
@@ -2095,6 +2097,45 @@ export const participantNames: { givenName: string; familyName: string }[] = [
   { givenName: 'Kaspars', familyName: 'Kazaks' },
   { givenName: 'Liene', familyName: 'Ivanova' },
   { givenName: 'Viesturs', familyName: 'Jansons' },
+];
+
+export interface DemoEuProject {
+  code: string;
+  nameLv: string;
+  nameEn: string;
+  fund: 'ESF+' | 'ERAF' | 'CF' | 'RRF';
+  startsOn: string;
+  endsOn: string;
+  indicators: { code: string; nameLv: string; nameEn: string; target: number }[];
+  /** Courses in the project: their groups inherit it. */
+  courses: string[];
+  /** Groups of other courses that name the project themselves. */
+  groups: string[];
+}
+
+/**
+ * An ESF+ project (R-FIN-2): its groups' generated participants get indicator answers, but every
+ * seventh, as if a coordinator had registered them and they had not answered yet.
+ */
+export const euProjects: DemoEuProject[] = [
+  {
+    code: '4.2.1.1/23/ESF+/001',
+    nameLv: 'Valsts pārvaldes profesionālā pilnveide',
+    nameEn: 'Professional development of the public administration',
+    fund: 'ESF+',
+    startsOn: '2024-01-01',
+    endsOn: '2029-12-31',
+    indicators: [
+      { code: 'EECO01', nameLv: 'Dalībnieku skaits kopā', nameEn: 'Total number of participants', target: 400 },
+      { code: 'EECO05', nameLv: 'Nodarbinātie, tostarp pašnodarbinātie', nameEn: 'Employed, including self-employed', target: 380 },
+      { code: 'EECO07', nameLv: 'Dalībnieki, jaunāki par 30 gadiem', nameEn: 'Participants below 30 years of age', target: 60 },
+      { code: 'EECO08', nameLv: 'Dalībnieki 55 gadu vecumā un vecāki', nameEn: 'Participants 55 years of age and above', target: 80 },
+      { code: 'EECO11', nameLv: 'Ar augstāko izglītību (ISCED 5–8)', nameEn: 'With tertiary education (ISCED 5-8)', target: 300 },
+      { code: 'EECO12', nameLv: 'Dalībnieki ar invaliditāti', nameEn: 'Participants with disabilities', target: 10 },
+    ],
+    courses: ['VAS-COM-102', 'VAS-DIG-201'],
+    groups: ['VAS-DIG-202-G1'],
+  },
 ];
 
 export interface DemoMaterial {

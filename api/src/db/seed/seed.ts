@@ -16,6 +16,8 @@ import { Group, GroupStatus } from '../../modules/scheduling/group.entity.js';
 import { Lecturer } from '../../modules/scheduling/lecturer.entity.js';
 import { Place } from '../../modules/scheduling/place.entity.js';
 import { Session } from '../../modules/scheduling/session.entity.js';
+import { EducationLevel, EmploymentStatus, EuFund, EuProject, Gender, RegistrationIndicatorData } from '../../modules/reporting/project.entity.js';
+import { ageBandOn } from '../../modules/reporting/projects.service.js';
 import { zonedDatePlusDays, zonedTimeToInstant } from '../../time.js';
 import * as demo from './demo-data.js';
 
@@ -104,6 +106,7 @@ async function insertDemoData(em: EntityManager, codes: PersonalCodeCipher, toda
 
   // Participants who fill groups: generated once, each registers at most once per group.
   const participants: string[] = [];
+  const bornOf = new Map<string, { year: number; month: number; day: number }>();
   for (const [i, n] of demo.participantNames.entries()) {
     const saved = await em.save(
       em.create(Person, {
@@ -116,6 +119,7 @@ async function insertDemoData(em: EntityManager, codes: PersonalCodeCipher, toda
     );
     participants.push(saved.id);
     const born = { day: 1 + (i % 28), month: 1 + (i % 12), year: 1960 + (i % 40) };
+    bornOf.set(saved.id, born);
     await addCode(saved.id, oldFormatPersonalCode(born, 200 + i));
   }
 
@@ -208,6 +212,73 @@ async function insertDemoData(em: EntityManager, codes: PersonalCodeCipher, toda
     );
   }
   await insertDemoMaterials(em, courses, groups, storage);
+  await insertDemoEuProjects(em, courses, groups, bornOf, today);
+}
+
+const EMPLOYMENT_CYCLE = [
+  EmploymentStatus.EMPLOYED,
+  EmploymentStatus.EMPLOYED,
+  EmploymentStatus.EMPLOYED,
+  EmploymentStatus.EMPLOYED,
+  EmploymentStatus.SELF_EMPLOYED,
+  EmploymentStatus.EMPLOYED,
+  EmploymentStatus.EMPLOYED,
+  EmploymentStatus.UNEMPLOYED,
+  EmploymentStatus.EMPLOYED,
+  EmploymentStatus.INACTIVE,
+];
+const EDUCATION_CYCLE = [EducationLevel.ISCED_5_8, EducationLevel.ISCED_5_8, EducationLevel.ISCED_3_4, EducationLevel.ISCED_5_8, EducationLevel.ISCED_0_2];
+
+/** The project, its courses and groups, and indicator answers of the generated participants in them. */
+async function insertDemoEuProjects(
+  em: EntityManager,
+  courses: Map<string, string>,
+  groups: Map<string, string>,
+  bornOf: Map<string, { year: number; month: number; day: number }>,
+  today: Date,
+) {
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Riga' }).format(today);
+  for (const p of demo.euProjects) {
+    const project = await em.save(
+      em.create(EuProject, {
+        code: p.code,
+        nameLv: p.nameLv,
+        nameEn: p.nameEn,
+        fund: p.fund as EuFund,
+        startsOn: p.startsOn,
+        endsOn: p.endsOn,
+        indicators: p.indicators,
+      }),
+    );
+    const courseIds = p.courses.map((code) => need(courses, code, 'course'));
+    const groupIds = p.groups.map((code) => need(groups, code, 'group'));
+    await em.query(`UPDATE course SET eu_project_id = $1 WHERE id = ANY($2::uuid[])`, [project.id, courseIds]);
+    await em.query(`UPDATE course_group SET eu_project_id = $1 WHERE id = ANY($2::uuid[])`, [project.id, groupIds]);
+    const registrations: { id: string; person_id: string }[] = await em.query(
+      `SELECT r.id, r.person_id FROM registration r JOIN course_group g ON g.id = r.group_id
+        WHERE r.status IN ('CONFIRMED', 'WAITING') AND (g.course_id = ANY($1::uuid[]) OR g.id = ANY($2::uuid[]))
+        ORDER BY g.code, r.created_at, r.person_id`,
+      [courseIds, groupIds],
+    );
+    for (const [i, r] of registrations.entries()) {
+      const born = bornOf.get(r.person_id);
+      if (!born || i % 7 === 6) continue;
+      await em.insert(RegistrationIndicatorData, {
+        registrationId: r.id,
+        consentAt: today,
+        gender: i % 3 === 0 ? Gender.MALE : Gender.FEMALE,
+        ageBand: ageBandOn(born, day),
+        employmentStatus: EMPLOYMENT_CYCLE[i % EMPLOYMENT_CYCLE.length],
+        educationLevel: EDUCATION_CYCLE[i % EDUCATION_CYCLE.length],
+        disability: i % 23 === 5,
+        thirdCountryNational: false,
+        foreignBackground: i % 17 === 3,
+        minority: i % 11 === 4 ? true : null,
+        homeless: false,
+        rural: i % 4 === 1,
+      });
+    }
+  }
 }
 
 /** Links, and (with a file storage) a file; the file's bytes are stored before its row is written. */

@@ -355,6 +355,12 @@ export class CatalogService {
       const known = isUuid(topicId) && (await em.existsBy(Topic, { id: topicId }));
       problems.check(known, 'topicId', 'UNKNOWN_TOPIC', 'topicId must name an existing topic');
     }
+    const projectGiven = input.euProjectId !== undefined && input.euProjectId !== null;
+    const euProjectId = input.euProjectId || null;
+    if (euProjectId) {
+      const known = isUuid(euProjectId) && (await em.query(`SELECT 1 FROM eu_project WHERE id = $1`, [euProjectId])).length > 0;
+      problems.check(known, 'euProjectId', 'UNKNOWN_PROJECT', 'euProjectId must name an existing EU project');
+    }
     let allowed: string[] | undefined;
     if (input.allowedInstitutionIds) {
       allowed = [...new Set(input.allowedInstitutionIds)];
@@ -377,6 +383,7 @@ export class CatalogService {
     if (attendanceGiven) course.minAttendancePercent = input.minAttendancePercent!;
     if (remindersGiven) course.questionnaireReminders = input.questionnaireReminders!;
     if (questionnaireGiven) course.questionnaireId = questionnaireId;
+    if (projectGiven) course.euProjectId = euProjectId;
     if (input.visibility) course.visibility = input.visibility;
     course.searchText = courseSearchText(course);
     return allowed;

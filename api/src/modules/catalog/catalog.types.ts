@@ -160,4 +160,7 @@ export class CourseInput {
 
   @Field(() => [ID], { nullable: true, description: 'For RESTRICTED courses: who may register people.' })
   allowedInstitutionIds?: string[];
+
+  @Field(() => ID, { nullable: true, description: 'The EU-funded project (R-FIN-2); "" removes it. Unset: unchanged.' })
+  euProjectId?: string | null;
 }

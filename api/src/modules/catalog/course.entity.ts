@@ -101,6 +101,10 @@ export class Course {
   @Column({ name: 'questionnaire_id', type: 'uuid', nullable: true })
   questionnaireId: string | null;
 
+  @Field(() => ID, { nullable: true, description: 'The EU-funded project the course belongs to (R-FIN-2); its groups inherit it unless they name their own.' })
+  @Column({ name: 'eu_project_id', type: 'uuid', nullable: true })
+  euProjectId: string | null;
+
   @Field(() => Int, { description: 'How many reminders, every 2 days, until the questionnaire is filled (0: none; at most 10).' })
   @Column({ name: 'questionnaire_reminders', type: 'int', default: 3 })
   questionnaireReminders: number;

@@ -5,7 +5,7 @@ import { DomainError, ErrorCode, NotFoundError, Problems } from '../../common/er
 import { isUuid } from '../../common/pagination.js';
 import { inTransaction, pgErrorOf } from '../../db/transaction.js';
 import { Language, Person, PersonCode, PersonRole, UserRole } from './person.entity.js';
-import { normalizePersonalCode, personalCodeProblem, PersonalCodeCipher } from './personal-code.js';
+import { birthDateOfPersonalCode, normalizePersonalCode, personalCodeProblem, PersonalCodeCipher } from './personal-code.js';
 import type { ProfileInput } from './people.types.js';
 import { checkEmail, checkPayerDetails, checkPhone } from './contact-rules.js';
 
@@ -74,6 +74,19 @@ export class PeopleService {
     if (personIds.length === 0) return new Map();
     const rows = await this.dataSource.getRepository(PersonCode).findBy({ personId: In([...personIds]), replacedAt: IsNull() });
     return new Map(rows.map((row) => [row.personId, this.codes.decrypt(row.codeEncrypted)]));
+  }
+
+  /**
+   * The birth date the person's personal codes carry (an earlier old-format code counts too), on the
+   * given manager; null when they have only new-format codes, which tell nothing about the person.
+   */
+  async birthDate(em: EntityManager, personId: string): Promise<{ year: number; month: number; day: number } | null> {
+    const rows = await em.getRepository(PersonCode).findBy({ personId });
+    for (const row of rows) {
+      const born = birthDateOfPersonalCode(this.codes.decrypt(row.codeEncrypted));
+      if (born) return born;
+    }
+    return null;
   }
 
   /** The person with this code now or in the past, or null. `code` must be valid. */

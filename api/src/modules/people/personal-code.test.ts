@@ -1,4 +1,5 @@
 import {
+  birthDateOfPersonalCode,
   formatPersonalCode,
   maskPersonalCode,
   normalizePersonalCode,
@@ -82,5 +83,16 @@ describe('PersonalCodeCipher', () => {
     flipped[0] ^= 1;
     expect(() => cipher.decrypt([version, iv, flipped.toString('base64url'), tag].join('.'))).toThrow();
     expect(() => new PersonalCodeCipher('another-secret-of-at-least-thirty-two-chars').decrypt(a)).toThrow();
+  });
+
+  test('an old-format code tells the birth date, in any century; a new-format or invalid one tells nothing', () => {
+    expect(birthDateOfPersonalCode(oldFormatPersonalCode({ day: 29, month: 2, year: 2004 }, 55))).toEqual({ day: 29, month: 2, year: 2004 });
+    expect(birthDateOfPersonalCode(formatPersonalCode(oldFormatPersonalCode({ day: 31, month: 12, year: 1899 }, 1)))).toEqual({
+      day: 31,
+      month: 12,
+      year: 1899,
+    });
+    expect(birthDateOfPersonalCode('32990417325')).toBeNull();
+    expect(birthDateOfPersonalCode('310299-12345')).toBeNull();
   });
 });

@@ -109,3 +109,10 @@ export class PersonalCodeCipher {
     return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8');
   }
 }
+
+/** The birth date an old-format code carries; null for a new-format code (it tells nothing) or an invalid one. */
+export function birthDateOfPersonalCode(input: string): { year: number; month: number; day: number } | null {
+  const code = normalizePersonalCode(input);
+  if (!code || personalCodeProblem(code) || /^3[2-9]/.test(code)) return null;
+  return { day: Number(code.slice(0, 2)), month: Number(code.slice(2, 4)), year: 1800 + Number(code[6]) * 100 + Number(code.slice(4, 6)) };
+}

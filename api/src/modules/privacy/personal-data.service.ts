@@ -83,6 +83,13 @@ export class PersonalDataService {
            FROM registration r JOIN course_group g ON g.id = r.group_id JOIN course c ON c.id = g.course_id
           WHERE r.person_id = $1 ORDER BY r.created_at`,
       ),
+      // ESF+ indicator answers (R-FIN-2). Erasure keeps them: once the person is blanked they count in totals, naming nobody.
+      euIndicatorData: await rows(
+        `SELECT g.code AS group_code, d.consent_at, d.gender, d.age_band, d.employment_status, d.education_level, d.disability,
+                d.third_country_national, d.foreign_background, d.minority, d.homeless, d.rural
+           FROM registration_indicator_data d JOIN registration r ON r.id = d.registration_id JOIN course_group g ON g.id = r.group_id
+          WHERE r.person_id = $1 ORDER BY d.consent_at`,
+      ),
       attendance: await rows(
         `SELECT g.code AS group_code, s.starts_at, s.ends_at, m.status, m.marked_at
            FROM attendance_mark m JOIN session s ON s.id = m.session_id JOIN course_group g ON g.id = s.group_id

@@ -5,6 +5,8 @@ import { testPersonalCode } from '../../test/institutions-fixtures.js';
 import { SESSION_COOKIE } from '../../http/cookies.js';
 import { Certificate } from '../certificates/certificate.entity.js';
 import { GroupStatus } from '../scheduling/group.entity.js';
+import { EuFund } from '../reporting/project.entity.js';
+import { systemContext } from '../../common/request-context.js';
 
 /**
  * Personal-data requests (R-NF-3) through the real server: a person downloads all their data (their
@@ -52,9 +54,18 @@ async function personWithHistory(givenName: string, familyName: string) {
   await person.data(`mutation ($input: ProfileInput!) { updateMyProfile(input: $input) { person { id } } }`, {
     input: { email, phone: `+371 26${serial}`, declaredAddress: { street: `Zvejnieku iela ${serial}`, city: 'Ventspils', postcode: 'LV-3601' } },
   });
-  const course = await f.course((await f.topic()).id, { priceCents: 0, titleLv: 'Datu aizsardzības pamati' });
+  const project = await t.app.services.projects.create(systemContext(), {
+    code: `PD/${serial}`,
+    nameLv: 'Projekts',
+    fund: EuFund.ESF_PLUS,
+    startsOn: '2025-01-01',
+    endsOn: '2029-12-31',
+  });
+  const course = await f.course((await f.topic()).id, { priceCents: 0, titleLv: 'Datu aizsardzības pamati', euProjectId: project.id });
   const group = await f.group(course.id);
-  await person.data(`mutation ($input: RegisterInput!) { register(input: $input) { id } }`, { input: { groupId: group.id } });
+  await person.data(`mutation ($input: RegisterInput!) { register(input: $input) { id } }`, {
+    input: { groupId: group.id, indicatorData: { consent: true, employmentStatus: 'EMPLOYED', educationLevel: 'ISCED_5_8' } },
+  });
   const past = await f.group(course.id, { status: GroupStatus.COMPLETED });
   await f.registration(id, past.id);
   await t.app.dataSource.getRepository(Certificate).insert({
@@ -84,6 +95,7 @@ test('a person downloads all their data: profile with the personal code, registr
   expect(data.person).toMatchObject({ id: p.id, given_name: 'Ērika', family_name: 'Šulce', email: p.email, personal_code: p.code });
   expect(data.registrations.map((r: { group_code: string }) => r.group_code).sort()).toEqual([p.group.code, p.past.code].sort());
   expect(data.certificates.map((c: { certificate: { number: string } }) => c.certificate.number)).toEqual([`VAS-2026-${serial}`]);
+  expect(data.euIndicatorData).toEqual([expect.objectContaining({ group_code: p.group.code, employment_status: 'EMPLOYED', education_level: 'ISCED_5_8' })]);
   expect(data.emails.length).toBeGreaterThan(0);
   expect(data.emails.every((e: { subject: string; text: string }) => e.subject && e.text)).toBe(true);
   expect(data.questions.map((q: { text: string }) => q.text)).toEqual(['Vai sertifikātu var saņemt arī papīra formā? (Šulce)']);
@@ -150,6 +162,12 @@ test('staff erase a person: no personal code, name, e-mail, phone or address of 
   // What statistics need stays: the registrations and the certificate, of "Dzēsta persona".
   const [{ registrations }] = await t.app.dataSource.query(`SELECT count(*)::int AS registrations FROM registration WHERE person_id = $1`, [p.id]);
   expect(registrations).toBe(2);
+  // ... and the ESF+ answers, which now name nobody: the project's report still counts them.
+  const [{ answers }] = await t.app.dataSource.query(
+    `SELECT count(*)::int AS answers FROM registration_indicator_data d JOIN registration r ON r.id = d.registration_id WHERE r.person_id = $1`,
+    [p.id],
+  );
+  expect(answers).toBe(1);
   const { people } = await staff.data(`query ($q: String) { people(filter: { q: $q }) { items { id fullName erasedAt personalCode } } }`, {
     q: 'Dzēsta persona',
   });

@@ -36,6 +36,20 @@ export interface GroupConfirmer {
   confirmGroupAtMinimum(em: EntityManager, ctx: RequestContext, groupId: string): Promise<() => void>;
 }
 
+/**
+ * Keeps the ESF+ indicator answers of a registration into an EU project group (reporting owns them),
+ * in the registration's transaction; refuses a self-registration without them. A coordinator's
+ * registration keeps none: the person answers later in the portal. Set after construction.
+ */
+export interface IndicatorRecorder {
+  recordAtRegistration(
+    em: EntityManager,
+    groupId: string,
+    registration: { id: string; personId: string },
+    input: RegisterInput['indicatorData'],
+  ): Promise<void>;
+}
+
 /** A group as registration sees it, read under its row lock. */
 interface LockedGroup {
   id: string;
@@ -75,6 +89,12 @@ export class RegistrationService {
 
   confirmGroupsWith(confirmer: GroupConfirmer): void {
     this.groupConfirmer = confirmer;
+  }
+
+  private indicatorRecorder: IndicatorRecorder | null = null;
+
+  recordIndicatorsWith(recorder: IndicatorRecorder): void {
+    this.indicatorRecorder = recorder;
   }
 
   /**
@@ -121,6 +141,7 @@ export class RegistrationService {
       const person = await em.getRepository(Person).findOneByOrFail({ id: personId });
       const payer = await this.payerOfPerson(em, person, group.priceCents, input);
       const registration = await this.place(em, group, personId, payer, RegistrationSource.SELF, personId);
+      await this.indicatorRecorder?.recordAtRegistration(em, group.id, registration, input.indicatorData);
       told.push({ kind: 'placed', registration });
       return { result: registration, groupId: group.id };
     });

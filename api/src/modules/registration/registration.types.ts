@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { IndicatorDataInput } from '../reporting/projects.types.js';
 import { PayerKind, Registration, RegistrationStatus } from './registration.entity.js';
 
 @InputType({ description: 'Every criterion narrows the list. institutionId: registrations of persons employed there today.' })
@@ -47,6 +48,12 @@ export class RegisterInput {
     description: "INSTITUTION: a billing account of the person's current employer; without it the employer requisites of the profile are used.",
   })
   billingAccountId?: string;
+
+  @Field(() => IndicatorDataInput, {
+    nullable: true,
+    description: 'Required (with consent) when the group belongs to an EU-funded project (Group.euProject); ignored otherwise.',
+  })
+  indicatorData?: IndicatorDataInput | null;
 }
 
 @InputType({ description: 'A coordinator (or staff) registers employees of one institution into a group.' })

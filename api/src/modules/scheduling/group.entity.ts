@@ -55,6 +55,10 @@ export class Group {
   @Column({ name: 'cancellation_reason', type: 'text', nullable: true })
   cancellationReason: string | null;
 
+  @Field(() => ID, { nullable: true, description: "The group's own EU-funded project (R-FIN-2); null: the course's project, if any (see euProject)." })
+  @Column({ name: 'eu_project_id', type: 'uuid', nullable: true })
+  euProjectId: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -229,6 +229,11 @@ export class GroupsService {
         'registrationDeadline is not a date',
       );
     }
+    const euProjectId = input.euProjectId || null;
+    if (euProjectId) {
+      const known = isUuid(euProjectId) && (await em.query(`SELECT 1 FROM eu_project WHERE id = $1`, [euProjectId])).length > 0;
+      problems.check(known, 'euProjectId', 'UNKNOWN_PROJECT', 'euProjectId must name an existing EU project');
+    }
     problems.throwIfAny();
 
     if (code && code !== group.code) {
@@ -241,6 +246,7 @@ export class GroupsService {
     group.maxSize = maxSize;
     if (input.registrationDeadline !== undefined) group.registrationDeadline = input.registrationDeadline;
     if (input.priceOverrideCents !== undefined) group.priceOverrideCents = input.priceOverrideCents;
+    if (input.euProjectId != null) group.euProjectId = euProjectId;
     if (input.cancellationReason !== undefined) group.cancellationReason = input.cancellationReason?.trim().slice(0, 1000) || null;
   }
 

@@ -72,6 +72,9 @@ export class GroupInput {
 
   @Field(() => String, { nullable: true, description: 'Told to participants when the group is cancelled.' })
   cancellationReason?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The group\'s own EU-funded project (R-FIN-2); "" removes it (the course\'s applies). Unset: unchanged.' })
+  euProjectId?: string | null;
 }
 
 @InputType()
