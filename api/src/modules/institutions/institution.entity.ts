@@ -1,4 +1,3 @@
-import { jsonObject } from '../../db/columns.js';
 import { PostalAddressType, type PostalAddress } from '../../common/postal-address.js';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
@@ -27,7 +26,7 @@ export class Institution {
   vatNumber: string | null;
 
   @Field(() => PostalAddressType, { nullable: true })
-  @Column({ name: 'legal_address', type: 'jsonb', nullable: true, transformer: jsonObject })
+  @Column({ name: 'legal_address', type: 'jsonb', nullable: true })
   legalAddress: PostalAddress | null;
 
   @Field(() => String, { nullable: true, description: 'Where invoices for this institution are sent.' })

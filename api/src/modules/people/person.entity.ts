@@ -1,4 +1,3 @@
-import { jsonObject } from '../../db/columns.js';
 import type { PostalAddress } from '../../common/postal-address.js';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Field, ID, ObjectType } from 'type-graphql';
@@ -30,7 +29,7 @@ export class Person {
   phone: string | null;
 
   /** Needed on invoices when the person pays for themselves (R-ID-3). */
-  @Column({ name: 'declared_address', type: 'jsonb', nullable: true, transformer: jsonObject })
+  @Column({ name: 'declared_address', type: 'jsonb', nullable: true })
   declaredAddress: PostalAddress | null;
 
   /** The employer's billing details a person gives when no coordinator manages them (R-ID-4). */
@@ -43,7 +42,7 @@ export class Person {
   @Column({ name: 'employer_vat_number', type: 'text', nullable: true })
   employerVatNumber: string | null;
 
-  @Column({ name: 'employer_address', type: 'jsonb', nullable: true, transformer: jsonObject })
+  @Column({ name: 'employer_address', type: 'jsonb', nullable: true })
   employerAddress: PostalAddress | null;
 
   @Column({ name: 'employer_invoice_email', type: 'text', nullable: true })
