@@ -17,6 +17,7 @@ import { type Context } from './graphql/context.js';
 import { ErrorCode } from './common/errors.js';
 import { formatError } from './graphql/errors.js';
 import { createContext } from './graphql/create-context.js';
+import { compiledExecution } from './graphql/compiled-execution.js';
 import { noIntrospectionRule, noNulCharactersRule, nulPaths, nulVariablesError } from './graphql/input-guards.js';
 import { QUERY_LIMITS, queryLimitsRule } from './graphql/query-limits.js';
 import { createSchema } from './graphql/schema.js';
@@ -310,7 +311,8 @@ export async function startServer(config: Config, dataSource: DataSource, servic
   );
 
   const apollo = new ApolloServer<Context>({
-    schema,
+    // The schema, run by compiled queries (graphql-jit) through Apollo's executor interface (issue 16).
+    gateway: compiledExecution(schema),
     csrfPrevention: true,
     // main.ts owns the signals: Apollo's own handler would stop and then re-raise SIGTERM mid-shutdown.
     stopOnTerminationSignals: false,

@@ -65,7 +65,8 @@ export function createServices(
   const institutions = new InstitutionsService(dataSource, people);
   const employments = new EmploymentsService(dataSource, people);
   const nominations = new NominationsService(dataSource, notifications, new NominationNotices(people, { publicUrl: config.publicUrl }));
-  const catalog = new CatalogService(dataSource);
+  // A server of its own (not PGlite, whose connections share one session) keeps prepared statements per connection.
+  const catalog = new CatalogService(dataSource, { preparedStatements: options.crossInstance !== null });
   const materials = new MaterialsService(dataSource, options.storage ?? createFileStorage(config.files), { maxBytes: config.files.maxBytes }, options.log);
   const interests = new InterestService(dataSource, catalog, notifications, new InterestNotices(people, { publicUrl: config.publicUrl }));
   const support = new SupportService(dataSource, catalog, notifications, { publicUrl: config.publicUrl });

@@ -1,31 +1,54 @@
-import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
-import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { startApp } from '../app.js';
-import { loadConfig, repoRoot } from '../config.js';
+import { repoRoot } from '../config.js';
+import { UPCOMING_PUBLISHED_GROUP } from '../modules/catalog/published-groups.js';
 import { createTestDatabase } from '../test/harness.js';
-import { NO_LIMITS } from './bench-limits.js';
+import { cpuMs, postgresCpu, startChildServer, type ChildServer } from './bench-process.js';
+import { node22 } from './node22.js';
 
 /**
- * `npm run bench`: the catalog page (20 courses with open groups, sessions and lecturers, over
- * 1,000 courses) through the GraphQL stack, next to two baselines serving the same page from the
- * same real PostgreSQL in the same run: one SQL statement building the JSON with json_agg over
- * plain HTTP (issue 16), and hand-written SQL with one query per level. Rounds are interleaved, so
- * a busy machine slows every contender alike. PostGraphile 5, which issue 16 also compares with,
- * needs Node 22 (its packages say so, and it fails on Node 20, which this project supports).
+ * `npm run bench` (issue 16): the portal's catalog page (20 courses with open groups, sessions,
+ * places and lecturers, over 1,000 courses) from MPS, next to PostGraphile 5 over the same tables
+ * and two baselines, all on the same real PostgreSQL in the same run: one SQL statement building
+ * the page's JSON with json_agg over plain HTTP, and hand-written SQL with one query per level.
+ * Every contender is a process of its own (catalog-server.ts; PostGraphile in postgraphile-server.mjs
+ * on Node 22), so the CPU each used per request is read apart from the load generator's, and
+ * PostgreSQL's too. Rounds are interleaved, so a busy machine slows every contender alike.
  */
 
 const COURSES = 1000;
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 10;
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ONLY = process.env.BENCH_ONLY?.split(',');
+/** A folder for a CPU profile of the MPS process (node --cpu-prof), written when it stops. */
+const PROFILE_DIR = process.env.BENCH_CPU_PROF;
 
 const QUERY = `query Catalog($page: Int) { courses(page: $page, perPage: 20, sort: { field: CODE }) { total items {
   id code title summary priceCents hasDate
   openGroups { id code status seatsLeft sessions { startsAt endsAt onlineUrl place { name room } lecturer { name } } } } } }`;
+
+/** The same page from PostGraphile: its names for the same tables, the computed parts as SQL functions. */
+const POSTGRAPHILE_QUERY = `query Catalog($offset: Int) { allCourses(first: 20, offset: $offset, orderBy: CODE_ASC, condition: { visibility: "PUBLIC" }) {
+  totalCount nodes { id code titleLv summaryLv priceCents hasDate
+    openGroups { nodes { id code status seatsLeft
+      sessionsByGroupId(orderBy: STARTS_AT_ASC) { nodes { startsAt endsAt onlineUrl placeByPlaceId { name room } lecturerByLecturerId { name } } } } } } } }`;
+
+/** MPS's rules for the computed fields (the same UPCOMING_PUBLISHED_GROUP), as PostGraphile computed columns. */
+const POSTGRAPHILE_FUNCTIONS = `
+  CREATE FUNCTION course_has_date(c course) RETURNS boolean LANGUAGE sql STABLE AS $$
+    SELECT EXISTS (SELECT 1 FROM course_group g JOIN session s ON s.group_id = g.id
+                    WHERE g.course_id = c.id AND s.starts_at > now() AND ${UPCOMING_PUBLISHED_GROUP}) $$;
+  CREATE FUNCTION course_open_groups(c course) RETURNS SETOF course_group LANGUAGE sql STABLE AS $$
+    SELECT g.* FROM course_group g WHERE g.course_id = c.id AND ${UPCOMING_PUBLISHED_GROUP}
+     ORDER BY (SELECT min(s.starts_at) FROM session s WHERE s.group_id = g.id) ASC NULLS LAST, g.code $$;
+  CREATE FUNCTION course_group_seats_left(g course_group) RETURNS int LANGUAGE sql STABLE AS $$
+    SELECT greatest(0, g.max_size - (SELECT count(*) FROM registration r WHERE r.group_id = g.id AND r.status = 'CONFIRMED')::int) $$;
+  -- PostGraphile offers conditions on indexed columns only, unless told.
+  COMMENT ON COLUMN course.visibility IS E'@behavior +filterBy';`;
 
 /** A real server: DATABASE_URL when given, otherwise one started from this machine's binaries. */
 function realPostgres(): { url: string; stop(): void } {
@@ -56,135 +79,9 @@ async function fill(url: string): Promise<void> {
              (SELECT id FROM place ORDER BY room OFFSET (abs(hashtext(g.code)) + s) % 10 LIMIT 1),
              (SELECT id FROM lecturer ORDER BY name OFFSET (abs(hashtext(g.code)) + s) % 40 LIMIT 1)
       FROM course_group g, generate_series(1, 3) s;
+    ${POSTGRAPHILE_FUNCTIONS}
     ANALYZE;`);
   await client.end();
-}
-
-/** The baseline: the same page by hand, one round trip per level, assembled in plain code. */
-function baselineServer(url: string): Promise<{ url: string; close(): Promise<void> }> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
-  const server = http.createServer((req, res) => {
-    answer(req, res).catch((error) => {
-      res.statusCode = 500;
-      res.end(String(error));
-    });
-  });
-  const answer = async (req: http.IncomingMessage, res: http.ServerResponse) => {
-    const page = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('page') ?? 1);
-    const [
-      {
-        rows: [{ total }],
-      },
-      { rows: courses },
-    ] = await Promise.all([
-      pool.query(`SELECT count(*)::int AS total FROM course WHERE visibility = 'PUBLIC'`),
-      pool.query(
-        `SELECT id, code, title_lv AS title, summary_lv AS summary, price_cents AS "priceCents" FROM course
-                  WHERE visibility = 'PUBLIC' ORDER BY code LIMIT 20 OFFSET $1`,
-        [(page - 1) * 20],
-      ),
-    ]);
-    const courseIds = courses.map((c) => c.id);
-    const { rows: groups } = await pool.query(
-      `SELECT g.id, g.code, g.status, g.course_id, g.max_size - (SELECT count(*) FROM registration r WHERE r.group_id = g.id AND r.status = 'CONFIRMED')::int AS "seatsLeft"
-       FROM course_group g WHERE g.course_id = ANY($1) AND g.status IN ('OPEN', 'CONFIRMED') ORDER BY g.code`,
-      [courseIds],
-    );
-    const { rows: sessions } = await pool.query(
-      `SELECT s.group_id, s.starts_at AS "startsAt", s.ends_at AS "endsAt", s.online_url AS "onlineUrl",
-              p.name AS place_name, p.room, l.name AS lecturer_name
-       FROM session s LEFT JOIN place p ON p.id = s.place_id LEFT JOIN lecturer l ON l.id = s.lecturer_id
-       WHERE s.group_id = ANY($1) ORDER BY s.starts_at`,
-      [groups.map((g) => g.id)],
-    );
-    const items = courses.map((c) => {
-      const own = groups.filter((g) => g.course_id === c.id);
-      const openGroups = own.map((g) => ({
-        id: g.id,
-        code: g.code,
-        status: g.status,
-        seatsLeft: g.seatsLeft,
-        sessions: sessions
-          .filter((s) => s.group_id === g.id)
-          .map((s) => ({
-            startsAt: s.startsAt,
-            endsAt: s.endsAt,
-            onlineUrl: s.onlineUrl,
-            place: s.place_name ? { name: s.place_name, room: s.room } : null,
-            lecturer: s.lecturer_name ? { name: s.lecturer_name } : null,
-          })),
-      }));
-      return { ...c, hasDate: openGroups.some((g) => g.sessions.length > 0), openGroups };
-    });
-    res.setHeader('content-type', 'application/json');
-    res.end(JSON.stringify({ data: { courses: { total, items } } }));
-  };
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve({
-        url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
-        close: async () => {
-          server.closeAllConnections();
-          await new Promise((r) => server.close(r));
-          await pool.end();
-        },
-      }),
-    ),
-  );
-}
-
-/** Serves `answer(page)` as JSON on `/?page=N` from a bare http server. */
-function pageServer(answer: (page: number) => Promise<string>, close: () => Promise<void>): Promise<{ url: string; close(): Promise<void> }> {
-  const server = http.createServer((req, res) => {
-    const page = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('page') ?? 1);
-    answer(page).then(
-      (body) => {
-        res.setHeader('content-type', 'application/json');
-        res.end(body);
-      },
-      (error) => {
-        res.statusCode = 500;
-        res.end(String(error));
-      },
-    );
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve({
-        url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
-        close: async () => {
-          server.closeAllConnections();
-          await new Promise((r) => server.close(r));
-          await close();
-        },
-      }),
-    ),
-  );
-}
-
-/** The floor: PostgreSQL builds the whole answer in one statement; Node only passes the text on. */
-function singleStatementServer(url: string): Promise<{ url: string; close(): Promise<void> }> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
-  const sql = `SELECT json_build_object('data', json_build_object('courses', json_build_object(
-      'total', (SELECT count(*) FROM course WHERE visibility = 'PUBLIC'),
-      'items', COALESCE((SELECT json_agg(c ORDER BY c.code) FROM (
-        SELECT c.id, c.code, c.title_lv AS title, c.summary_lv AS summary, c.price_cents AS "priceCents",
-               EXISTS (SELECT 1 FROM course_group g JOIN session s ON s.group_id = g.id
-                        WHERE g.course_id = c.id AND g.status IN ('OPEN', 'CONFIRMED')) AS "hasDate",
-               COALESCE((SELECT json_agg(g ORDER BY g.code) FROM (
-                 SELECT g.id, g.code, g.status,
-                        g.max_size - (SELECT count(*) FROM registration r WHERE r.group_id = g.id AND r.status = 'CONFIRMED')::int AS "seatsLeft",
-                        COALESCE((SELECT json_agg(json_build_object('startsAt', s.starts_at, 'endsAt', s.ends_at, 'onlineUrl', s.online_url,
-                                    'place', CASE WHEN p.id IS NULL THEN NULL ELSE json_build_object('name', p.name, 'room', p.room) END,
-                                    'lecturer', CASE WHEN l.id IS NULL THEN NULL ELSE json_build_object('name', l.name) END) ORDER BY s.starts_at)
-                                  FROM session s LEFT JOIN place p ON p.id = s.place_id LEFT JOIN lecturer l ON l.id = s.lecturer_id
-                                 WHERE s.group_id = g.id), '[]') AS sessions
-                   FROM course_group g WHERE g.course_id = c.id AND g.status IN ('OPEN', 'CONFIRMED')) g), '[]') AS "openGroups"
-          FROM course c WHERE c.visibility = 'PUBLIC' ORDER BY c.code LIMIT 20 OFFSET $1) c), '[]'))))::text AS body`;
-  return pageServer(
-    async (page) => (await pool.query<{ body: string }>(sql, [(page - 1) * 20])).rows[0].body,
-    () => pool.end(),
-  );
 }
 
 interface Measurement {
@@ -192,114 +89,166 @@ interface Measurement {
   p50: number;
   p95: number;
   errors: number;
+  /** CPU per answered request: the contender's process, and PostgreSQL's (null when it is not on this machine). */
+  nodeCpuMs: number;
+  pgCpuMs: number | null;
 }
 
-async function measure(options: autocannon.Options): Promise<Measurement> {
+interface Contender {
+  name: string;
+  server: ChildServer;
+  options: autocannon.Options;
+  rounds: Measurement[];
+}
+
+async function measure(contender: Contender, pgCpu: (() => () => number) | null, duration = DURATION_S): Promise<Measurement> {
   const times: number[] = [];
+  const node0 = cpuMs(contender.server.pid);
+  const pgCount = pgCpu?.();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ connections: CONNECTIONS, duration: DURATION_S, ...options }, (error, done) => (error ? reject(error) : resolve(done)));
+    const instance = autocannon({ connections: CONNECTIONS, duration, ...contender.options }, (error, done) => (error ? reject(error) : resolve(done)));
     instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
   });
+  const answered = Math.max(1, times.length);
+  const nodeCpu = (cpuMs(contender.server.pid) - node0) / answered;
+  const pgCpuPerRequest = pgCount ? pgCount() / answered : null;
   times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? NaN;
-  return { requestsPerSecond: result.requests.average, p50: at(0.5), p95: at(0.95), errors: result.errors + result.non2xx };
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: at(0.5),
+    p95: at(0.95),
+    errors: result.errors + result.non2xx,
+    nodeCpuMs: nodeCpu,
+    pgCpuMs: pgCpuPerRequest,
+  };
+}
+
+const post = (query: string, variables: Record<string, unknown>) => ({
+  method: 'POST' as const,
+  body: JSON.stringify({ query, variables }),
+  headers: { 'content-type': 'application/json' },
+});
+
+/** What every answer must agree on: the courses in order, and per group its code and session count. */
+function shape(answer: any): string {
+  const courses = answer.data?.courses ?? answer.data?.allCourses;
+  if (!courses) throw new Error(`no courses in ${JSON.stringify(answer).slice(0, 500)}`);
+  const list = <T>(value: T[] | { nodes: T[] }) => (Array.isArray(value) ? value : value.nodes);
+  return JSON.stringify({
+    total: courses.total ?? courses.totalCount,
+    items: list<any>(courses.items ?? courses).map((c) => ({
+      code: c.code,
+      hasDate: c.hasDate,
+      groups: list<any>(c.openGroups).map((g) => `${g.code}:${g.seatsLeft}:${list<any>(g.sessions ?? g.sessionsByGroupId).length}`),
+    })),
+  });
 }
 
 async function main(): Promise<void> {
-  const server = realPostgres();
-  process.env.DATABASE_URL = server.url;
-  // MPS_ROLE=api: no job worker, whose job lock timer (10 minutes' lifetime) kept the process alive minutes after the end.
+  const postgres = realPostgres();
+  process.env.DATABASE_URL = postgres.url;
   const database = await createTestDatabase();
-  const app = await startApp(
-    loadConfig({
-      ...process.env,
-      NODE_ENV: 'production',
-      MPS_SECRET: 'b'.repeat(40),
-      MPS_PUBLIC_URL: 'https://mps.example.lv',
-      MPS_OIDC_ISSUER: 'https://id.example.lv',
-      MPS_OIDC_CLIENT_ID: 'bench',
-      MPS_OIDC_CLIENT_SECRET: 'bench',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      MPS_DEMO_DATA: 'false',
-      MPS_ROLE: 'api',
-      ...NO_LIMITS,
-    }),
-    {
-      info: () => {},
-      error: (m, e) => console.error(m, e),
-    },
-    { databaseUrl: database.url },
-  );
-  const baseline = await baselineServer(database.url);
-  const single = await singleStatementServer(database.url);
+  const servers: ChildServer[] = [];
+  const env = { ...process.env, DATABASE_URL: database.url, NODE_ENV: 'production' };
+  const contenderScript = path.join(repoRoot, 'api/dist-tools/bench/catalog-server.js');
   try {
+    // MPS first: its start migrates the empty database, which the fill and the others need.
+    const profile = PROFILE_DIR
+      ? process.env.BENCH_HEAP
+        ? ['--heap-prof', `--heap-prof-dir=${PROFILE_DIR}`]
+        : ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`]
+      : [];
+    const mps = await startChildServer(process.execPath, [...profile, contenderScript, 'mps'], env, 'MPS');
+    servers.push(mps);
     await fill(database.url);
-    const post = (query: string, variables: Record<string, unknown>) => ({
-      method: 'POST' as const,
-      body: JSON.stringify({ query, variables }),
-      headers: { 'content-type': 'application/json' },
-    });
-    const ask = async (url: string, init?: RequestInit) => (await fetch(url, init)).json() as Promise<any>;
-    // The same answer from all three, before timing anything.
-    const viaGraph = await ask(`${app.url}/graphql`, post(QUERY, { page: 3 }));
-    if (viaGraph.data.courses.items.length !== 20 || viaGraph.data.courses.total !== COURSES) throw new Error('unexpected GraphQL answer');
-    const codes = (d: any) => d.data.courses.items.map((c: any) => `${c.code}:${c.openGroups.map((g: any) => g.sessions.length).join(',')}`);
-    const expected = JSON.stringify(codes(viaGraph));
-    for (const [name, url] of [
-      ['per-level SQL', baseline.url],
-      ['single-statement SQL', single.url],
-    ]) {
-      if (JSON.stringify(codes(await ask(`${url}/?page=3`))) !== expected) throw new Error(`the ${name} baseline and the graph disagree`);
-    }
-
     const pages = Array.from({ length: 10 }, (_, i) => i + 1);
-    const contenders: { name: string; options: autocannon.Options; rounds: Measurement[] }[] = [
-      { name: 'MPS GraphQL (Apollo + TypeGraphQL)', options: { url: `${app.url}/graphql`, requests: pages.map((page) => post(QUERY, { page })) }, rounds: [] },
+    const sqlContender = async (name: string, kind: string): Promise<Contender> => {
+      const server = await startChildServer(process.execPath, [contenderScript, kind], env, name);
+      servers.push(server);
+      return { name, server, rounds: [], options: { url: server.url, requests: pages.map((page) => ({ method: 'GET' as const, path: `/?page=${page}` })) } };
+    };
+    const postgraphile = await startChildServer(node22(), [path.join(repoRoot, 'api/src/bench/postgraphile-server.mjs')], env, 'PostGraphile');
+    servers.push(postgraphile);
+    const contenders: Contender[] = [
       {
-        name: 'one SQL statement (json_agg), http',
-        options: { url: single.url, requests: pages.map((page) => ({ method: 'GET' as const, path: `/?page=${page}` })) },
+        name: 'MPS (Apollo, TypeGraphQL)',
+        server: mps,
         rounds: [],
+        options: { url: `${mps.url}/graphql`, requests: pages.map((page) => post(QUERY, { page })) },
       },
       {
-        name: 'SQL per level, http',
-        options: { url: baseline.url, requests: pages.map((page) => ({ method: 'GET' as const, path: `/?page=${page}` })) },
+        name: 'PostGraphile 5',
+        server: postgraphile,
         rounds: [],
+        options: { url: `${postgraphile.url}/graphql`, requests: pages.map((page) => post(POSTGRAPHILE_QUERY, { offset: (page - 1) * 20 })) },
       },
-    ];
-    for (const contender of contenders) await measure({ ...contender.options, duration: 2 }); // warm-up
-    for (let round = 0; round < ROUNDS; round++) {
-      for (const contender of contenders) contender.rounds.push(await measure(contender.options));
+      await sqlContender('one SQL statement (json_agg)', 'sql-one'),
+      await sqlContender('SQL per level, plain code', 'sql-levels'),
+    ].filter((c) => !ONLY || ONLY.some((word) => c.name.toLowerCase().includes(word.toLowerCase())));
+
+    // The same answer from all of them, before timing anything.
+    for (const page of [1, 3, 10]) {
+      const answers = await Promise.all(
+        contenders.map(async (c) => {
+          const request = c.options.requests![page - 1] as { method: string; path?: string; body?: string; headers?: Record<string, string> };
+          const response = await fetch(`${c.options.url}${request.path ?? ''}`, { method: request.method, body: request.body, headers: request.headers });
+          return shape(await response.json());
+        }),
+      );
+      answers.forEach((answer, i) => {
+        if (answer !== answers[0]) throw new Error(`${contenders[i].name} and ${contenders[0].name} disagree on page ${page}:\n${answer}\n${answers[0]}`);
+      });
     }
 
-    const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
-    const summary = (rounds: Measurement[]): Measurement => ({
-      requestsPerSecond: mean(rounds.map((m) => m.requestsPerSecond)),
-      p50: mean(rounds.map((m) => m.p50)),
-      p95: mean(rounds.map((m) => m.p95)),
-      errors: rounds.reduce((sum, m) => sum + m.errors, 0),
-    });
-    const row = (name: string, m: Measurement) =>
-      `${name.padEnd(38)} ${m.requestsPerSecond.toFixed(0).padStart(6)} req/s   p50 ${m.p50.toFixed(1).padStart(6)} ms   p95 ${m.p95.toFixed(1).padStart(6)} ms   errors ${m.errors}`;
-    console.log(
-      `\ncatalog page: 20 of ${COURSES} courses, 2 groups x 3 sessions each; ${CONNECTIONS} connections, ${ROUNDS} interleaved rounds of ${DURATION_S} s, real PostgreSQL`,
-    );
-    for (const contender of contenders) {
-      contender.rounds.forEach((m, i) => console.log(row(`${contender.name} #${i + 1}`, m)));
+    const pgCpu = await postgresCpu(database.url);
+    for (const contender of contenders) await measure(contender, pgCpu, 2); // warm-up
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const contender of contenders) contender.rounds.push(await measure(contender, pgCpu));
     }
-    const [mps, sql] = contenders.map((c) => summary(c.rounds));
-    for (const contender of contenders) console.log(row(`${contender.name} (mean)`, summary(contender.rounds)));
-    const ratio = (name: string, other: Measurement, goal: number) =>
-      `MPS vs ${name}: throughput ${(mps.requestsPerSecond / other.requestsPerSecond).toFixed(2)}x (goal >= ${goal}x), ` +
-      `p95 ${(mps.p95 / other.p95).toFixed(2)}x of its p95 (goal <= ${(1 / goal).toFixed(2)}x)`;
-    console.log(ratio('one SQL statement', sql, 0.5));
+    report(contenders);
   } finally {
-    await single.close();
-    await baseline.close();
-    await app.stop();
-    await database.drop();
-    server.stop();
+    for (const server of servers.reverse()) await server.stop();
+    if (process.env.BENCH_KEEP_DATABASE) console.log(`Database kept (BENCH_KEEP_DATABASE): ${database.url}`);
+    else await database.drop();
+    postgres.stop();
   }
+}
+
+function report(contenders: Contender[]): void {
+  const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+  const summary = (rounds: Measurement[]): Measurement => ({
+    requestsPerSecond: mean(rounds.map((m) => m.requestsPerSecond)),
+    p50: mean(rounds.map((m) => m.p50)),
+    p95: mean(rounds.map((m) => m.p95)),
+    errors: rounds.reduce((sum, m) => sum + m.errors, 0),
+    nodeCpuMs: mean(rounds.map((m) => m.nodeCpuMs)),
+    pgCpuMs: rounds[0].pgCpuMs === null ? null : mean(rounds.map((m) => m.pgCpuMs!)),
+  });
+  const row = (name: string, m: Measurement) =>
+    `${name.padEnd(36)} ${m.requestsPerSecond.toFixed(0).padStart(5)} req/s  p50 ${m.p50.toFixed(1).padStart(6)} ms  p95 ${m.p95.toFixed(1).padStart(6)} ms  ` +
+    `CPU/req: server ${m.nodeCpuMs.toFixed(1).padStart(5)} ms, PostgreSQL ${m.pgCpuMs === null ? '  n/a' : m.pgCpuMs.toFixed(1).padStart(5)} ms  errors ${m.errors}`;
+  console.log(
+    `\ncatalog page: 20 of ${COURSES} courses, 2 groups x 3 sessions each; ${CONNECTIONS} connections, ${ROUNDS} interleaved rounds of ${DURATION_S} s, ` +
+      `real PostgreSQL, ${os.availableParallelism()} cores`,
+  );
+  for (const contender of contenders) contender.rounds.forEach((m, i) => console.log(row(`${contender.name} #${i + 1}`, m)));
+  const means = new Map(contenders.map((c) => [c.name, summary(c.rounds)]));
+  for (const [name, m] of means) console.log(row(`${name} (mean)`, m));
+  const mps = [...means.entries()].find(([name]) => name.startsWith('MPS'))?.[1];
+  if (!mps) return;
+  const compare = (prefix: string, goal: number) => {
+    const other = [...means.entries()].find(([name]) => name.startsWith(prefix))?.[1];
+    if (!other) return;
+    const throughput = mps.requestsPerSecond / other.requestsPerSecond;
+    const p95 = mps.p95 / other.p95;
+    console.log(
+      `MPS vs ${prefix}: throughput ${throughput.toFixed(2)}x (goal >= ${goal}x: ${throughput >= goal ? 'met' : 'NOT met'}), ` +
+        `p95 ${p95.toFixed(2)}x of its p95 (goal <= ${(1 / goal).toFixed(2)}x: ${p95 <= 1 / goal ? 'met' : 'NOT met'})`,
+    );
+  };
+  compare('PostGraphile 5', 1.2);
+  compare('one SQL statement', 0.5);
 }
 
 await main();

@@ -29,9 +29,31 @@ export class PlainRows<T extends ObjectLiteral> {
     return rows.map((row) => entityOf(metadata, fields, row) as T);
   }
 
+  /**
+   * Instances from rows that PostgreSQL wrote as JSON (`row_to_json(alias)`: keys are column names),
+   * equal to what `select` reads: JSON has no timestamps, so they become Dates here, and numeric and
+   * bigint values become the strings pg gives. A statement can so return several entities' rows at once.
+   */
+  fromJson(rows: readonly Record<string, unknown>[]): T[] {
+    const { metadata, fields } = (this.shape ??= this.read());
+    return rows.map((json) => {
+      const row: Record<string, unknown> = {};
+      for (const field of fields) {
+        const value = json[field.column];
+        row[field.property] = value === null || value === undefined ? null : field.fromJson(value);
+      }
+      return entityOf(metadata, fields, row) as T;
+    });
+  }
+
   private read(): { metadata: EntityMetadata; fields: Field[] } {
     const metadata = this.dataSource.getMetadata(this.target);
-    const fields = metadata.columns.map((column) => ({ column: column.databaseName, property: column.propertyName, transformer: column.transformer }));
+    const fields = metadata.columns.map((column) => ({
+      column: column.databaseName,
+      property: column.propertyName,
+      transformer: column.transformer,
+      fromJson: jsonReader(this.dataSource.driver.normalizeType(column), column, `${metadata.tableName}.${column.databaseName}`),
+    }));
     return { metadata, fields };
   }
 }
@@ -40,6 +62,42 @@ interface Field {
   column: string;
   property: string;
   transformer?: ValueTransformer | ValueTransformer[];
+  fromJson: (value: unknown) => unknown;
+}
+
+const asIs = (value: unknown) => value;
+
+/** How a column's JSON value becomes what pg would have given; a type without a sure answer is refused at once. */
+function jsonReader(type: string, column: EntityMetadata['columns'][number], name: string): (value: unknown) => unknown {
+  if (column.isArray && type !== 'text' && type !== 'character varying' && type !== 'uuid')
+    throw new Error(`PlainRows.fromJson cannot read ${name} (${type}[])`);
+  switch (type) {
+    case 'timestamp with time zone':
+    case 'timestamp without time zone':
+    case 'timestamptz':
+    case 'timestamp':
+      return (value) => new Date(value as string);
+    case 'numeric':
+    case 'decimal':
+      // JSON keeps the number, not its scale ("8.0" comes back as 8): only a transformer to number makes them equal.
+      if (!column.transformer) throw new Error(`PlainRows.fromJson cannot read ${name} (${type} without a transformer)`);
+      return (value) => String(value);
+    case 'bigint':
+      return (value) => String(value);
+    case 'uuid':
+    case 'text':
+    case 'character varying':
+    case 'varchar':
+    case 'integer':
+    case 'int':
+    case 'smallint':
+    case 'boolean':
+    case 'jsonb':
+    case 'json':
+      return asIs;
+    default:
+      throw new Error(`PlainRows.fromJson cannot read ${name} (${type})`);
+  }
 }
 
 function entityOf(metadata: EntityMetadata, fields: Field[], row: Record<string, unknown>): ObjectLiteral {

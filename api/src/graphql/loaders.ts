@@ -6,6 +6,7 @@ import type { Certificate } from '../modules/certificates/certificate.entity.js'
 import type { CourseMaterial, StoredFile } from '../modules/catalog/material.entity.js';
 import type { InterestRequest } from '../modules/catalog/interest-request.entity.js';
 import type { Topic } from '../modules/catalog/topic.entity.js';
+import type { CoursePageRelated } from '../modules/catalog/course-page.js';
 import type { InvoiceLine } from '../modules/invoicing/invoice.entity.js';
 import type { BillingAccount, Employment, Institution, InstitutionCoordinator } from '../modules/institutions/institution.entity.js';
 import { employeePageLoader } from '../modules/institutions/institutions.loaders.js';
@@ -126,3 +127,22 @@ export function createLoaders(services: Services, ctx: RequestContext) {
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
+
+/**
+ * Hands a catalog page's courses and what was read with them to the loaders its fields use, so
+ * that those fields find them there instead of reading them again. The page's courses are visible
+ * to this viewer (the page applied the stricter list rule), so they answer `visibleCourse` too.
+ */
+export function primeCoursePage(loaders: Loaders, courses: readonly Course[], related: CoursePageRelated): void {
+  for (const course of courses) loaders.visibleCourse.prime(course.id, course);
+  for (const topic of related.topics ?? []) loaders.topic.prime(topic.id, topic);
+  for (const [courseId, at] of related.nextStarts ?? []) loaders.nextSessionStart.prime(courseId, at);
+  for (const [courseId, groups] of related.groups ?? []) {
+    loaders.upcomingGroups.prime(courseId, groups);
+    for (const group of groups) loaders.group.prime(group.id, group);
+  }
+  for (const [groupId, taken] of related.seatsTaken ?? []) loaders.seatsTaken.prime(groupId, taken);
+  for (const [groupId, sessions] of related.sessions ?? []) loaders.sessions.prime(groupId, sessions);
+  for (const place of related.places ?? []) loaders.place.prime(place.id, place);
+  for (const lecturer of related.lecturers ?? []) loaders.lecturer.prime(lecturer.id, lecturer);
+}

@@ -1,5 +1,5 @@
-import { buildSchema } from 'type-graphql';
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema, getMetadataStorage } from 'type-graphql';
+import { isObjectType, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { AttendanceResolver, RegistrationAttendanceResolver } from '../modules/attendance/attendance.resolver.js';
 import { AttendanceService } from '../modules/attendance/attendance.service.js';
 import { ApiTokenEntityResolver } from '../modules/auth/api-token-entity.resolver.js';
@@ -157,7 +157,7 @@ export async function createSchema(services?: Services): Promise<GraphQLSchema> 
       .register(MaterialsService, services.materials)
       .register(ProjectsService, services.projects);
   }
-  return buildSchema({
+  const schema = await buildSchema({
     resolvers: [...resolvers],
     authChecker,
     container: services ? container : { get: () => ({}) },
@@ -172,6 +172,33 @@ export async function createSchema(services?: Services): Promise<GraphQLSchema> 
     },
     validate: false,
   });
+  plainFieldsResolveByDefault(schema);
+  return schema;
+}
+
+/**
+ * type-graphql wraps every field in a resolver of its own, even a plain property without
+ * authorization or middleware: about a thousand calls per catalog page that only read the
+ * property (issue 16). Such fields get graphql's default resolution back, which reads the same
+ * property and which compiled queries inline. A field with `@Authorized`, a middleware, arguments,
+ * a field resolver or a schema name other than its property keeps type-graphql's resolver.
+ */
+function plainFieldsResolveByDefault(schema: GraphQLSchema): void {
+  const storage = getMetadataStorage();
+  for (const objectType of storage.objectTypes) {
+    const type = schema.getType(objectType.name);
+    if (!isObjectType(type)) continue;
+    const fields = type.getFields();
+    for (const field of objectType.fields ?? []) {
+      const plain =
+        field.roles === undefined &&
+        !field.middlewares?.length &&
+        !field.params?.length &&
+        field.name === field.schemaName &&
+        !storage.fieldResolvers.some((resolver) => resolver.methodName === field.name && resolver.getObjectType?.() === field.target);
+      if (plain && fields[field.schemaName]) fields[field.schemaName].resolve = undefined;
+    }
+  }
 }
 
 export function printGraph(schema: GraphQLSchema): string {

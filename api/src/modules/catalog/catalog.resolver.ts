@@ -1,5 +1,9 @@
-import { Arg, Args, Ctx, ID, Mutation, Query, Resolver, Authorized } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, ID, Info, Mutation, Query, Resolver, Authorized } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
+import { primeCoursePage } from '../../graphql/loaders.js';
+import { selectedFields } from '../../graphql/lookahead.js';
+import { coursePagePlan } from './course-page.js';
 import { PageArgs } from '../../common/pagination.js';
 import { UserRole } from '../people/person.entity.js';
 import { CatalogService } from './catalog.service.js';
@@ -12,13 +16,17 @@ export class CatalogResolver {
   constructor(private readonly catalog: CatalogService) {}
 
   @Query(() => CoursePage, { description: 'The catalog. Anyone may ask; restricted courses appear only to those allowed (R-CAT-4).' })
-  courses(
+  async courses(
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Args() page: PageArgs,
     @Arg('filter', () => CourseFilter, { nullable: true }) filter?: CourseFilter,
     @Arg('sort', () => CourseSort, { nullable: true }) sort?: CourseSort,
   ) {
-    return this.catalog.listCourses(ctx, filter, sort, page);
+    // What the query asks below the courses is read with the page and handed to the loaders (issue 16).
+    const result = await this.catalog.listCourses(ctx, filter, sort, page, coursePagePlan(selectedFields(info)));
+    primeCoursePage(ctx.loaders, result.items, result.related);
+    return result;
   }
 
   @Query(() => Course, { description: 'One course; NOT_FOUND also when the viewer may not see it.' })

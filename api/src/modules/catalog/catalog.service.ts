@@ -9,16 +9,22 @@ import { Course, CourseAllowedInstitution, CourseFormat, CourseVisibility, Instr
 import { Topic } from './topic.entity.js';
 import { CourseSortField, PriceKind, type CourseFilter, type CourseInput, type CourseSort, type TopicFilter, type TopicInput } from './catalog.types.js';
 import { courseSearchText, foldedSql, searchTerms } from './search-text.js';
-
-/** A published group (OPEN or CONFIRMED) that has not ended yet; SQL over alias `g`. */
-export const UPCOMING_PUBLISHED_GROUP = `g.status IN ('OPEN', 'CONFIRMED')
-  AND COALESCE((SELECT max(s2.ends_at) FROM session s2 WHERE s2.group_id = g.id), 'infinity') > now()`;
+import { CoursePageReader, NOTHING_AHEAD, type CoursePagePlan, type CoursePageRelated } from './course-page.js';
+import { UPCOMING_PUBLISHED_GROUP } from './published-groups.js';
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{1,39}$/;
 
 export class CatalogService {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly pages: CoursePageReader;
+
+  /** `options.preparedStatements`: the database is a PostgreSQL server of its own (see preparedQuery). */
+  constructor(
+    private readonly dataSource: DataSource,
+    options: { preparedStatements?: boolean } = {},
+  ) {
+    this.pages = new CoursePageReader(dataSource, options.preparedStatements ?? false);
+  }
 
   /**
    * The visibility rule of R-CAT-4 as SQL over alias `c`: staff see every course; a coordinator
@@ -53,7 +59,17 @@ export class CatalogService {
     );
   }
 
-  async listCourses(ctx: RequestContext, filter: CourseFilter = {}, sort?: CourseSort, pageArgs?: PageArgs): Promise<Page<Course>> {
+  /**
+   * A page of the catalog in one statement, with what `plan` reads ahead below the courses
+   * (`related`, for the request's loaders).
+   */
+  async listCourses(
+    ctx: RequestContext,
+    filter: CourseFilter = {},
+    sort?: CourseSort,
+    pageArgs?: PageArgs,
+    plan: CoursePagePlan = NOTHING_AHEAD,
+  ): Promise<Page<Course> & { related: CoursePageRelated }> {
     const problems = new Problems();
     const window = pageWindow(pageArgs ?? { page: 1, perPage: 20 }, problems);
     const qb = this.dataSource.getRepository(Course).createQueryBuilder('c');
@@ -61,10 +77,13 @@ export class CatalogService {
     this.applyFilter(qb, filter, problems);
     problems.throwIfAny();
 
-    const total = await qb.getCount();
+    const counted = qb.clone();
     this.applySort(ctx, qb, sort);
-    const items = total === 0 ? [] : await qb.offset(window.offset).limit(window.limit).getMany();
-    return { items, total };
+    const [sql, parameters] = qb.select('json_build_array(c.id, count(*) OVER ())').getQueryAndParameters();
+    const pageSql = `${sql} LIMIT $${parameters.length + 1} OFFSET $${parameters.length + 2}`;
+    const { courses, total, related } = await this.pages.read(pageSql, [...parameters, window.limit, window.offset], plan);
+    // No row to carry the count: the page is past the end (or there is nothing at all).
+    return { items: courses, total: total ?? (window.offset === 0 ? 0 : await counted.getCount()), related };
   }
 
   private applyFilter(qb: SelectQueryBuilder<Course>, filter: CourseFilter, problems: Problems): void {

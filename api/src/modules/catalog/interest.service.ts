@@ -4,7 +4,8 @@ import { DomainError, ErrorCode, ForbiddenError, Problems } from '../../common/e
 import { isUuid, pageWindow, type Page, type PageArgs } from '../../common/pagination.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
-import { CatalogService, UPCOMING_PUBLISHED_GROUP } from './catalog.service.js';
+import { CatalogService } from './catalog.service.js';
+import { UPCOMING_PUBLISHED_GROUP } from './published-groups.js';
 import { Course } from './course.entity.js';
 import { InterestRequest } from './interest-request.entity.js';
 import type { InterestNotices } from './interest-notices.js';

@@ -4,7 +4,8 @@ import { DomainError, ErrorCode, NotFoundError, Problems } from '../../common/er
 import { isUuid, pageWindow, validIds, type Page, type PageArgs, SortOrder } from '../../common/pagination.js';
 import { PlainRows } from '../../db/plain-rows.js';
 import { inTransaction } from '../../db/transaction.js';
-import { CatalogService, UPCOMING_PUBLISHED_GROUP } from '../catalog/catalog.service.js';
+import { CatalogService } from '../catalog/catalog.service.js';
+import { UPCOMING_PUBLISHED_GROUP } from '../catalog/published-groups.js';
 import { Course } from '../catalog/course.entity.js';
 import type { InvoicingService } from '../invoicing/invoicing.service.js';
 import type { InterestService } from '../catalog/interest.service.js';
