@@ -10,7 +10,9 @@ import { QueryFailedError, type DataSource } from 'typeorm';
  *
  * Only for a server of its own: on embedded PGlite every connection shares one backend session,
  * where a second connection's PREPARE of the same name would fail. There `prepared` is false and
- * the statement runs as any other. Logged like TypeORM's own queries (tests count them).
+ * the statement runs as any other. Nor through a pooler that hands a connection out per transaction
+ * (PgBouncer's transaction mode before 1.21): MPS connects to PostgreSQL itself. Logged like
+ * TypeORM's own queries (tests count them).
  */
 export async function preparedQuery<T>(dataSource: DataSource, text: string, parameters: unknown[], prepared: boolean): Promise<T[]> {
   if (!prepared) return dataSource.query(text, parameters);

@@ -20,8 +20,10 @@ import {
 } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
+const SEEN_ONCE = 'seen once';
+
 /**
- * Queries run as code compiled once per document and operation (graphql-jit), instead of
+ * Queries that come again run as code compiled once per document and operation (graphql-jit), instead of
  * graphql-js walking the document field by field on every request (issue 16: on the catalog page,
  * about 1,300 fields, graphql-js's per-field work and the garbage it left were the largest part
  * of a request's CPU after the statements). The resolvers, their authorization and their errors are
@@ -34,20 +36,35 @@ import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
  * (see `compilable`) runs through graphql-js as before.
  */
 export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
-  /** Per document and operation: its compiled query, or null where graphql-js runs it. */
-  const compiled = new WeakMap<DocumentNode, Map<string, Compiled | null>>();
+  /** Per document and operation: its compiled query; SEEN_ONCE before that; null where graphql-js runs it. */
+  const compiled = new WeakMap<DocumentNode, Map<string, Compiled | typeof SEEN_ONCE | null>>();
+
+  /** The compiled query of a document's operation, from its second run on; null: graphql-js runs it. */
+  const planFor = (document: DocumentNode, operationName: string | null | undefined): Compiled | null => {
+    let byOperation = compiled.get(document);
+    if (!byOperation) compiled.set(document, (byOperation = new Map()));
+    const key = operationName ?? '';
+    const known = byOperation.get(key);
+    if (known !== undefined && known !== SEEN_ONCE) return known;
+    const operation = getOperationAST(document, operationName);
+    if (!operation || !compilable(operation)) {
+      byOperation.set(key, null);
+      return null;
+    }
+    // Compiling costs more than one run: a document is compiled when it comes a second time.
+    if (known === undefined) {
+      byOperation.set(key, SEEN_ONCE);
+      return null;
+    }
+    const plan = compile(schema, document, operation);
+    byOperation.set(key, plan);
+    return plan;
+  };
 
   const executor: GatewayExecutor = async (requestContext) => {
     const { document, operationName, request, context } = requestContext;
     const variables = request.variables ?? {};
-    let byOperation = compiled.get(document);
-    if (!byOperation) compiled.set(document, (byOperation = new Map()));
-    let plan = byOperation.get(operationName ?? '');
-    if (plan === undefined) {
-      const operation = getOperationAST(document, operationName);
-      plan = operation && compilable(operation) ? compile(schema, document, operation) : null;
-      byOperation.set(operationName ?? '', plan);
-    }
+    const plan = planFor(document, operationName);
     if (!plan) return execute({ schema, document, operationName, variableValues: variables, contextValue: context });
     // A document that does not compile answers with its errors, every time, as graphql-js would.
     if (!isCompiledQuery(plan.query)) return plan.query;

@@ -72,18 +72,21 @@ export class CatalogService {
   ): Promise<Page<Course> & { related: CoursePageRelated }> {
     const problems = new Problems();
     const window = pageWindow(pageArgs ?? { page: 1, perPage: 20 }, problems);
-    const qb = this.dataSource.getRepository(Course).createQueryBuilder('c');
-    this.applyVisibility(ctx, qb);
-    this.applyFilter(qb, filter, problems);
+    const listed = () => {
+      const qb = this.dataSource.getRepository(Course).createQueryBuilder('c');
+      this.applyVisibility(ctx, qb);
+      this.applyFilter(qb, filter, problems);
+      return qb;
+    };
+    const qb = listed();
     problems.throwIfAny();
 
-    const counted = qb.clone();
     this.applySort(ctx, qb, sort);
     const [sql, parameters] = qb.select('json_build_array(c.id, count(*) OVER ())').getQueryAndParameters();
     const pageSql = `${sql} LIMIT $${parameters.length + 1} OFFSET $${parameters.length + 2}`;
     const { courses, total, related } = await this.pages.read(pageSql, [...parameters, window.limit, window.offset], plan);
     // No row to carry the count: the page is past the end (or there is nothing at all).
-    return { items: courses, total: total ?? (window.offset === 0 ? 0 : await counted.getCount()), related };
+    return { items: courses, total: total ?? (window.offset === 0 ? 0 : await listed().getCount()), related };
   }
 
   private applyFilter(qb: SelectQueryBuilder<Course>, filter: CourseFilter, problems: Problems): void {
