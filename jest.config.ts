@@ -17,7 +17,8 @@ const common = {
   transform: { '^.+\\.tsx?$': swc as unknown as [string, Record<string, unknown>] },
   // The api imports its siblings with ".js" suffixes (NodeNext); jest resolves them to the .ts sources.
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
-  testEnvironment: 'node',
+  // jest's Node environment, plus a description of the open pages when a browser test fails.
+  testEnvironment: '<rootDir>/../scripts/jest-environment.cjs',
 };
 
 const config: Config = {

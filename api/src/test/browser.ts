@@ -9,6 +9,13 @@ import { productDataFolder } from './run-folder.js';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** Where the tests' environment (scripts/jest-environment.cjs) looks when a test fails. */
+interface Diagnostics {
+  browsers: Browser[];
+  servers: ProductServer[];
+}
+const diagnostics = (globalThis as { __mpsDiagnostics?: Diagnostics }).__mpsDiagnostics;
+
 export interface ProductServer {
   url: string;
   dataDir: string;
@@ -66,13 +73,15 @@ export async function startProductServer(env: Record<string, string> = {}, optio
       reject(new Error(`The server exited with ${code} before it was ready:\n${output}`));
     });
   });
-  return {
+  const server: ProductServer = {
     url,
     dataDir,
     output: () => output,
     exited: () => (child.exitCode !== null ? `exit code ${child.exitCode}` : child.signalCode ? `signal ${child.signalCode}` : null),
     kill: () => void child.kill('SIGKILL'),
     async stop() {
+      // Stopped on purpose: no longer part of what a failure is explained by.
+      if (diagnostics) diagnostics.servers = diagnostics.servers.filter((running) => running !== server);
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
@@ -83,6 +92,8 @@ export async function startProductServer(env: Record<string, string> = {}, optio
       return code;
     },
   };
+  diagnostics?.servers.push(server);
+  return server;
 }
 
 /** Debian's Chromium, headless, with the flags this closed network needs. */
@@ -90,7 +101,7 @@ export async function launchBrowser(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium is not installed at ${CHROMIUM_PATH}. Install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH.`);
   }
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: [
@@ -103,6 +114,8 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+  diagnostics?.browsers.push(browser);
+  return browser;
 }
 
 /** A GraphQL answer as it came, errors included (`data` is typed for the tests that expect it). */
