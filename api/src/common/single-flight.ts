@@ -1,7 +1,10 @@
+import { connectionReason, isConnectionError } from '../db/connection-health.js';
+
 /**
  * At most one run of a task at a time: `start` begins a run unless one is in flight, and `idle`
  * waits for the one in flight (before the database closes). A failed run is logged and forgotten,
- * so the next start retries. The recurring sweeps use it: their job ends at once, so a sweep's
+ * so the next start retries; when the database was away, in one line (the outage is reported by the
+ * parts that watch the connection, a stack would say nothing more). The recurring sweeps use it: their job ends at once, so a sweep's
  * length never outlives the job's lock.
  */
 export class SingleFlight {
@@ -16,7 +19,8 @@ export class SingleFlight {
     this.running ??= this.task()
       .then(
         () => undefined,
-        (error: unknown) => log.error(this.failure, error),
+        (error: unknown) =>
+          isConnectionError(error) ? log.error(`${this.failure} (the database was unavailable: ${connectionReason(error)})`) : log.error(this.failure, error),
       )
       .finally(() => {
         this.running = null;

@@ -90,7 +90,7 @@ export class ConnectionLink {
 
   lost(error: unknown): void {
     if (this.status.state === 'reconnecting') return;
-    const reason = reasonOf(error);
+    const reason = connectionReason(error);
     this.status = { state: 'reconnecting', since: new Date(), reason };
     this.log.error(`${this.label} lost the database connection (${reason}); reconnecting`);
   }
@@ -110,7 +110,8 @@ export class ConnectionLink {
   }
 }
 
-function reasonOf(error: unknown): string {
+/** One line for the log on why the database could not be reached: the code and the driver's first line, no address. */
+export function connectionReason(error: unknown): string {
   const message = String((error as Error)?.message ?? error ?? 'connection closed');
   // Drivers name the address (and pg, in a URL, could name a password): the code or first line is enough.
   const code = (error as { code?: unknown })?.code;
