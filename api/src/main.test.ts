@@ -159,7 +159,8 @@ function startUntilExit(
       child.kill('SIGKILL');
       reject(new Error(`Still running after 60 s:\n${stdout}${stderr}`));
     }, 60_000);
-    child.once('exit', (code) => {
+    // 'close', not 'exit': the process may have ended before the last of what it wrote was read.
+    child.once('close', (code) => {
       clearTimeout(timer);
       resolve({ code, stdout, stderr, ms: Date.now() - started });
     });

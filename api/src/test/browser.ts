@@ -56,6 +56,7 @@ export async function startProductServer(env: Record<string, string> = {}, optio
   if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
   const child: ChildProcess = spawn(process.execPath, [main], { cwd: repoRoot, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
+  const closed = new Promise((resolve) => child.once('close', resolve));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`The server did not start within 60 s:\n${output}`)), 60_000);
     const onData = (chunk: Buffer) => {
@@ -68,7 +69,8 @@ export async function startProductServer(env: Record<string, string> = {}, optio
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
-    child.once('exit', (code) => {
+    // 'close', not 'exit': the process may have ended before the last of what it wrote was read.
+    child.once('close', (code) => {
       clearTimeout(timer);
       reject(new Error(`The server exited with ${code} before it was ready:\n${output}`));
     });
@@ -82,11 +84,8 @@ export async function startProductServer(env: Record<string, string> = {}, optio
     async stop() {
       // Stopped on purpose: no longer part of what a failure is explained by.
       if (diagnostics) diagnostics.servers = diagnostics.servers.filter((running) => running !== server);
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      }
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await closed;
       const code = child.exitCode;
       if (ownDataDir) fs.rmSync(dataDir, { recursive: true, force: true });
       return code;
