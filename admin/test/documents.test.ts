@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSchema, parse, print, validate, type DocumentNode } from 'graphql';
-import { RESOURCES } from '../src/data/dataProvider.js';
+import { RESOURCES } from '../src/data/resources.js';
 import type { Operation } from '../src/data/resourceApi.js';
 import { topicsApi } from '../src/resources/topics/documents.js';
 
