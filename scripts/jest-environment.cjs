@@ -44,7 +44,7 @@ class MpsEnvironment extends TestEnvironment {
     }
     for (const server of servers) parts.push(`server ${server.url} printed:\n${tail(server.output(), OUTPUT_LIMIT)}`);
     if (parts.length === 0) return;
-    const report = new Error(`What the browser showed when the test failed:\n\n${parts.join('\n\n')}`);
+    const report = new Error(`What the browsers and servers showed when the test failed:\n\n${parts.join('\n\n')}`);
     report.stack = report.message;
     event.test.errors.push([report, report]);
   }

@@ -50,14 +50,15 @@ export function startChildServer(command: string, args: string[], env: NodeJS.Pr
   let output = '';
   return new Promise((resolve, reject) => {
     child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`${name} exited with ${code} before it was ready:\n${output}`)));
+    // 'close', not 'exit': the process may have ended before the last of what it wrote was read.
+    child.once('close', (code) => reject(new Error(`${name} exited with ${code} before it was ready:\n${output}`)));
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const ready = /^READY (\S+)$/m.exec(output);
       if (!ready) return;
       child.stdout!.removeAllListeners('data');
       child.stdout!.resume();
-      child.removeAllListeners('exit');
+      child.removeAllListeners('close');
       resolve({
         url: ready[1],
         pid: child.pid!,
